@@ -1,0 +1,526 @@
+/**
+ * The billing-usage API contract: zod schemas of every request and response,
+ * written once from the public reference and imported by both the sandbox
+ * server (to validate requests and shape responses) and the app (to validate
+ * every response). Types are derived with z.infer, never written by hand.
+ */
+import { z } from 'zod';
+
+// ---------------------------------------------------------------- enums
+
+export const TIME_RANGES = [
+  'current_month',
+  'last_month',
+  'current_quarter',
+  'last_quarter',
+  'current_year',
+  'custom',
+] as const;
+export const RESOURCE_TYPES = [
+  'clusters',
+  'endpoints',
+  'training',
+  'ai-services',
+  'storage',
+  'bandwidth',
+] as const;
+export const GRANULARITIES = ['hourly', 'daily', 'weekly', 'monthly'] as const;
+export const GROUP_BYS = ['resource', 'region', 'project', 'service', 'user'] as const;
+export const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'CAD', 'AUD'] as const;
+export const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'] as const;
+export const UNITS = ['gpu_hours', 'requests', 'gb_hours', 'gb'] as const;
+
+export const timeRangeSchema = z.enum(TIME_RANGES);
+export const resourceTypeSchema = z.enum(RESOURCE_TYPES);
+export const granularitySchema = z.enum(GRANULARITIES);
+export const groupBySchema = z.enum(GROUP_BYS);
+export const currencySchema = z.enum(CURRENCIES);
+export const unitSchema = z.enum(UNITS);
+
+export type TimeRange = z.infer<typeof timeRangeSchema>;
+export type ResourceType = z.infer<typeof resourceTypeSchema>;
+export type Granularity = z.infer<typeof granularitySchema>;
+export type GroupBy = z.infer<typeof groupBySchema>;
+export type Currency = z.infer<typeof currencySchema>;
+export type Unit = z.infer<typeof unitSchema>;
+
+/** The unit each resource type is metered in. */
+export const UNIT_BY_RESOURCE_TYPE: Record<ResourceType, Unit> = {
+  clusters: 'gpu_hours',
+  endpoints: 'gpu_hours',
+  training: 'gpu_hours',
+  'ai-services': 'requests',
+  storage: 'gb_hours',
+  bandwidth: 'gb',
+};
+
+/** Minor-unit digits per currency (JPY has none). */
+export const CURRENCY_DECIMALS: Record<Currency, number> = {
+  USD: 2,
+  EUR: 2,
+  GBP: 2,
+  JPY: 0,
+  CAD: 2,
+  AUD: 2,
+};
+
+/** Longest range, in days, the API answers at hourly granularity. */
+export const MAX_HOURLY_DAYS = 92;
+
+// ---------------------------------------------------------------- request: usage
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD format')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'must be a real calendar date');
+
+const booleanParam = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1');
+
+/**
+ * The usage query after collecting repeated and bracketed array parameters
+ * (see collectQuery). Every field is what the reference documents, plus
+ * includeTeamMetrics from its team-usage example.
+ */
+export const usageQuerySchema = z
+  .object({
+    timeRange: timeRangeSchema.default('current_month'),
+    startDate: isoDate.optional(),
+    endDate: isoDate.optional(),
+    resourceType: z.array(resourceTypeSchema).optional(),
+    granularity: granularitySchema.default('daily'),
+    groupBy: z.array(groupBySchema).optional(),
+    includeProjections: booleanParam.default(false),
+    includeCosts: booleanParam.default(true),
+    includeTeamMetrics: booleanParam.default(false),
+    currency: currencySchema.default('USD'),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if (q.timeRange === 'custom') {
+      if (!q.startDate)
+        ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'is required when timeRange is custom' });
+      if (!q.endDate)
+        ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'is required when timeRange is custom' });
+      if (q.startDate && q.endDate && q.startDate > q.endDate)
+        ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'must not be after endDate' });
+    } else {
+      for (const key of ['startDate', 'endDate'] as const)
+        if (q[key] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [key], message: 'is only allowed when timeRange is custom' });
+    }
+  });
+
+export type UsageQueryInput = z.input<typeof usageQuerySchema>;
+export type UsageQuery = z.output<typeof usageQuerySchema>;
+
+/** Query parameters that may carry a list. */
+export const ARRAY_PARAMS = ['resourceType', 'groupBy'] as const;
+
+/**
+ * Collects a URLSearchParams into a plain object for the query schemas:
+ * `resourceType[]=a&resourceType[]=b`, repeated `resourceType=a&resourceType=b`
+ * and `resourceType=a,b` all become `{ resourceType: ['a', 'b'] }`. A scalar
+ * parameter given twice is kept as an array, so the schema rejects it.
+ */
+export function collectQuery(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [rawKey, value] of params) {
+    const key = rawKey.endsWith('[]') ? rawKey.slice(0, -2) : rawKey;
+    const isArray = (ARRAY_PARAMS as readonly string[]).includes(key);
+    const values = isArray
+      ? value
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== '')
+      : [value];
+    const prev = out[key];
+    if (isArray) {
+      out[key] = [...((prev as string[] | undefined) ?? []), ...values];
+    } else if (prev === undefined) {
+      out[key] = value;
+    } else {
+      out[key] = [...(Array.isArray(prev) ? prev : [prev]), value];
+    }
+  }
+  return out;
+}
+
+/** Serialises a usage query the way the reference's examples do (`resourceType[]=`). */
+export function usageQueryToSearchParams(q: Partial<UsageQueryInput>): URLSearchParams {
+  const p = new URLSearchParams();
+  for (const [key, value] of Object.entries(q)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const v of value) p.append(`${key}[]`, String(v));
+    else p.set(key, String(value));
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------- response: usage
+
+const money = z.number().finite();
+const quantity = z.number().finite().nonnegative();
+
+export const periodSchema = z.object({
+  startDate: isoDate,
+  endDate: isoDate,
+  billingCycle: z.enum(['monthly', 'quarterly', 'yearly', 'custom']),
+  daysInPeriod: z.number().int().positive(),
+  daysElapsed: z.number().int().nonnegative(),
+});
+
+export const summarySchema = z.object({
+  totalCost: money,
+  totalGpuHours: quantity,
+  totalApiRequests: quantity,
+  totalStorageGB: quantity,
+  totalBandwidthGB: quantity,
+  currency: currencySchema,
+});
+
+export const timeSeriesPointSchema = z.object({
+  timestamp: z.iso.datetime(),
+  value: quantity,
+  cost: money,
+});
+
+export const topResourceSchema = z.object({
+  resourceId: z.string(),
+  name: z.string(),
+  usage: quantity,
+  cost: money,
+});
+
+export const breakdownItemSchema = z.object({
+  resourceType: resourceTypeSchema,
+  usage: z.object({
+    quantity,
+    unit: unitSchema,
+    cost: money,
+    percentage: z.number().min(0).max(100),
+  }),
+  timeSeries: z.array(timeSeriesPointSchema),
+  topResources: z.array(topResourceSchema),
+});
+
+export const regionalItemSchema = z.object({
+  region: z.string(),
+  usage: z.object({
+    totalCost: money,
+    gpuHours: quantity,
+    apiRequests: quantity,
+  }),
+  cost: money,
+  percentage: z.number().min(0).max(100),
+});
+
+/** One member of a groupBy dimension (an extension: the reference names groupBy but shows no shape). */
+export const groupItemSchema = z.object({
+  key: z.string(),
+  name: z.string(),
+  cost: money,
+  percentage: z.number().min(0).max(100),
+  usage: z.array(
+    z.object({
+      resourceType: resourceTypeSchema,
+      quantity,
+      unit: unitSchema,
+      cost: money,
+    }),
+  ),
+});
+
+export const groupSchema = z.object({
+  dimension: groupBySchema,
+  items: z.array(groupItemSchema),
+});
+
+export const projectionsSchema = z.object({
+  projectedCost: money,
+  projectedUsage: z.object({
+    gpuHours: quantity,
+    apiRequests: quantity,
+    storageGB: quantity,
+  }),
+  confidence: z.number().min(0).max(1),
+  trend: z.enum(['increasing', 'decreasing', 'stable']),
+});
+
+export const ALERT_TYPES = ['budget_exceeded', 'budget_forecast', 'unusual_spike'] as const;
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+
+export const alertSchema = z.object({
+  type: z.enum(ALERT_TYPES),
+  severity: z.enum(SEVERITIES),
+  message: z.string(),
+  threshold: z.number(),
+  currentValue: z.number(),
+});
+
+export const usageResponseSchema = z.object({
+  period: periodSchema,
+  summary: summarySchema,
+  breakdown: z.array(breakdownItemSchema),
+  regional: z.array(regionalItemSchema),
+  groups: z.array(groupSchema).optional(),
+  projections: projectionsSchema.optional(),
+  alerts: z.array(alertSchema),
+});
+
+export type Period = z.infer<typeof periodSchema>;
+export type Summary = z.infer<typeof summarySchema>;
+export type TimeSeriesPoint = z.infer<typeof timeSeriesPointSchema>;
+export type TopResource = z.infer<typeof topResourceSchema>;
+export type BreakdownItem = z.infer<typeof breakdownItemSchema>;
+export type RegionalItem = z.infer<typeof regionalItemSchema>;
+export type GroupItem = z.infer<typeof groupItemSchema>;
+export type Group = z.infer<typeof groupSchema>;
+export type Projections = z.infer<typeof projectionsSchema>;
+export type Alert = z.infer<typeof alertSchema>;
+export type UsageResponse = z.infer<typeof usageResponseSchema>;
+
+/**
+ * With includeCosts=false the API leaves out every cost and cost share:
+ * the same shape with quantities only.
+ */
+export const usageQuantitiesResponseSchema = z.object({
+  period: periodSchema,
+  summary: summarySchema.omit({ totalCost: true }),
+  breakdown: z.array(
+    z.object({
+      resourceType: resourceTypeSchema,
+      usage: z.object({ quantity, unit: unitSchema }),
+      timeSeries: z.array(timeSeriesPointSchema.omit({ cost: true })),
+      topResources: z.array(topResourceSchema.omit({ cost: true })),
+    }),
+  ),
+  regional: z.array(
+    z.object({
+      region: z.string(),
+      usage: z.object({ gpuHours: quantity, apiRequests: quantity }),
+    }),
+  ),
+  projections: projectionsSchema.omit({ projectedCost: true }).optional(),
+  alerts: z.array(alertSchema),
+});
+export type UsageQuantitiesResponse = z.infer<typeof usageQuantitiesResponseSchema>;
+
+// ---------------------------------------------------------------- optimization
+
+export const ANALYSIS_DEPTHS = ['summary', 'detailed'] as const;
+export const IMPACTS = ['high', 'medium', 'low'] as const;
+export const EFFORTS = ['low', 'medium', 'high'] as const;
+
+export const optimizationQuerySchema = z
+  .object({
+    timeRange: timeRangeSchema.exclude(['custom']).default('last_month'),
+    includeRecommendations: booleanParam.default(true),
+    analysisDepth: z.enum(ANALYSIS_DEPTHS).default('summary'),
+    currency: currencySchema.default('USD'),
+  })
+  .strict();
+export type OptimizationQuery = z.output<typeof optimizationQuerySchema>;
+
+export const optimizationResponseSchema = z.object({
+  potentialSavings: z.object({
+    totalMonthly: money,
+    currency: currencySchema.optional(),
+    byCategory: z.array(
+      z.object({
+        name: z.string(),
+        currentCost: money,
+        savings: money,
+        percentage: z.number().min(0).max(100),
+        recommendation: z.string(),
+      }),
+    ),
+  }),
+  recommendations: z
+    .array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        impact: z.enum(IMPACTS),
+        potentialSavings: money,
+        description: z.string(),
+        implementationEffort: z.enum(EFFORTS),
+        resourceIds: z.array(z.string()),
+        category: z.string().optional(),
+        evidence: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
+      }),
+    )
+    .optional(),
+  wasteAnalysis: z.object({
+    totalWaste: money,
+    items: z.array(
+      z.object({
+        description: z.string(),
+        amount: money,
+        resourceId: z.string(),
+      }),
+    ),
+  }),
+});
+export type OptimizationResponse = z.infer<typeof optimizationResponseSchema>;
+
+// ---------------------------------------------------------------- forecast
+
+export const FORECAST_PERIODS = ['3_months', '6_months', '12_months'] as const;
+
+export const forecastQuerySchema = z
+  .object({
+    forecastPeriod: z.enum(FORECAST_PERIODS).default('3_months'),
+    includeScenarios: booleanParam.default(false),
+    confidenceInterval: z.coerce
+      .number({ error: 'must be a number from 0.5 to 0.99' })
+      .min(0.5, 'must be at least 0.5')
+      .max(0.99, 'must be at most 0.99')
+      .default(0.95),
+    currency: currencySchema.default('USD'),
+  })
+  .strict();
+export type ForecastQuery = z.output<typeof forecastQuerySchema>;
+
+const scenarioSchema = z.object({
+  sixMonthTotal: money,
+  peakMonth: money,
+  probability: z.number().min(0).max(1),
+});
+
+export const forecastResponseSchema = z.object({
+  baseline: z.object({ avgMonthlyCost: money, growthRate: z.number() }),
+  monthlyProjections: z.array(
+    z.object({
+      month: z.string().regex(/^\d{4}-\d{2}$/),
+      projectedCost: money,
+      confidence: z.number().min(0).max(1),
+      lowerBound: money,
+      upperBound: money,
+    }),
+  ),
+  scenarios: z
+    .object({ optimistic: scenarioSchema, expected: scenarioSchema, pessimistic: scenarioSchema })
+    .optional(),
+  growthDrivers: z.array(z.object({ factor: z.string(), impact: z.number(), description: z.string() })),
+});
+export type ForecastResponse = z.infer<typeof forecastResponseSchema>;
+
+// ---------------------------------------------------------------- budgets
+
+export const BUDGET_ACTIONS = ['send_warning', 'send_alert', 'send_critical', 'notify_admin', 'auto_limit'] as const;
+export const budgetActionSchema = z.enum(BUDGET_ACTIONS);
+
+const notificationChannelSchema = z.union([
+  z.literal('email'),
+  z.literal('webhook'),
+  z.object({ type: z.literal('email'), address: z.email() }),
+  z.object({
+    type: z.literal('webhook'),
+    url: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
+  }),
+]);
+
+export const budgetInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
+    monthlyBudget: z.number({ error: 'must be a number' }).positive('must be greater than 0').finite(),
+    currency: currencySchema.default('USD'),
+    alertThresholds: z
+      .array(z.number().min(1, 'must be at least 1').max(200, 'must be at most 200'))
+      .min(1, 'needs at least 1 threshold')
+      .max(6, 'allows at most 6 thresholds')
+      .refine((t) => t.every((v, i) => i === 0 || v > t[i - 1]!), 'must be strictly increasing'),
+    resourceTypes: z
+      .array(z.union([resourceTypeSchema, z.literal('all')]))
+      .min(1)
+      .default(['all']),
+    notificationChannels: z.array(notificationChannelSchema).default([]),
+    actions: z
+      .record(
+        z.string().regex(/^at_\d{1,3}_percent$/, 'keys must look like at_90_percent'),
+        z.union([budgetActionSchema, z.array(budgetActionSchema).min(1)]),
+      )
+      .default({}),
+  })
+  .superRefine((b, ctx) => {
+    for (const key of Object.keys(b.actions)) {
+      const pct = Number(key.slice(3, -8));
+      if (!b.alertThresholds.includes(pct))
+        ctx.addIssue({ code: 'custom', path: ['actions', key], message: `threshold ${pct}% is not declared in alertThresholds` });
+    }
+  });
+export type BudgetInput = z.input<typeof budgetInputSchema>;
+export type BudgetData = z.output<typeof budgetInputSchema>;
+
+export const budgetSchema = z.object({
+  budgetId: z.string(),
+  name: z.string(),
+  monthlyBudget: money,
+  currency: currencySchema,
+  alertThresholds: z.array(z.number()),
+  resourceTypes: z.array(z.union([resourceTypeSchema, z.literal('all')])),
+  notificationChannels: z.array(notificationChannelSchema),
+  actions: z.record(z.string(), z.union([budgetActionSchema, z.array(budgetActionSchema)])),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+export type Budget = z.infer<typeof budgetSchema>;
+
+export const budgetListResponseSchema = z.object({ budgets: z.array(budgetSchema) });
+
+export const BUDGET_STATUSES = ['on_track', 'at_risk', 'exceeded'] as const;
+
+export const budgetStatusResponseSchema = z.object({
+  budgets: z.array(
+    z.object({
+      budgetId: z.string(),
+      name: z.string(),
+      monthlyBudget: money,
+      currency: currencySchema,
+      currentSpent: money,
+      percentageUsed: z.number().nonnegative(),
+      daysRemainingInPeriod: z.number().int().nonnegative(),
+      projectedSpend: money,
+      thresholdsCrossed: z.array(z.number()),
+      status: z.enum(BUDGET_STATUSES),
+    }),
+  ),
+});
+export type BudgetStatusResponse = z.infer<typeof budgetStatusResponseSchema>;
+
+// ---------------------------------------------------------------- errors
+
+export const ERROR_CODES = [
+  'invalid_parameter',
+  'unauthorized',
+  'not_found',
+  'method_not_allowed',
+  'conflict',
+  'rate_limited',
+  'internal_error',
+  'upstream_unavailable',
+] as const;
+
+/** The one error body of every 4xx and 5xx answer. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** details of an invalid_parameter error: one entry per offending parameter. */
+export const parameterIssueSchema = z.object({
+  parameter: z.string(),
+  message: z.string(),
+  allowed: z.array(z.string()).optional(),
+  received: z.unknown().optional(),
+});
+export type ParameterIssue = z.infer<typeof parameterIssueSchema>;

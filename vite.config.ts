@@ -1,0 +1,40 @@
+import { defineConfig, loadEnv, type ProxyOptions } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+import { SANDBOX_DEFAULT_API_KEY, SANDBOX_DEFAULT_PORT } from './server/defaults.ts';
+
+/**
+ * The browser only ever calls same-origin `/v2/...`. This proxy forwards those
+ * calls to TENSORONE_API_URL (the sandbox by default) and adds the API key on
+ * the server side, so the key never reaches the bundle.
+ */
+function apiProxy(env: Record<string, string>): Record<string, ProxyOptions> {
+  const target = env.TENSORONE_API_URL || `http://127.0.0.1:${env.PORT || SANDBOX_DEFAULT_PORT}`;
+  const key = env.TENSORONE_API_KEY || env.SANDBOX_API_KEY || SANDBOX_DEFAULT_API_KEY;
+  return {
+    '/v2': {
+      target,
+      changeOrigin: true,
+      secure: true,
+      configure: (proxy) => {
+        proxy.on('proxyReq', (req) => {
+          req.removeHeader('cookie');
+          req.setHeader('Authorization', `Bearer ${key}`);
+        });
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  // '' prefix: read every variable, but nothing here is exposed to the client
+  // (only VITE_-prefixed variables are, and none is used).
+  const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env } as Record<string, string>;
+  const proxy = apiProxy(env);
+  return {
+    plugins: [react(), tailwindcss()],
+    server: { host: '127.0.0.1', port: Number(env.WEB_PORT || 5173), strictPort: true, proxy },
+    preview: { host: '127.0.0.1', port: Number(env.WEB_PORT || 4173), strictPort: true, proxy },
+    build: { target: 'es2022', sourcemap: false },
+  };
+});
