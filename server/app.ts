@@ -1,0 +1,135 @@
+/**
+ * The sandbox's HTTP API (no listening here, so tests can use it in-process
+ * or over a socket). Every 4xx/5xx answer has the one error body.
+ */
+import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
+import {
+  MAX_HOURLY_DAYS,
+  collectQuery,
+  usageQuerySchema,
+  type UsageResponse,
+} from '../src/contract/billing.ts';
+import type { Database } from './db/database.ts';
+import { HttpError, invalidParameters, parameterIssues } from './http/errors.ts';
+import { getUsage } from './queries/usage.ts';
+import { resolvePeriod } from './queries/period.ts';
+
+export interface AppOptions {
+  db: Database;
+  apiKey: string;
+  /** The sandbox clock (pinned by SANDBOX_NOW, or the real time). */
+  now: () => number;
+}
+
+type Schema = z.ZodType<unknown, unknown>;
+
+function schemaKeys(schema: Schema): string[] {
+  const shape = (schema as unknown as { shape?: Record<string, unknown>; def?: { in?: { shape?: Record<string, unknown> } } })
+    .shape;
+  return Object.keys(shape ?? {});
+}
+
+/** Parses a query string with a contract schema, or throws a 400 naming each bad parameter. */
+export function parseQuery<S extends Schema>(c: Context, schema: S, keys: readonly string[]): z.output<S> {
+  const input = collectQuery(new URL(c.req.url).searchParams);
+  const result = schema.safeParse(input);
+  if (!result.success) throw invalidParameters(parameterIssues(result.error, input, keys));
+  return result.data as z.output<S>;
+}
+
+const USAGE_KEYS = schemaKeys(usageQuerySchema as unknown as Schema).length
+  ? schemaKeys(usageQuerySchema as unknown as Schema)
+  : [
+      'timeRange',
+      'startDate',
+      'endDate',
+      'resourceType',
+      'granularity',
+      'groupBy',
+      'includeProjections',
+      'includeCosts',
+      'includeTeamMetrics',
+      'currency',
+    ];
+
+/** includeCosts=false: the same answer with every cost and cost share left out. */
+export function withoutCosts(r: UsageResponse): unknown {
+  const { totalCost: _t, ...summary } = r.summary;
+  return {
+    period: r.period,
+    summary,
+    breakdown: r.breakdown.map((b) => ({
+      resourceType: b.resourceType,
+      usage: { quantity: b.usage.quantity, unit: b.usage.unit },
+      timeSeries: b.timeSeries.map(({ timestamp, value }) => ({ timestamp, value })),
+      topResources: b.topResources.map(({ resourceId, name, usage }) => ({ resourceId, name, usage })),
+    })),
+    regional: r.regional.map((g) => ({ region: g.region, usage: { gpuHours: g.usage.gpuHours, apiRequests: g.usage.apiRequests } })),
+    ...(r.projections
+      ? { projections: { projectedUsage: r.projections.projectedUsage, confidence: r.projections.confidence, trend: r.projections.trend } }
+      : {}),
+    alerts: r.alerts,
+  };
+}
+
+export function createApp({ db, apiKey, now }: AppOptions): Hono {
+  const app = new Hono();
+  let filling: Promise<unknown> | null = null;
+
+  /** Brings the data up to the current hour (the API updates hourly). */
+  async function fresh(): Promise<number> {
+    const t = now();
+    if (Math.floor(t / 3_600_000) * 3_600_000 > db.filledTo) {
+      filling ??= db.ensureData(t).finally(() => {
+        filling = null;
+      });
+      await filling;
+    }
+    return t;
+  }
+
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return c.json(err.body(), err.status);
+    console.error(err);
+    return c.json({ error: { code: 'internal_error', message: 'The sandbox failed to answer this request' } }, 500);
+  });
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}` } }, 404),
+  );
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', dataThrough: new Date(db.filledTo).toISOString() }));
+
+  app.use('/v2/*', async (c, next) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    if (!match) throw new HttpError(401, 'unauthorized', 'Missing API key: send Authorization: Bearer <key>');
+    if (match[1]!.trim() !== apiKey) throw new HttpError(401, 'unauthorized', 'Invalid API key');
+    await next();
+  });
+
+  app.get('/v2/billing/usage', async (c) => {
+    const q = parseQuery(c, usageQuerySchema, USAGE_KEYS);
+    const t = await fresh();
+    if (q.granularity === 'hourly') {
+      const p = resolvePeriod(q.timeRange, t, q);
+      if (p.period.daysInPeriod > MAX_HOURLY_DAYS)
+        throw invalidParameters([
+          {
+            parameter: 'granularity',
+            message: `hourly is allowed for ranges up to ${MAX_HOURLY_DAYS} days; this range has ${p.period.daysInPeriod}. Use daily, weekly or monthly`,
+            allowed: ['daily', 'weekly', 'monthly'],
+            received: 'hourly',
+          },
+        ]);
+    }
+    const usage = await getUsage(db, q, t);
+    return c.json(q.includeCosts ? usage : withoutCosts(usage));
+  });
+
+  app.all('/v2/billing/usage', () => {
+    throw new HttpError(405, 'method_not_allowed', 'Only GET is allowed on /v2/billing/usage');
+  });
+
+  return app;
+}

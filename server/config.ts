@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { SANDBOX_DEFAULT_API_KEY, SANDBOX_DEFAULT_DB, SANDBOX_DEFAULT_PORT } from './defaults.ts';
+
+/** Sandbox configuration from the environment, checked at start-up. */
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(SANDBOX_DEFAULT_PORT),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  SANDBOX_DB: z.string().min(1).default(SANDBOX_DEFAULT_DB),
+  SANDBOX_NOW: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time such as 2024-01-16T12:00:00Z' })
+    .optional(),
+  SANDBOX_API_KEY: z.string().min(8, 'must be at least 8 characters').default(SANDBOX_DEFAULT_API_KEY),
+});
+export type Config = z.infer<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const result = configSchema.safeParse(clean);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid sandbox configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** The sandbox clock: pinned when SANDBOX_NOW is set, the real time otherwise. */
+export function clockFor(config: Config): () => number {
+  if (config.SANDBOX_NOW) {
+    const pinned = Date.parse(config.SANDBOX_NOW);
+    return () => pinned;
+  }
+  return () => Date.now();
+}

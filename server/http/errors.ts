@@ -1,0 +1,55 @@
+import type { z } from 'zod';
+import { ARRAY_PARAMS, type ErrorBody, type ParameterIssue } from '../../src/contract/billing.ts';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 404 | 405 | 409 | 415 | 429 | 500 | 503,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  body(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
+  }
+}
+
+/** Turns zod issues into one entry per parameter: its name, what is wrong, and what is allowed. */
+export function parameterIssues(error: z.ZodError, input: Record<string, unknown>, knownKeys: readonly string[]): ParameterIssue[] {
+  const out: ParameterIssue[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys)
+        out.push({ parameter: key, message: 'is not a known parameter', allowed: [...knownKeys] });
+      continue;
+    }
+    const parameter = String(issue.path[0] ?? 'body');
+    const path = issue.path.map(String).join('.');
+    const entry: ParameterIssue = { parameter: path || parameter, message: issue.message };
+    const values = issue.code === 'invalid_value' ? issue.values.map(String) : [];
+    if (Array.isArray(input[parameter]) && !(ARRAY_PARAMS as readonly string[]).includes(parameter)) {
+      entry.message = 'must be given once';
+    } else if (values.includes('true') && values.includes('false')) {
+      entry.allowed = ['true', 'false'];
+      entry.message = 'must be true or false';
+    } else if (issue.code === 'invalid_value') {
+      entry.allowed = values;
+      entry.message = `must be one of ${values.join(', ')}`;
+    }
+    let received: unknown = input[parameter];
+    for (const seg of issue.path.slice(1)) received = (received as Record<string, unknown> | undefined)?.[seg as string];
+    if (received !== undefined) entry.received = received;
+    out.push(entry);
+  }
+  return out;
+}
+
+export function invalidParameters(issues: ParameterIssue[]): HttpError {
+  const first = issues[0];
+  const summary = first
+    ? `Invalid parameter ${first.parameter}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`
+    : 'Invalid request';
+  return new HttpError(400, 'invalid_parameter', summary, issues);
+}

@@ -1,0 +1,445 @@
+/**
+ * GET /v2/billing/usage: SQL over the usage tables, then exact rounding so that
+ * every figure adds up (totals, shares, series, regions, groups).
+ */
+import { listValue } from '@duckdb/node-api';
+import {
+  CURRENCY_DECIMALS,
+  RESOURCE_TYPES,
+  UNIT_BY_RESOURCE_TYPE,
+  type Alert,
+  type BreakdownItem,
+  type Currency,
+  type Group,
+  type GroupBy,
+  type Granularity,
+  type Projections,
+  type RegionalItem,
+  type ResourceType,
+  type UsageQuery,
+  type UsageResponse,
+} from '../../src/contract/billing.ts';
+import type { Database } from '../db/database.ts';
+import { apportion, fromMinor, percentages, toMinor } from '../analytics/apportion.ts';
+import { resolvePeriod, type ResolvedPeriod } from './period.ts';
+import { budgetAlerts, spikeAlerts } from '../analytics/alerts.ts';
+import { loadNames } from './names.ts';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+const GPU_TYPES: ResourceType[] = ['clusters', 'endpoints', 'training'];
+/** Quantities are reported with two decimals; requests are whole. */
+const qtyDecimals = (t: ResourceType) => (t === 'ai-services' ? 0 : 2);
+const TOP_RESOURCES = 10;
+const MAX_GROUP_ITEMS = 50;
+
+export const sqlTs = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+export const sqlDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+const DIM_COLUMN: Record<GroupBy, string> = {
+  resource: 'resource_id',
+  region: 'region',
+  project: 'project_id',
+  service: 'sku',
+  user: 'user_id',
+};
+
+/** Start of the bucket holding t (UTC; weeks start on Monday, like ISO weeks). */
+export function bucketStart(t: number, g: Granularity): number {
+  const d = new Date(t);
+  switch (g) {
+    case 'hourly':
+      return Math.floor(t / HOUR_MS) * HOUR_MS;
+    case 'daily':
+      return Math.floor(t / DAY_MS) * DAY_MS;
+    case 'weekly': {
+      const day = Math.floor(t / DAY_MS) * DAY_MS;
+      const dow = (d.getUTCDay() + 6) % 7;
+      return day - dow * DAY_MS;
+    }
+    case 'monthly':
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  }
+}
+
+function nextBucket(t: number, g: Granularity): number {
+  const d = new Date(t);
+  switch (g) {
+    case 'hourly':
+      return t + HOUR_MS;
+    case 'daily':
+      return t + DAY_MS;
+    case 'weekly':
+      return t + 7 * DAY_MS;
+    case 'monthly':
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  }
+}
+
+/** Buckets covering [start, end), each labelled by its start clipped to the period start. */
+export function bucketsFor(start: number, end: number, g: Granularity): number[] {
+  const out: number[] = [];
+  if (end <= start) return out;
+  for (let b = bucketStart(start, g); b < end; b = nextBucket(b, g)) out.push(Math.max(b, start));
+  return out;
+}
+
+interface AggRow {
+  set: number;
+  resource_type: ResourceType;
+  bucket: string | null;
+  dim: string | null;
+  q: number;
+  c: number;
+  [k: string]: unknown;
+}
+
+/** One scan of the usage table with a grouping set per figure the response needs. */
+async function aggregate(db: Database, p: ResolvedPeriod, types: ResourceType[], g: Granularity, currency: Currency, dims: GroupBy[]) {
+  const hourly = g === 'hourly';
+  const table = hourly ? 'usage_hourly' : 'usage_daily';
+  const bucketExpr = hourly
+    ? 'u.ts'
+    : g === 'daily'
+      ? 'CAST(u.day AS TIMESTAMP)'
+      : g === 'weekly'
+        ? "CAST(date_trunc('week', u.day) AS TIMESTAMP)"
+        : "CAST(date_trunc('month', u.day) AS TIMESTAMP)";
+  const range = hourly
+    ? 'u.ts >= CAST($1 AS TIMESTAMP) AND u.ts < CAST($2 AS TIMESTAMP)'
+    : 'u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE)';
+  const columns = ['resource_id', 'region', ...dims.filter((d) => d !== 'resource' && d !== 'region').map((d) => DIM_COLUMN[d])];
+  // set 0: series; set k (1..): one per dimension column
+  const sets = ['(resource_type, bucket)', ...columns.map((c) => `(resource_type, ${c})`)];
+  const dimCase = columns
+    .map((c, i) => `WHEN GROUPING(${c}) = 0 THEN ${i + 1}`)
+    .join(' ');
+  const dimValue = `COALESCE(${columns.join(', ')})`;
+  const sql = `
+    SELECT resource_type,
+           CASE WHEN GROUPING(bucket) = 0 THEN 0 ${dimCase} END AS set,
+           strftime(bucket, '%Y-%m-%dT%H:%M:%SZ') AS bucket,
+           ${dimValue} AS dim,
+           sum(quantity) AS q,
+           sum(cost) AS c
+    FROM (
+      SELECT u.resource_type, ${bucketExpr} AS bucket, ${columns.map((c) => `u.${c}`).join(', ')},
+             u.quantity, CAST(u.cost_usd AS DOUBLE) * f.rate AS cost
+      FROM ${table} u JOIN fx_rates f ON f.day = u.day AND f.currency = $3
+      WHERE ${range} AND list_contains($4, u.resource_type)
+    )
+    GROUP BY GROUPING SETS (${sets.join(', ')})`;
+  const rows = await db.all<AggRow>(sql, [
+    hourly ? sqlTs(p.start) : sqlDate(p.start),
+    hourly ? sqlTs(p.dataEnd) : sqlDate(p.end),
+    currency,
+    listValue(types),
+  ]);
+  const bySet = (col: string) => rows.filter((r) => r.set === (col === '__series' ? 0 : columns.indexOf(col) + 1));
+  return { series: bySet('__series'), byColumn: (c: string) => bySet(c) };
+}
+
+interface Exact {
+  key: string;
+  q: number;
+  c: number;
+}
+
+function groupRows(rows: AggRow[], type: ResourceType): Exact[] {
+  return rows.filter((r) => r.resource_type === type).map((r) => ({ key: (r.dim ?? r.bucket)!, q: r.q, c: r.c }));
+}
+
+export async function getUsage(db: Database, q: UsageQuery, now: number): Promise<UsageResponse> {
+  const p = resolvePeriod(q.timeRange, now, q);
+  const types = q.resourceType && q.resourceType.length > 0 ? [...new Set(q.resourceType)] : [...RESOURCE_TYPES];
+  const dims = [...new Set(q.groupBy ?? [])];
+  const dec = CURRENCY_DECIMALS[q.currency];
+  const [agg, names] = await Promise.all([aggregate(db, p, types, q.granularity, q.currency, dims), loadNames(db)]);
+
+  // ---- totals per type, apportioned from the rounded grand total
+  const typeExact = types.map((t) => {
+    const rows = agg.series.filter((r) => r.resource_type === t);
+    return { t, q: rows.reduce((a, r) => a + r.q, 0), c: rows.reduce((a, r) => a + r.c, 0) };
+  });
+  const totalMinor = toMinor(typeExact.reduce((a, x) => a + x.c, 0), dec);
+  const typeMinor = apportion(
+    typeExact.map((x) => x.c),
+    totalMinor,
+  );
+  const typeQty = typeExact.map((x) => toMinor(x.q, qtyDecimals(x.t)));
+  const typePct = percentages(typeMinor);
+
+  const buckets = bucketsFor(p.start, p.dataEnd, q.granularity);
+  const bucketIso = buckets.map((b) => new Date(b).toISOString().replace('.000Z', 'Z'));
+
+  const resourceRows = agg.byColumn('resource_id');
+  const breakdown: BreakdownItem[] = typeExact.map((x, i) => {
+    const qd = qtyDecimals(x.t);
+    const series = new Map(groupRows(agg.series, x.t).map((r) => [r.key, r]));
+    const exactPoints = bucketIso.map((b) => series.get(b) ?? { key: b, q: 0, c: 0 });
+    const costs = apportion(
+      exactPoints.map((e) => e.c),
+      typeMinor[i]!,
+    );
+    const qtys = apportion(
+      exactPoints.map((e) => e.q),
+      typeQty[i]!,
+    );
+    const res = groupRows(resourceRows, x.t);
+    const resCost = apportion(
+      res.map((r) => r.c),
+      typeMinor[i]!,
+    );
+    const resQty = apportion(
+      res.map((r) => r.q),
+      typeQty[i]!,
+    );
+    const top = res
+      .map((r, k) => ({ r, cost: resCost[k]!, qty: resQty[k]! }))
+      .sort((a, b) => b.cost - a.cost || b.qty - a.qty || a.r.key.localeCompare(b.r.key))
+      .slice(0, TOP_RESOURCES)
+      .map(({ r, cost, qty }) => ({
+        resourceId: r.key,
+        name: names.resource.get(r.key) ?? r.key,
+        usage: fromMinor(qty, qd),
+        cost: fromMinor(cost, dec),
+      }));
+    return {
+      resourceType: x.t,
+      usage: {
+        quantity: fromMinor(typeQty[i]!, qd),
+        unit: UNIT_BY_RESOURCE_TYPE[x.t],
+        cost: fromMinor(typeMinor[i]!, dec),
+        percentage: typePct[i]!,
+      },
+      timeSeries: exactPoints.map((e, k) => ({
+        timestamp: e.key,
+        value: fromMinor(qtys[k]!, qd),
+        cost: fromMinor(costs[k]!, dec),
+      })),
+      topResources: top,
+    };
+  });
+
+  const qtyOf = (t: ResourceType) => {
+    const i = types.indexOf(t);
+    return i < 0 ? 0 : typeQty[i]!;
+  };
+  const gpuMinor = GPU_TYPES.reduce((a, t) => a + qtyOf(t), 0);
+  const summary = {
+    totalCost: fromMinor(totalMinor, dec),
+    totalGpuHours: fromMinor(gpuMinor, 2),
+    totalApiRequests: qtyOf('ai-services'),
+    totalStorageGB: fromMinor(qtyOf('storage'), 2),
+    totalBandwidthGB: fromMinor(qtyOf('bandwidth'), 2),
+    currency: q.currency,
+  };
+
+  // ---- regions
+  const regionRows = agg.byColumn('region');
+  const regionKeys = [...new Set(regionRows.map((r) => r.dim!))];
+  const regionExact = regionKeys.map((region) => {
+    const rs = regionRows.filter((r) => r.dim === region);
+    return {
+      region,
+      c: rs.reduce((a, r) => a + r.c, 0),
+      gpu: rs.filter((r) => GPU_TYPES.includes(r.resource_type)).reduce((a, r) => a + r.q, 0),
+      req: rs.filter((r) => r.resource_type === 'ai-services').reduce((a, r) => a + r.q, 0),
+    };
+  });
+  regionExact.sort((a, b) => b.c - a.c || a.region.localeCompare(b.region));
+  const regionCost = apportion(
+    regionExact.map((r) => r.c),
+    totalMinor,
+  );
+  const regionGpu = apportion(
+    regionExact.map((r) => r.gpu),
+    gpuMinor,
+  );
+  const regionReq = apportion(
+    regionExact.map((r) => r.req),
+    qtyOf('ai-services'),
+  );
+  const regionPct = percentages(regionCost);
+  const regional: RegionalItem[] = regionExact.map((r, i) => ({
+    region: r.region,
+    usage: {
+      totalCost: fromMinor(regionCost[i]!, dec),
+      gpuHours: fromMinor(regionGpu[i]!, 2),
+      apiRequests: regionReq[i]!,
+    },
+    cost: fromMinor(regionCost[i]!, dec),
+    percentage: regionPct[i]!,
+  }));
+
+  const response: UsageResponse = {
+    period: p.period,
+    summary,
+    breakdown: breakdown
+      .map((b, i) => ({ b, i }))
+      .sort((x, y) => y.b.usage.cost - x.b.usage.cost || x.i - y.i)
+      .map((x) => x.b),
+    regional,
+    alerts: [],
+  };
+
+  if (dims.length > 0) {
+    response.groups = dims.map((d) => buildGroup(d, d === 'resource' ? resourceRows : agg.byColumn(DIM_COLUMN[d]), types, totalMinor, dec, names, breakdown));
+  }
+
+  if (q.includeProjections) response.projections = await projections(db, p, types, q.currency, now, summary.totalCost, {
+    gpuHours: summary.totalGpuHours,
+    apiRequests: summary.totalApiRequests,
+    storageGB: summary.totalStorageGB,
+  });
+
+  response.alerts = [
+    ...(await budgetAlerts(db, now, types, q.currency)),
+    ...(await spikeAlerts(db, types, now)),
+  ];
+  return response;
+}
+
+function buildGroup(
+  dimension: GroupBy,
+  rows: AggRow[],
+  types: ResourceType[],
+  totalMinor: number,
+  dec: number,
+  names: Awaited<ReturnType<typeof loadNames>>,
+  breakdown: BreakdownItem[],
+): Group {
+  const keys = [...new Set(rows.map((r) => r.dim!))];
+  let members = keys.map((key) => {
+    const rs = rows.filter((r) => r.dim === key);
+    return { key, c: rs.reduce((a, r) => a + r.c, 0), rows: rs };
+  });
+  members.sort((a, b) => b.c - a.c || a.key.localeCompare(b.key));
+  if (members.length > MAX_GROUP_ITEMS) {
+    const rest = members.slice(MAX_GROUP_ITEMS - 1);
+    members = [
+      ...members.slice(0, MAX_GROUP_ITEMS - 1),
+      { key: '__other__', c: rest.reduce((a, m) => a + m.c, 0), rows: rest.flatMap((m) => m.rows) },
+    ];
+  }
+  const cost = apportion(
+    members.map((m) => m.c),
+    totalMinor,
+  );
+  const pct = percentages(cost);
+  const nameOf = (key: string): string => {
+    if (key === '__other__') return `Other (${keys.length - MAX_GROUP_ITEMS + 1} more)`;
+    switch (dimension) {
+      case 'resource':
+        return names.resource.get(key) ?? key;
+      case 'project':
+        return names.project.get(key) ?? key;
+      case 'user':
+        return names.user.get(key) ?? key;
+      case 'service':
+        return names.service.get(key) ?? key;
+      case 'region':
+        return key;
+    }
+  };
+  void breakdown;
+  return {
+    dimension,
+    items: members.map((m, i) => {
+      const perType = types
+        .map((t) => {
+          const rs = m.rows.filter((r) => r.resource_type === t);
+          return { t, q: rs.reduce((a, r) => a + r.q, 0), c: rs.reduce((a, r) => a + r.c, 0), n: rs.length };
+        })
+        .filter((x) => x.n > 0);
+      const typeCost = apportion(
+        perType.map((x) => x.c),
+        cost[i]!,
+      );
+      return {
+        key: m.key,
+        name: nameOf(m.key),
+        cost: fromMinor(cost[i]!, dec),
+        percentage: pct[i]!,
+        usage: perType.map((x, k) => ({
+          resourceType: x.t,
+          quantity: fromMinor(toMinor(x.q, qtyDecimals(x.t)), qtyDecimals(x.t)),
+          unit: UNIT_BY_RESOURCE_TYPE[x.t],
+          cost: fromMinor(typeCost[k]!, dec),
+        })),
+      };
+    }),
+  };
+}
+
+/** Daily totals (cost in the currency, quantities by unit) for [from, to). */
+export async function dailyTotals(db: Database, from: number, to: number, types: ResourceType[], currency: Currency) {
+  return db.all<{ day: string; c: number; gpu: number; req: number; gb_h: number; hours: number }>(
+    `SELECT strftime(u.day, '%Y-%m-%d') AS day,
+            sum(CAST(u.cost_usd AS DOUBLE) * f.rate) AS c,
+            COALESCE(sum(u.quantity) FILTER (WHERE u.resource_type IN ('clusters','endpoints','training')), 0) AS gpu,
+            COALESCE(sum(u.quantity) FILTER (WHERE u.resource_type = 'ai-services'), 0) AS req,
+            COALESCE(sum(u.quantity) FILTER (WHERE u.resource_type = 'storage'), 0) AS gb_h,
+            max(u.hours) AS hours
+     FROM usage_daily u JOIN fx_rates f ON f.day = u.day AND f.currency = $3
+     WHERE u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE) AND list_contains($4, u.resource_type)
+     GROUP BY u.day ORDER BY u.day`,
+    [sqlDate(from), sqlDate(to), currency, listValue(types)],
+  );
+}
+
+/**
+ * Month-end (period-end) projection from the run rate: what is spent so far
+ * plus the average hourly rate of the last seven complete days for the hours
+ * left. Confidence falls with day-to-day volatility and with the share of the
+ * period still to come.
+ */
+async function projections(
+  db: Database,
+  p: ResolvedPeriod,
+  types: ResourceType[],
+  currency: Currency,
+  now: number,
+  actualCost: number,
+  actualUsage: Projections['projectedUsage'],
+): Promise<Projections> {
+  const dec = CURRENCY_DECIMALS[currency];
+  const today = Math.floor(now / DAY_MS) * DAY_MS;
+  const ref = Math.min(today, p.end);
+  const days = await dailyTotals(db, ref - 14 * DAY_MS, ref, types, currency);
+  const last7 = days.slice(-7);
+  const prev7 = days.slice(-14, -7);
+  const avg = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  const rate = {
+    c: avg(last7.map((d) => d.c)) / 24,
+    gpu: avg(last7.map((d) => d.gpu)) / 24,
+    req: avg(last7.map((d) => d.req)) / 24,
+    gb: avg(last7.map((d) => d.gb_h)) / 24,
+  };
+  const nowHour = Math.floor(now / HOUR_MS) * HOUR_MS;
+  const hoursLeft = Math.max(0, (p.end - Math.max(nowHour, p.start)) / HOUR_MS);
+  const hoursDone = Math.max(0, (p.dataEnd - p.start) / HOUR_MS);
+
+  const change = avg(prev7.map((d) => d.c)) > 0 ? avg(last7.map((d) => d.c)) / avg(prev7.map((d) => d.c)) - 1 : 0;
+  const trend: Projections['trend'] = change > 0.02 ? 'increasing' : change < -0.02 ? 'decreasing' : 'stable';
+
+  const costs = days.map((d) => d.c);
+  const mean = avg(costs);
+  const sd = Math.sqrt(avg(costs.map((c) => (c - mean) ** 2)));
+  const cv = mean > 0 ? sd / mean : 0;
+  const confidence =
+    hoursLeft === 0 ? 1 : Math.max(0.5, Math.min(0.99, 1 - cv * Math.sqrt(hoursLeft / Math.max(hoursDone, 24))));
+
+  return {
+    projectedCost: fromMinor(toMinor(actualCost + rate.c * hoursLeft, dec), dec),
+    projectedUsage: {
+      gpuHours: Math.round((actualUsage.gpuHours + rate.gpu * hoursLeft) * 10) / 10,
+      apiRequests: Math.round(actualUsage.apiRequests + rate.req * hoursLeft),
+      storageGB: Math.round((actualUsage.storageGB + rate.gb * hoursLeft) * 10) / 10,
+    },
+    confidence: Math.round(confidence * 100) / 100,
+    trend,
+  };
+}
+
+export type { Alert };
