@@ -25,7 +25,7 @@ const SPIKE_LABEL: Record<ResourceType, string> = {
   bandwidth: 'Data transfer',
 };
 
-export interface BudgetRow {
+export interface BudgetRow extends Record<string, unknown> {
   budget_id: string;
   name: string;
   monthly_budget: number;

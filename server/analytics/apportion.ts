@@ -28,8 +28,9 @@ export function toMinor(x: number, decimals: number): number {
   return Math.round(x * 10 ** decimals);
 }
 
+/** An integer divided by a power of ten is the double nearest the decimal, as parsing it would give. */
 export function fromMinor(units: number, decimals: number): number {
-  return Number((units / 10 ** decimals).toFixed(decimals));
+  return units / 10 ** decimals;
 }
 
 /**

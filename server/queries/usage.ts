@@ -87,56 +87,76 @@ export function bucketsFor(start: number, end: number, g: Granularity): number[]
 interface AggRow {
   set: number;
   resource_type: ResourceType;
-  bucket: string | null;
+  /** Bucket start, epoch ms (series set only). */
+  bucket: number;
   dim: string | null;
   q: number;
   c: number;
-  [k: string]: unknown;
 }
 
-/** One scan of the usage table with a grouping set per figure the response needs. */
+/**
+ * The exact (unrounded) figures of a request: the time series per resource
+ * type, and the totals per resource type and member of each dimension. Hourly
+ * series read the hourly per-type table; everything else reads the daily
+ * rollup in one scan with a grouping set per figure.
+ */
 async function aggregate(db: Database, p: ResolvedPeriod, types: ResourceType[], g: Granularity, currency: Currency, dims: GroupBy[]) {
   const hourly = g === 'hourly';
-  const table = hourly ? 'usage_hourly' : 'usage_daily';
-  const bucketExpr = hourly
-    ? 'u.ts'
-    : g === 'daily'
+  const bucketExpr =
+    g === 'daily'
       ? 'CAST(u.day AS TIMESTAMP)'
       : g === 'weekly'
         ? "CAST(date_trunc('week', u.day) AS TIMESTAMP)"
         : "CAST(date_trunc('month', u.day) AS TIMESTAMP)";
-  const range = hourly
-    ? 'u.ts >= CAST($1 AS TIMESTAMP) AND u.ts < CAST($2 AS TIMESTAMP)'
-    : 'u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE)';
   const columns = ['resource_id', 'region', ...dims.filter((d) => d !== 'resource' && d !== 'region').map((d) => DIM_COLUMN[d])];
-  // set 0: series; set k (1..): one per dimension column
-  const sets = ['(resource_type, bucket)', ...columns.map((c) => `(resource_type, ${c})`)];
-  const dimCase = columns
-    .map((c, i) => `WHEN GROUPING(${c}) = 0 THEN ${i + 1}`)
-    .join(' ');
-  const dimValue = `COALESCE(${columns.join(', ')})`;
+  // set 0: the series (daily rollup only); set k (1..): one per dimension column
+  const sets = [...(hourly ? [] : ['(resource_type, bucket)']), ...columns.map((c) => `(resource_type, ${c})`)];
+  const dimCase = columns.map((c, i) => `WHEN GROUPING(${c}) = 0 THEN ${i + 1}`).join(' ');
   const sql = `
     SELECT resource_type,
-           CASE WHEN GROUPING(bucket) = 0 THEN 0 ${dimCase} END AS set,
-           strftime(bucket, '%Y-%m-%dT%H:%M:%SZ') AS bucket,
-           ${dimValue} AS dim,
+           CASE ${hourly ? '' : 'WHEN GROUPING(bucket) = 0 THEN 0'} ${dimCase} END AS set,
+           ${hourly ? 'NULL::DOUBLE' : 'CAST(epoch_ms(bucket) AS DOUBLE)'} AS bucket,
+           COALESCE(${columns.join(', ')}) AS dim,
            sum(quantity) AS q,
            sum(cost) AS c
     FROM (
-      SELECT u.resource_type, ${bucketExpr} AS bucket, ${columns.map((c) => `u.${c}`).join(', ')},
+      SELECT u.resource_type, ${hourly ? '' : `${bucketExpr} AS bucket,`} ${columns.map((c) => `u.${c}`).join(', ')},
              u.quantity, CAST(u.cost_usd AS DOUBLE) * f.rate AS cost
-      FROM ${table} u JOIN fx_rates f ON f.day = u.day AND f.currency = $3
-      WHERE ${range} AND list_contains($4, u.resource_type)
+      FROM usage_daily u JOIN fx_rates f ON f.day = u.day AND f.currency = $3
+      WHERE u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE) AND list_contains($4, u.resource_type)
     )
     GROUP BY GROUPING SETS (${sets.join(', ')})`;
-  const rows = await db.all<AggRow>(sql, [
-    hourly ? sqlTs(p.start) : sqlDate(p.start),
-    hourly ? sqlTs(p.dataEnd) : sqlDate(p.end),
-    currency,
-    listValue(types),
-  ]);
-  const bySet = (col: string) => rows.filter((r) => r.set === (col === '__series' ? 0 : columns.indexOf(col) + 1));
-  return { series: bySet('__series'), byColumn: (c: string) => bySet(c) };
+  type Cols = { set: number[]; resource_type: ResourceType[]; bucket: (number | null)[]; dim: (string | null)[]; q: number[]; c: number[] };
+  const pending: Array<Promise<Cols>> = [db.columns<Cols>(sql, [sqlDate(p.start), sqlDate(p.end), currency, listValue(types)])];
+  if (hourly)
+    pending.push(
+      db.columns<Cols>(
+        `SELECT 0 AS set, u.resource_type, CAST(epoch_ms(u.ts) AS DOUBLE) AS bucket, NULL::VARCHAR AS dim,
+                u.quantity AS q, CAST(u.cost_usd AS DOUBLE) * f.rate AS c
+         FROM usage_type_hourly u JOIN fx_rates f ON f.day = u.day AND f.currency = $3
+         WHERE u.ts >= CAST($1 AS TIMESTAMP) AND u.ts < CAST($2 AS TIMESTAMP) AND list_contains($4, u.resource_type)`,
+        [sqlTs(p.start), sqlTs(p.dataEnd), currency, listValue(types)],
+      ),
+    );
+  const bySet = new Map<number, AggRow[]>();
+  for (const cols of await Promise.all(pending))
+    for (let i = 0; i < cols.set.length; i++) {
+      const row: AggRow = {
+        set: cols.set[i]!,
+        resource_type: cols.resource_type[i]!,
+        bucket: cols.bucket[i] ?? 0,
+        dim: cols.dim[i] ?? null,
+        q: cols.q[i] ?? 0,
+        c: cols.c[i] ?? 0,
+      };
+      let list = bySet.get(row.set);
+      if (!list) bySet.set(row.set, (list = []));
+      list.push(row);
+    }
+  return {
+    series: bySet.get(0) ?? [],
+    byColumn: (c: string) => bySet.get(columns.indexOf(c) + 1) ?? [],
+  };
 }
 
 interface Exact {
@@ -146,7 +166,7 @@ interface Exact {
 }
 
 function groupRows(rows: AggRow[], type: ResourceType): Exact[] {
-  return rows.filter((r) => r.resource_type === type).map((r) => ({ key: (r.dim ?? r.bucket)!, q: r.q, c: r.c }));
+  return rows.filter((r) => r.resource_type === type).map((r) => ({ key: r.dim!, q: r.q, c: r.c }));
 }
 
 export async function getUsage(db: Database, q: UsageQuery, now: number): Promise<UsageResponse> {
@@ -171,12 +191,15 @@ export async function getUsage(db: Database, q: UsageQuery, now: number): Promis
 
   const buckets = bucketsFor(p.start, p.dataEnd, q.granularity);
   const bucketIso = buckets.map((b) => new Date(b).toISOString().replace('.000Z', 'Z'));
+  // Weekly and monthly rows are labelled by their calendar start; the first bucket is clipped to the period start.
+  const label = (t: number) => Math.max(t, p.start);
 
   const resourceRows = agg.byColumn('resource_id');
   const breakdown: BreakdownItem[] = typeExact.map((x, i) => {
     const qd = qtyDecimals(x.t);
-    const series = new Map(groupRows(agg.series, x.t).map((r) => [r.key, r]));
-    const exactPoints = bucketIso.map((b) => series.get(b) ?? { key: b, q: 0, c: 0 });
+    const series = new Map<number, { q: number; c: number }>();
+    for (const r of agg.series) if (r.resource_type === x.t) series.set(label(r.bucket), r);
+    const exactPoints = buckets.map((b, k) => ({ key: bucketIso[k]!, ...(series.get(b) ?? { q: 0, c: 0 }) }));
     const costs = apportion(
       exactPoints.map((e) => e.c),
       typeMinor[i]!,
