@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * End-to-end tests: the sandbox API on a fresh temporary database with a pinned
+ * "now", and the Vite dev server proxying /v2 to it, both on non-default ports
+ * so a running `npm start` does not get in the way.
+ *
+ * This file is evaluated by the runner and again by each worker. Values that
+ * must be the same everywhere (the temp DB path) are computed once and handed
+ * down through process.env, which the workers inherit.
+ */
+
+const SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT || 8797);
+const WEB_PORT = Number(process.env.E2E_WEB_PORT || 5197);
+const SANDBOX_NOW = '2024-01-16T12:00:00Z';
+// A key other than the sandbox default, so the tests prove the proxy sends TENSORONE_API_KEY.
+const SANDBOX_API_KEY = 'e2e-sandbox-key';
+
+process.env.E2E_SANDBOX_DB ??= path.join(os.tmpdir(), `tensorone-e2e-${process.pid}-${Date.now()}.duckdb`);
+process.env.E2E_SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+process.env.E2E_SANDBOX_API_KEY = SANDBOX_API_KEY;
+process.env.E2E_SANDBOX_NOW = SANDBOX_NOW;
+process.env.E2E_WEB_URL = `http://127.0.0.1:${WEB_PORT}`;
+
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return undefined; // Playwright's own browser, if installed
+}
+
+const isCI = !!process.env.CI;
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: './test-results',
+  globalTeardown: './e2e/global-teardown.ts',
+  fullyParallel: false,
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  workers: isCI ? 1 : 2,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: isCI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: process.env.E2E_WEB_URL,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: [
+    {
+      name: 'sandbox',
+      command: 'node --import tsx server/index.ts',
+      url: `${process.env.E2E_SANDBOX_URL}/healthz`,
+      env: {
+        PORT: String(SANDBOX_PORT),
+        SANDBOX_DB: process.env.E2E_SANDBOX_DB,
+        SANDBOX_NOW,
+        SANDBOX_API_KEY,
+      },
+      // The first start creates and fills the database.
+      timeout: 180_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      name: 'web',
+      command: 'node node_modules/vite/bin/vite.js',
+      url: `${process.env.E2E_WEB_URL}/`,
+      env: {
+        WEB_PORT: String(WEB_PORT),
+        TENSORONE_API_URL: process.env.E2E_SANDBOX_URL,
+        TENSORONE_API_KEY: SANDBOX_API_KEY,
+      },
+      timeout: 60_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
+});
