@@ -15,6 +15,9 @@ import { HttpError, invalidParameters, parameterIssues } from './http/errors.ts'
 import { getUsage } from './queries/usage.ts';
 import { resolvePeriod } from './queries/period.ts';
 
+/** Route modules (server/routes/*.ts), registered in this order after /v2/billing/usage. */
+const ROUTES: Array<(app: Hono, ctx: RouteContext) => void> = [];
+
 export interface AppOptions {
   db: Database;
   apiKey: string;
@@ -71,6 +74,13 @@ export function withoutCosts(r: UsageResponse): unknown {
       : {}),
     alerts: r.alerts,
   };
+}
+
+/** What a route module gets: the database and the sandbox clock, with data brought up to date. */
+export interface RouteContext {
+  db: Database;
+  /** Brings the data up to the current hour and returns the sandbox's "now" (epoch ms). */
+  fresh: () => Promise<number>;
 }
 
 export function createApp({ db, apiKey, now }: AppOptions): Hono {
@@ -130,6 +140,10 @@ export function createApp({ db, apiKey, now }: AppOptions): Hono {
   app.all('/v2/billing/usage', () => {
     throw new HttpError(405, 'method_not_allowed', 'Only GET is allowed on /v2/billing/usage');
   });
+
+  // Further endpoints live in server/routes/, one module each.
+  const ctx: RouteContext = { db, fresh };
+  for (const register of ROUTES) register(app, ctx);
 
   return app;
 }
