@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { usageResponseSchema } from '../contract/billing';
+import { jsonResponse, usageFixture } from '../test/usage-fixture';
+import { apiGet, apiUrl } from './client';
+import { ApiError, isRetryableError, NetworkError, SCHEMA_ERROR_MESSAGE, SchemaError } from './errors';
+
+function stubFetch(impl: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>) {
+  const fetchMock = vi.fn(impl);
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('apiUrl', () => {
+  it('is same-origin under /v2 with the query string', () => {
+    expect(apiUrl('/billing/usage')).toBe('/v2/billing/usage');
+    expect(apiUrl('billing/usage', { currency: 'EUR', includeCosts: true, skip: undefined })).toBe(
+      '/v2/billing/usage?currency=EUR&includeCosts=true',
+    );
+    expect(apiUrl('/v2/billing/budgets', new URLSearchParams('a=1'))).toBe('/v2/billing/budgets?a=1');
+  });
+});
+
+describe('apiGet', () => {
+  it('returns the parsed body and sends no auth header', async () => {
+    const body = usageFixture();
+    const fetchMock = stubFetch(async () => jsonResponse(body));
+    const data = await apiGet('/billing/usage', new URLSearchParams({ currency: 'USD' }), usageResponseSchema);
+    expect(data.summary.totalCost).toBe(1247.83);
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/v2/billing/usage?currency=USD');
+    const headers = new Headers(init?.headers);
+    expect(headers.has('Authorization')).toBe(false);
+    expect(headers.get('Accept')).toBe('application/json');
+  });
+
+  it('throws SchemaError with the offending path when the body breaks the contract', async () => {
+    const body = usageFixture();
+    const broken = {
+      ...body,
+      breakdown: [{ ...body.breakdown[0], usage: { ...body.breakdown[0]!.usage, cost: 'lots' } }],
+    };
+    stubFetch(async () => jsonResponse(broken));
+    const error = await apiGet('/billing/usage', undefined, usageResponseSchema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SchemaError);
+    const schemaError = error as SchemaError;
+    expect(schemaError.path).toBe('breakdown[0].usage.cost');
+    expect(schemaError.message).toContain(SCHEMA_ERROR_MESSAGE);
+    expect(schemaError.message).toContain('breakdown[0].usage.cost');
+    expect(schemaError.issues.length).toBeGreaterThan(0);
+    expect(isRetryableError(schemaError)).toBe(false);
+  });
+
+  it('throws SchemaError at the root for a body that is not JSON', async () => {
+    stubFetch(async () => new Response('<html>oops</html>', { status: 200 }));
+    const error = await apiGet('/billing/usage', undefined, z.object({})).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SchemaError);
+    expect((error as SchemaError).path).toBe('(root)');
+  });
+
+  it('throws ApiError carrying status, code, message and details from the error body', async () => {
+    const details = [{ parameter: 'currency', message: 'must be one of USD, EUR', received: 'XYZ' }];
+    stubFetch(async () =>
+      jsonResponse({ error: { code: 'invalid_parameter', message: 'currency is not supported', details } }, 400),
+    );
+    const error = await apiGet('/billing/usage', undefined, usageResponseSchema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as ApiError;
+    expect(apiError.status).toBe(400);
+    expect(apiError.code).toBe('invalid_parameter');
+    expect(apiError.message).toBe('currency is not supported');
+    expect(apiError.details).toEqual(details);
+    expect(isRetryableError(apiError)).toBe(false);
+  });
+
+  it('throws ApiError for an error without a body (proxy down), retryable when 5xx', async () => {
+    stubFetch(async () => new Response('', { status: 502, statusText: 'Bad Gateway' }));
+    const error = await apiGet('/billing/usage', undefined, usageResponseSchema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(502);
+    expect((error as ApiError).message).toMatch(/HTTP 502/);
+    expect(isRetryableError(error)).toBe(true);
+  });
+
+  it('throws NetworkError when fetch itself fails', async () => {
+    stubFetch(async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    const error = await apiGet('/billing/usage', undefined, usageResponseSchema).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as NetworkError).cause).toBeInstanceOf(TypeError);
+    expect(isRetryableError(error)).toBe(true);
+  });
+
+  it('passes an abort through untouched', async () => {
+    const controller = new AbortController();
+    stubFetch(async (_input, init) => {
+      controller.abort();
+      throw init?.signal?.reason ?? new DOMException('Aborted', 'AbortError');
+    });
+    const error = await apiGet('/billing/usage', undefined, usageResponseSchema, { signal: controller.signal }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).not.toBeInstanceOf(NetworkError);
+    expect((error as Error).name).toBe('AbortError');
+  });
+});

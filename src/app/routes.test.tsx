@@ -1,0 +1,74 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderApp } from '../test/render-app';
+import { THEME_STORAGE_KEY } from './theme';
+
+const PLACEHOLDERS = [
+  ['/usage', 'Usage'],
+  ['/forecast', 'Forecast'],
+  ['/optimization', 'Optimization'],
+  ['/teams', 'Teams'],
+  ['/budgets', 'Budgets'],
+] as const;
+
+afterEach(() => {
+  window.localStorage.clear();
+  document.documentElement.classList.remove('dark');
+});
+
+describe('app shell and routes', () => {
+  it.each(PLACEHOLDERS)('%s says plainly that the view is not built yet', async (path, title) => {
+    renderApp(path);
+    expect(await screen.findByRole('heading', { level: 1, name: title })).toBeInTheDocument();
+    expect(screen.getByText('This view is not built yet.')).toBeInTheDocument();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    expect(within(nav).getByRole('link', { name: title })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('lists every section in the navigation', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => new Promise(() => {})));
+    renderApp('/');
+    const nav = await screen.findByRole('navigation', { name: 'Main' });
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual([
+      'Overview',
+      'Usage',
+      'Forecast',
+      'Optimization',
+      'Teams',
+      'Budgets',
+    ]);
+    vi.unstubAllGlobals();
+  });
+
+  it('shows a not-found page inside the shell for an unknown address', async () => {
+    renderApp('/nowhere');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
+  });
+
+  it('switches and remembers the colour theme', async () => {
+    renderApp('/usage');
+    await screen.findByRole('heading', { level: 1, name: 'Usage' });
+    const group = screen.getByRole('group', { name: 'Color theme' });
+    expect(within(group).getByRole('radio', { name: 'System' })).toBeChecked();
+
+    await userEvent.click(within(group).getByRole('radio', { name: 'Dark' }));
+    expect(document.documentElement).toHaveClass('dark');
+    expect(window.localStorage.getItem(THEME_STORAGE_KEY)).toBe('dark');
+
+    await userEvent.click(within(group).getByRole('radio', { name: 'Light' }));
+    expect(document.documentElement).not.toHaveClass('dark');
+    expect(window.localStorage.getItem(THEME_STORAGE_KEY)).toBe('light');
+  });
+
+  it('opens the compact menu', async () => {
+    renderApp('/teams');
+    await screen.findByRole('heading', { level: 1, name: 'Teams' });
+    const menu = screen.getByRole('button', { name: 'Menu' });
+    expect(menu).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(menu);
+    expect(menu).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getAllByRole('navigation', { name: 'Main' })).toHaveLength(2);
+  });
+});

@@ -1,0 +1,38 @@
+import type { ComponentType } from 'react';
+import type { RouteObject } from 'react-router';
+import { AppShell, ShellFallback } from './layout/app-shell';
+import { NotFoundPage, RouteErrorBoundary } from './route-error-boundary';
+
+type PageModule = Promise<{ default: ComponentType }>;
+
+/** A lazily loaded page: one chunk per page. */
+const page = (load: () => PageModule): Pick<RouteObject, 'lazy'> => ({
+  lazy: async () => ({ Component: (await load()).default }),
+});
+
+/**
+ * The route tree. The outer error boundary catches a failure of the shell
+ * itself; the inner one keeps the navigation visible when a page fails.
+ */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: AppShell,
+    ErrorBoundary: RouteErrorBoundary,
+    HydrateFallback: ShellFallback,
+    children: [
+      {
+        ErrorBoundary: RouteErrorBoundary,
+        children: [
+          { index: true, ...page(() => import('../features/overview/overview-page')) },
+          { path: 'usage', ...page(() => import('../features/usage/usage-page')) },
+          { path: 'forecast', ...page(() => import('../features/forecast/forecast-page')) },
+          { path: 'optimization', ...page(() => import('../features/optimization/optimization-page')) },
+          { path: 'teams', ...page(() => import('../features/teams/teams-page')) },
+          { path: 'budgets', ...page(() => import('../features/budgets/budgets-page')) },
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+];

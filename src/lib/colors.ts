@@ -1,0 +1,71 @@
+/**
+ * One colour per resource type, everywhere: charts, legends, card markers.
+ * Every colour is a CSS variable (defined for light and dark theme in
+ * src/index.css), so a chart re-themes without re-rendering. The Tailwind
+ * theme reads the same map (`bg-resource-clusters`, `text-resource-storage`…).
+ */
+import type { ResourceType } from '../contract/billing';
+
+/** CSS custom-property name per resource type. */
+export const RESOURCE_COLOR_VARS = {
+  clusters: '--resource-clusters',
+  endpoints: '--resource-endpoints',
+  training: '--resource-training',
+  'ai-services': '--resource-ai-services',
+  storage: '--resource-storage',
+  bandwidth: '--resource-bandwidth',
+} as const satisfies Record<ResourceType, `--${string}`>;
+
+/** `var(--resource-…)` per resource type: usable as an SVG fill/stroke or a style value. */
+export const RESOURCE_COLORS = Object.fromEntries(
+  Object.entries(RESOURCE_COLOR_VARS).map(([type, cssVar]) => [type, `var(${cssVar})`]),
+) as Record<ResourceType, string>;
+
+/** Human label per resource type, in the order the API documents them. */
+export const RESOURCE_LABELS: Record<ResourceType, string> = {
+  clusters: 'GPU clusters',
+  endpoints: 'Serverless endpoints',
+  training: 'Training jobs',
+  'ai-services': 'AI services',
+  storage: 'Storage',
+  bandwidth: 'Bandwidth',
+};
+
+/** Series config for charts: label and colour per resource type. */
+export const RESOURCE_SERIES: Record<ResourceType, { label: string; color: string }> = Object.fromEntries(
+  (Object.keys(RESOURCE_COLOR_VARS) as ResourceType[]).map((type) => [
+    type,
+    { label: RESOURCE_LABELS[type], color: RESOURCE_COLORS[type] },
+  ]),
+) as Record<ResourceType, { label: string; color: string }>;
+
+/**
+ * Semantic theme colours, also CSS variables. The names stay out of
+ * Tailwind's own `--color-*` namespace, which the theme maps onto them.
+ */
+export const THEME_COLOR_VARS = {
+  background: '--background',
+  surface: '--surface',
+  'surface-muted': '--surface-muted',
+  border: '--border',
+  'border-strong': '--border-strong',
+  foreground: '--foreground',
+  muted: '--muted',
+  subtle: '--subtle',
+  accent: '--accent',
+  'accent-foreground': '--accent-foreground',
+  'accent-soft': '--accent-soft',
+  danger: '--danger',
+  'danger-soft': '--danger-soft',
+  warning: '--warning',
+  'warning-soft': '--warning-soft',
+  success: '--success',
+} as const;
+
+/** Chart chrome (grid, axis, tooltip) colours. */
+export const CHART_COLORS = {
+  grid: 'var(--border)',
+  axis: 'var(--subtle)',
+  text: 'var(--muted)',
+  accent: 'var(--accent)',
+} as const;

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatDateRange,
+  formatElapsed,
+  formatMetricNumber,
+  formatMoney,
+  formatMoneyCompact,
+  formatNumber,
+  formatPercent,
+  formatPeriod,
+  formatQuantity,
+} from './format';
+
+describe('formatMoney', () => {
+  it('shows cents for USD and EUR, with grouping', () => {
+    expect(formatMoney(1247.83, 'USD')).toBe('$1,247.83');
+    expect(formatMoney(1247.5, 'EUR')).toBe('€1,247.50');
+    expect(formatMoney(0.005, 'USD')).toBe('$0.01');
+    expect(formatMoney(1_234_567.891, 'GBP')).toBe('£1,234,567.89');
+  });
+
+  it('shows no decimals for JPY', () => {
+    expect(formatMoney(1247.83, 'JPY')).toBe('¥1,248');
+    expect(formatMoney(186_000.4, 'JPY')).toBe('¥186,000');
+  });
+
+  it('keeps the sign of credits and never shows -0', () => {
+    expect(formatMoney(-12, 'USD')).toBe('-$12.00');
+    expect(formatMoney(-0, 'EUR')).toBe('€0.00');
+  });
+
+  it('tells dollar currencies apart', () => {
+    expect(formatMoney(10, 'CAD')).toBe('CA$10.00');
+    expect(formatMoney(10, 'AUD')).toBe('A$10.00');
+  });
+
+  it('has a compact form for axes', () => {
+    expect(formatMoneyCompact(1_247_000, 'USD')).toBe('$1.2M');
+    expect(formatMoneyCompact(3400, 'JPY')).toBe('¥3.4K');
+  });
+});
+
+describe('numbers and quantities', () => {
+  it('groups and rounds', () => {
+    expect(formatNumber(89543)).toBe('89,543');
+    expect(formatNumber(156.75, 1)).toBe('156.8');
+    expect(formatNumber(2847.3, 1)).toBe('2,847.3');
+  });
+
+  it('keeps headline figures short once they are large', () => {
+    expect(formatMetricNumber(99_999.94, 1)).toBe('99,999.9');
+    expect(formatMetricNumber(507_903.77, 1)).toBe('507.9K');
+    expect(formatMetricNumber(25_835_869)).toBe('25.8M');
+    expect(formatMetricNumber(208_781_174, 1)).toBe('208.8M');
+  });
+
+  it('formats API percentages (0–100)', () => {
+    expect(formatPercent(62.9)).toBe('62.9%');
+    expect(formatPercent(4)).toBe('4.0%');
+  });
+
+  it('adds the unit', () => {
+    expect(formatQuantity(156.7, 'gpu_hours')).toBe('156.7 GPU h');
+    expect(formatQuantity(2847.3, 'gb_hours')).toBe('2,847.3 GB-h');
+    expect(formatQuantity(89543, 'requests')).toBe('89,543 req');
+  });
+});
+
+describe('periods', () => {
+  it('collapses a range within one month', () => {
+    expect(formatDateRange('2024-01-01', '2024-01-31')).toBe('1–31 Jan 2024');
+  });
+
+  it('spans months and years', () => {
+    expect(formatDateRange('2024-01-01', '2024-03-31')).toBe('1 Jan – 31 Mar 2024');
+    expect(formatDateRange('2023-12-28', '2024-01-03')).toBe('28 Dec 2023 – 3 Jan 2024');
+    expect(formatDateRange('2024-09-05', '2024-09-05')).toBe('5 Sep 2024');
+  });
+
+  it('says how far into the period we are', () => {
+    const period = {
+      startDate: '2024-01-01',
+      endDate: '2024-01-31',
+      billingCycle: 'monthly',
+      daysInPeriod: 31,
+      daysElapsed: 16,
+    } as const;
+    expect(formatPeriod(period)).toBe('1–31 Jan 2024, 16 of 31 days elapsed');
+    expect(formatElapsed({ daysElapsed: 0, daysInPeriod: 1 })).toBe('0 of 1 day elapsed');
+  });
+});
