@@ -13,13 +13,20 @@ export function apportion(exact: readonly number[], total: number): number[] {
     if (total !== 0) out[0] = total;
     return out;
   }
-  const scaled = exact.map((x) => (Math.max(0, x) / sum) * total);
-  const floors = scaled.map((x) => Math.floor(x));
-  let residue = total - floors.reduce((a, b) => a + b, 0);
-  const order = scaled
-    .map((x, i) => ({ i, r: x - Math.floor(x) }))
-    .sort((a, b) => b.r - a.r || a.i - b.i);
-  for (let k = 0; residue > 0; k = (k + 1) % n, residue--) floors[order[k]!.i]! += 1;
+  const floors = new Array<number>(n);
+  const rem = new Float64Array(n);
+  let residue = total;
+  for (let i = 0; i < n; i++) {
+    const x = (Math.max(0, exact[i]!) / sum) * total;
+    const f = Math.floor(x);
+    floors[i] = f;
+    rem[i] = x - f;
+    residue -= f;
+  }
+  if (residue > 0) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => rem[b]! - rem[a]! || a - b);
+    for (let k = 0; residue > 0; k = (k + 1) % n, residue--) floors[order[k]!]! += 1;
+  }
   return floors;
 }
 

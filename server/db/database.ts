@@ -62,6 +62,8 @@ export class Database {
   private queue: Promise<unknown> = Promise.resolve();
   anchor = 0;
   filledTo = 0;
+  /** Bumped by every write, so readers can cache what they derive from the data. */
+  generation = 0;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -101,6 +103,7 @@ export class Database {
 
   run(sql: string, params: DuckDBValue[] = []): Promise<void> {
     return this.serial(async () => {
+      this.generation++;
       await this.conn.run(sql, params);
     });
   }
@@ -115,6 +118,7 @@ export class Database {
         all: async <R extends Row = Row>(sql: string, p: DuckDBValue[] = []) =>
           (await this.conn.runAndReadAll(sql, p)).getRowObjectsJS().map((r) => normalise(r) as R),
       };
+      this.generation++;
       await this.conn.run('BEGIN TRANSACTION');
       try {
         const out = await fn(tx);

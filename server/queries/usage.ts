@@ -95,6 +95,16 @@ interface AggRow {
 }
 
 /**
+ * Converts each day's USD cost at that day's rate. USD needs no join (its rate is 1);
+ * the parameter $3 is still bound, so it is referenced harmlessly.
+ */
+function fxJoin(currency: Currency): { join: string; cost: string; where: string } {
+  return currency === 'USD'
+    ? { join: '', cost: 'CAST(u.cost_usd AS DOUBLE)', where: "$3 = 'USD' AND" }
+    : { join: 'JOIN fx_rates f ON f.day = u.day AND f.currency = $3', cost: 'CAST(u.cost_usd AS DOUBLE) * f.rate', where: '' };
+}
+
+/**
  * The exact (unrounded) figures of a request: the time series per resource
  * type, and the totals per resource type and member of each dimension. Hourly
  * series read the hourly per-type table; everything else reads the daily
@@ -102,6 +112,7 @@ interface AggRow {
  */
 async function aggregate(db: Database, p: ResolvedPeriod, types: ResourceType[], g: Granularity, currency: Currency, dims: GroupBy[]) {
   const hourly = g === 'hourly';
+  const fx = fxJoin(currency);
   const bucketExpr =
     g === 'daily'
       ? 'CAST(u.day AS TIMESTAMP)'
@@ -121,9 +132,9 @@ async function aggregate(db: Database, p: ResolvedPeriod, types: ResourceType[],
            sum(cost) AS c
     FROM (
       SELECT u.resource_type, ${hourly ? '' : `${bucketExpr} AS bucket,`} ${columns.map((c) => `u.${c}`).join(', ')},
-             u.quantity, CAST(u.cost_usd AS DOUBLE) * f.rate AS cost
-      FROM usage_daily u JOIN fx_rates f ON f.day = u.day AND f.currency = $3
-      WHERE u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE) AND list_contains($4, u.resource_type)
+             u.quantity, ${fx.cost} AS cost
+      FROM usage_daily u ${fx.join}
+      WHERE ${fx.where} u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE) AND list_contains($4, u.resource_type)
     )
     GROUP BY GROUPING SETS (${sets.join(', ')})`;
   type Cols = { set: number[]; resource_type: ResourceType[]; bucket: (number | null)[]; dim: (string | null)[]; q: number[]; c: number[] };
@@ -132,9 +143,9 @@ async function aggregate(db: Database, p: ResolvedPeriod, types: ResourceType[],
     pending.push(
       db.columns<Cols>(
         `SELECT 0 AS set, u.resource_type, CAST(epoch_ms(u.ts) AS DOUBLE) AS bucket, NULL::VARCHAR AS dim,
-                u.quantity AS q, CAST(u.cost_usd AS DOUBLE) * f.rate AS c
-         FROM usage_type_hourly u JOIN fx_rates f ON f.day = u.day AND f.currency = $3
-         WHERE u.ts >= CAST($1 AS TIMESTAMP) AND u.ts < CAST($2 AS TIMESTAMP) AND list_contains($4, u.resource_type)`,
+                u.quantity AS q, ${fx.cost} AS c
+         FROM usage_type_hourly u ${fx.join}
+         WHERE ${fx.where} u.ts >= CAST($1 AS TIMESTAMP) AND u.ts < CAST($2 AS TIMESTAMP) AND list_contains($4, u.resource_type)`,
         [sqlTs(p.start), sqlTs(p.dataEnd), currency, listValue(types)],
       ),
     );
@@ -316,11 +327,25 @@ export async function getUsage(db: Database, q: UsageQuery, now: number): Promis
     storageGB: summary.totalStorageGB,
   });
 
-  response.alerts = [
-    ...(await budgetAlerts(db, now, types, q.currency)),
-    ...(await spikeAlerts(db, types, now)),
-  ];
+  response.alerts = await alertsFor(db, now, types, q.currency);
   return response;
+}
+
+const alertCache = new WeakMap<Database, Map<string, Promise<Alert[]>>>();
+
+/** Alerts depend only on the data, the budgets and the clock: cached until any of them changes. */
+function alertsFor(db: Database, now: number, types: ResourceType[], currency: Currency): Promise<Alert[]> {
+  let cache = alertCache.get(db);
+  if (!cache) alertCache.set(db, (cache = new Map()));
+  const key = `${db.generation}|${Math.floor(now / HOUR_MS)}|${currency}|${[...types].sort().join(',')}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    if (cache.size > 200) cache.clear();
+    hit = (async () => [...(await budgetAlerts(db, now, types, currency)), ...(await spikeAlerts(db, types, now))])();
+    cache.set(key, hit);
+    hit.catch(() => cache.delete(key));
+  }
+  return hit;
 }
 
 function buildGroup(
