@@ -14,9 +14,14 @@ import type { Database } from './db/database.ts';
 import { HttpError, invalidParameters, parameterIssues } from './http/errors.ts';
 import { getUsage } from './queries/usage.ts';
 import { resolvePeriod } from './queries/period.ts';
+import { registerOptimization } from './routes/optimization.ts';
+import { registerBudgets } from './routes/budgets.ts';
 
 /** Route modules (server/routes/*.ts), registered in this order after /v2/billing/usage. */
-const ROUTES: Array<(app: Hono, ctx: RouteContext) => void> = [];
+const ROUTES: Array<(app: Hono, ctx: RouteContext) => void> = [
+  registerOptimization,
+  registerBudgets,
+];
 
 export interface AppOptions {
   db: Database;

@@ -3,6 +3,8 @@
  * - budget_exceeded / budget_forecast: a budget whose spend this month (or its
  *   projected month-end spend) has crossed one of its thresholds; only the
  *   highest crossed threshold of each kind per budget.
+ *   Decided in the budget's currency by evaluateBudget, which
+ *   GET /v2/billing/budgets/status uses too, so the two always agree.
  * - unusual_spike: a resource type whose usage over the last seven complete
  *   days grew more than 25% against the seven days before.
  */
@@ -49,27 +51,94 @@ export interface BudgetSpend {
   projectedUsd: number;
 }
 
-/** Spend this month (USD) and its run-rate projection to month end, for a set of resource types. */
-export async function monthSpendUsd(db: Database, now: number, types: readonly ResourceType[]): Promise<BudgetSpend> {
+export interface MonthSpend {
+  /** This month's spend so far (complete hours), in the currency. */
+  spent: number;
+  /** spent plus the average hourly spend of the last seven complete days for the hours left in the month. */
+  projected: number;
+}
+
+/**
+ * Spend this month and its run-rate projection to month end for a set of
+ * resource types, in `currency`: each day's cost converted at that day's
+ * rate, like every amount of /v2/billing/usage.
+ */
+export async function monthSpend(db: Database, now: number, types: readonly ResourceType[], currency: Currency): Promise<MonthSpend> {
   const d = new Date(now);
   const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
   const monthEnd = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
   const today = Math.floor(now / DAY_MS) * DAY_MS;
   const [r] = await db.all<{ spent: number | null; last7: number | null }>(
-    `SELECT CAST(sum(cost_usd) FILTER (WHERE day >= CAST($1 AS DATE)) AS DOUBLE) AS spent,
-            CAST(sum(cost_usd) FILTER (WHERE day >= CAST($2 AS DATE) AND day < CAST($3 AS DATE)) AS DOUBLE) AS last7
-     FROM usage_daily WHERE day >= CAST($4 AS DATE) AND list_contains($5, resource_type)`,
-    [sqlDate(monthStart), sqlDate(today - 7 * DAY_MS), sqlDate(today), sqlDate(Math.min(monthStart, today - 7 * DAY_MS)), listValue([...types])],
+    `SELECT sum(CAST(u.cost_usd AS DOUBLE) * f.rate) FILTER (WHERE u.day >= CAST($1 AS DATE)) AS spent,
+            sum(CAST(u.cost_usd AS DOUBLE) * f.rate) FILTER (WHERE u.day >= CAST($2 AS DATE) AND u.day < CAST($3 AS DATE)) AS last7
+     FROM usage_daily u JOIN fx_rates f ON f.day = u.day AND f.currency = $6
+     WHERE u.day >= CAST($4 AS DATE) AND list_contains($5, u.resource_type)`,
+    [
+      sqlDate(monthStart),
+      sqlDate(today - 7 * DAY_MS),
+      sqlDate(today),
+      sqlDate(Math.min(monthStart, today - 7 * DAY_MS)),
+      listValue([...types]),
+      currency,
+    ],
   );
   const spent = r?.spent ?? 0;
   const hourly = (r?.last7 ?? 0) / (7 * 24);
   const nowHour = Math.floor(now / HOUR_MS) * HOUR_MS;
-  return { spentUsd: spent, projectedUsd: spent + hourly * Math.max(0, (monthEnd - nowHour) / HOUR_MS) };
+  return { spent, projected: spent + hourly * Math.max(0, (monthEnd - nowHour) / HOUR_MS) };
 }
 
-export function budgetTypes(json: string): ResourceType[] {
-  const list = JSON.parse(json) as string[];
+/** Spend this month (USD) and its run-rate projection to month end, for a set of resource types. */
+export async function monthSpendUsd(db: Database, now: number, types: readonly ResourceType[]): Promise<BudgetSpend> {
+  const s = await monthSpend(db, now, types, 'USD');
+  return { spentUsd: s.spent, projectedUsd: s.projected };
+}
+
+export function budgetTypes(json: string | readonly string[]): ResourceType[] {
+  const list = typeof json === 'string' ? (JSON.parse(json) as string[]) : json;
   return list.includes('all') ? [...RESOURCE_TYPES] : (list as ResourceType[]);
+}
+
+/** What a budget's figures are computed from. */
+export interface BudgetTerms {
+  monthlyBudget: number;
+  currency: Currency;
+  alertThresholds: readonly number[];
+  resourceTypes: readonly string[];
+}
+
+export interface BudgetEvaluation {
+  /** Exact (unrounded) figures in the budget's currency. */
+  spent: number;
+  projected: number;
+  percentUsed: number;
+  projectedPercent: number;
+  /** Every threshold the spend has reached, ascending. */
+  crossed: number[];
+  /** The highest threshold the projection reaches above the highest crossed one. */
+  forecast: number | undefined;
+}
+
+/** Memo of month spends within one request (budgets often share types and currency). */
+export type SpendMemo = Map<string, Promise<MonthSpend>>;
+
+export function memoSpend(memo: SpendMemo, db: Database, now: number, types: readonly ResourceType[], currency: Currency): Promise<MonthSpend> {
+  const key = `${currency}|${[...types].sort().join(',')}`;
+  let hit = memo.get(key);
+  if (!hit) memo.set(key, (hit = monthSpend(db, now, types, currency)));
+  return hit;
+}
+
+/** A budget against this month's spend: the one computation behind budget alerts and budget status. */
+export async function evaluateBudget(db: Database, now: number, b: BudgetTerms, memo: SpendMemo = new Map()): Promise<BudgetEvaluation> {
+  const spend = await memoSpend(memo, db, now, budgetTypes(b.resourceTypes), b.currency);
+  const percentUsed = b.monthlyBudget > 0 ? (spend.spent / b.monthlyBudget) * 100 : 0;
+  const projectedPercent = b.monthlyBudget > 0 ? (spend.projected / b.monthlyBudget) * 100 : 0;
+  const thresholds = [...b.alertThresholds].sort((x, y) => x - y);
+  const crossed = thresholds.filter((t) => percentUsed >= t);
+  const highest = crossed.at(-1);
+  const forecast = thresholds.filter((t) => projectedPercent >= t && (highest === undefined || t > highest)).at(-1);
+  return { spent: spend.spent, projected: spend.projected, percentUsed, projectedPercent, crossed, forecast };
 }
 
 function fmt(amount: number, currency: Currency): string {
@@ -88,6 +157,12 @@ function severityFor(percent: number): Alert['severity'] {
   return 'low';
 }
 
+/**
+ * Budget alerts in the requested currency. Whether a threshold is crossed is
+ * decided in the budget's own currency; the threshold amount is the budget's
+ * share converted at today's rate, currentValue the spend converted day by day
+ * (so in USD it equals what /v2/billing/usage reports for those types).
+ */
 export async function budgetAlerts(db: Database, now: number, filter: ResourceType[], currency: Currency): Promise<Alert[]> {
   const budgets = await db.all<BudgetRow>(
     'SELECT budget_id, name, CAST(monthly_budget AS DOUBLE) AS monthly_budget, currency, alert_thresholds, resource_types FROM budgets ORDER BY created_at, budget_id',
@@ -95,34 +170,42 @@ export async function budgetAlerts(db: Database, now: number, filter: ResourceTy
   const dec = CURRENCY_DECIMALS[currency];
   const round = (x: number) => Math.round(x * 10 ** dec) / 10 ** dec;
   const toCcy = await rateOn(db, currency, now);
+  const memo: SpendMemo = new Map();
   const alerts: Alert[] = [];
   for (const b of budgets) {
     const types = budgetTypes(b.resource_types);
     if (!types.some((t) => filter.includes(t))) continue;
-    const thresholds = (JSON.parse(b.alert_thresholds) as number[]).slice().sort((x, y) => x - y);
-    const spend = await monthSpendUsd(db, now, types);
-    const budgetUsd = b.monthly_budget / (await rateOn(db, b.currency, now));
-    if (budgetUsd <= 0) continue;
-    const pct = (spend.spentUsd / budgetUsd) * 100;
-    const projectedPct = (spend.projectedUsd / budgetUsd) * 100;
-    const crossed = thresholds.filter((t) => pct >= t).at(-1);
-    const forecast = thresholds.filter((t) => projectedPct >= t && (crossed === undefined || t > crossed)).at(-1);
-    const amount = (usd: number) => round(usd * toCcy);
+    if (b.monthly_budget <= 0) continue;
+    const e = await evaluateBudget(
+      db,
+      now,
+      {
+        monthlyBudget: b.monthly_budget,
+        currency: b.currency,
+        alertThresholds: JSON.parse(b.alert_thresholds) as number[],
+        resourceTypes: types,
+      },
+      memo,
+    );
+    const crossed = e.crossed.at(-1);
+    if (crossed === undefined && e.forecast === undefined) continue;
+    const inRequest = await memoSpend(memo, db, now, types, currency);
+    const budgetInRequest = (b.monthly_budget / (await rateOn(db, b.currency, now))) * toCcy;
     if (crossed !== undefined)
       alerts.push({
         type: 'budget_exceeded',
         severity: severityFor(crossed),
-        message: `${b.name}: spend this month has passed ${crossed}% of the ${fmt(b.monthly_budget, b.currency)} monthly budget (${pct.toFixed(1)}% used)`,
-        threshold: amount((budgetUsd * crossed) / 100),
-        currentValue: amount(spend.spentUsd),
+        message: `${b.name}: spend this month has passed ${crossed}% of the ${fmt(b.monthly_budget, b.currency)} monthly budget (${e.percentUsed.toFixed(1)}% used)`,
+        threshold: round((budgetInRequest * crossed) / 100),
+        currentValue: round(inRequest.spent),
       });
-    if (forecast !== undefined)
+    if (e.forecast !== undefined)
       alerts.push({
         type: 'budget_forecast',
-        severity: severityFor(forecast) === 'critical' ? 'high' : severityFor(forecast),
-        message: `${b.name}: projected to reach ${projectedPct.toFixed(0)}% of the ${fmt(b.monthly_budget, b.currency)} monthly budget by month end, past the ${forecast}% threshold`,
-        threshold: amount((budgetUsd * forecast) / 100),
-        currentValue: amount(spend.projectedUsd),
+        severity: severityFor(e.forecast) === 'critical' ? 'high' : severityFor(e.forecast),
+        message: `${b.name}: projected to reach ${e.projectedPercent.toFixed(0)}% of the ${fmt(b.monthly_budget, b.currency)} monthly budget by month end, past the ${e.forecast}% threshold`,
+        threshold: round((budgetInRequest * e.forecast) / 100),
+        currentValue: round(inRequest.projected),
       });
   }
   return alerts;

@@ -12,7 +12,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { PROJECTS, SKUS, USERS } from './catalog.ts';
 import { DAY_MS, HOUR_MS, anchorFor, fxRates, generateUsage, resources, type UsageRow } from './generate.ts';
 
-const SCHEMA_VERSION = '4';
+const SCHEMA_VERSION = '5';
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -40,7 +40,9 @@ CREATE TABLE IF NOT EXISTS budgets (
   budget_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, monthly_budget DECIMAL(18,2) NOT NULL, currency VARCHAR NOT NULL,
   alert_thresholds JSON NOT NULL, resource_types JSON NOT NULL, notification_channels JSON NOT NULL, actions JSON NOT NULL,
   created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL);
-CREATE TABLE IF NOT EXISTS idempotency_keys (key VARCHAR PRIMARY KEY, budget_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL);
+CREATE TABLE IF NOT EXISTS idempotency_keys (key VARCHAR PRIMARY KEY, budget_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, request_hash VARCHAR);
+-- Files made before schema 5: the fingerprint of the request a key was first used with.
+ALTER TABLE idempotency_keys ADD COLUMN IF NOT EXISTS request_hash VARCHAR;
 `;
 
 const TABLES = ['meta', 'projects', 'users', 'prices', 'fx_rates', 'resources', 'usage_hourly', 'usage_daily', 'usage_type_hourly', 'budgets', 'idempotency_keys'];

@@ -21,7 +21,7 @@ import {
 } from '../../src/contract/billing.ts';
 import type { Database } from '../db/database.ts';
 import { apportion, fromMinor, percentages, toMinor } from '../analytics/apportion.ts';
-import { resolvePeriod, type ResolvedPeriod } from './period.ts';
+import { previousPeriod, resolvePeriod, type ResolvedPeriod } from './period.ts';
 import { budgetAlerts, spikeAlerts } from '../analytics/alerts.ts';
 import { loadNames } from './names.ts';
 
@@ -185,7 +185,9 @@ export async function getUsage(db: Database, q: UsageQuery, now: number): Promis
   const types = q.resourceType && q.resourceType.length > 0 ? [...new Set(q.resourceType)] : [...RESOURCE_TYPES];
   const dims = [...new Set(q.groupBy ?? [])];
   const dec = CURRENCY_DECIMALS[q.currency];
-  const [agg, names] = await Promise.all([aggregate(db, p, types, q.granularity, q.currency, dims), loadNames(db)]);
+  // Team metrics read the per-project and per-user totals of the same scan.
+  const aggDims: GroupBy[] = q.includeTeamMetrics ? [...new Set<GroupBy>([...dims, 'project', 'user'])] : dims;
+  const [agg, names] = await Promise.all([aggregate(db, p, types, q.granularity, q.currency, aggDims), loadNames(db)]);
 
   // ---- totals per type, apportioned from the rounded grand total
   const typeExact = types.map((t) => {
@@ -328,7 +330,127 @@ export async function getUsage(db: Database, q: UsageQuery, now: number): Promis
   });
 
   response.alerts = await alertsFor(db, now, types, q.currency);
+  if (q.includeTeamMetrics)
+    Object.assign(response, await teamMetrics(db, p, types, q.currency, totalMinor, agg.byColumn('project_id'), agg.byColumn('user_id'), names));
   return response;
+}
+
+/**
+ * includeTeamMetrics: a team is a project. Team and user totals are apportioned
+ * from the rounded grand total (so each list adds up to summary.totalCost and
+ * its percentages to 100.0), in the order groups use, so a team's totalCost
+ * equals its item in groupBy=project. Each team's per-type costs are
+ * apportioned from its total. previousPeriodCost: the same length of time just
+ * before the period (through the same hour), left out when that reaches before
+ * the stored history.
+ */
+async function teamMetrics(
+  db: Database,
+  p: ResolvedPeriod,
+  types: ResourceType[],
+  currency: Currency,
+  totalMinor: number,
+  projectRows: AggRow[],
+  userRows: AggRow[],
+  names: Awaited<ReturnType<typeof loadNames>>,
+): Promise<Pick<UsageResponse, 'teamBreakdown' | 'userBreakdown'>> {
+  const dec = CURRENCY_DECIMALS[currency];
+  const prev = previousPeriod(p);
+  const prevSplit = Math.floor(prev.end / DAY_MS) * DAY_MS;
+  const [members, prevRows] = await Promise.all([
+    db.all<{ user_id: string; project_id: string }>('SELECT user_id, project_id FROM users ORDER BY user_id'),
+    prev.start < db.anchor
+      ? Promise.resolve(null)
+      : db.all<{ k: string; c: number }>(
+          `SELECT k, sum(c) AS c FROM (
+             SELECT u.project_id AS k, CAST(u.cost_usd AS DOUBLE) * f.rate AS c
+             FROM usage_daily u JOIN fx_rates f ON f.day = u.day AND f.currency = $5
+             WHERE u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE) AND list_contains($6, u.resource_type)
+             UNION ALL
+             SELECT u.project_id, CAST(u.cost_usd AS DOUBLE) * f.rate
+             FROM usage_hourly u JOIN fx_rates f ON f.day = u.day AND f.currency = $5
+             WHERE u.ts >= CAST($3 AS TIMESTAMP) AND u.ts < CAST($4 AS TIMESTAMP) AND list_contains($6, u.resource_type)
+           ) GROUP BY k`,
+          [sqlDate(prev.start), sqlDate(prevSplit), sqlTs(prevSplit), sqlTs(prev.end), currency, listValue(types)],
+        ),
+  ]);
+  const teamOf = new Map(members.map((m) => [m.user_id, m.project_id]));
+  const memberCount = new Map<string, number>();
+  for (const m of members) memberCount.set(m.project_id, (memberCount.get(m.project_id) ?? 0) + 1);
+  const byKey = (a: { key: string; c: number }, b: { key: string; c: number }) => b.c - a.c || a.key.localeCompare(b.key);
+
+  const teams = [...new Set([...names.project.keys(), ...projectRows.map((r) => r.dim!)])]
+    .map((key) => {
+      const rows = projectRows.filter((r) => r.dim === key);
+      return { key, rows, c: rows.reduce((a, r) => a + r.c, 0) };
+    })
+    .sort(byKey);
+  const teamCost = apportion(
+    teams.map((t) => t.c),
+    totalMinor,
+  );
+  const teamPct = percentages(teamCost);
+  const prevExact = prevRows ? teams.map((t) => prevRows.find((r) => r.k === t.key)?.c ?? 0) : null;
+  const prevCost = prevExact
+    ? apportion(
+        prevExact,
+        toMinor(
+          prevExact.reduce((a, x) => a + x, 0),
+          dec,
+        ),
+      )
+    : null;
+  const teamBreakdown = teams.map((t, i) => {
+    const perType = types
+      .map((type) => {
+        const rs = t.rows.filter((r) => r.resource_type === type);
+        return { type, n: rs.length, q: rs.reduce((a, r) => a + r.q, 0), c: rs.reduce((a, r) => a + r.c, 0) };
+      })
+      .filter((x) => x.n > 0);
+    const typeCost = apportion(
+      perType.map((x) => x.c),
+      teamCost[i]!,
+    );
+    return {
+      teamId: t.key,
+      teamName: names.project.get(t.key) ?? t.key,
+      totalCost: fromMinor(teamCost[i]!, dec),
+      percentage: teamPct[i]!,
+      memberCount: memberCount.get(t.key) ?? 0,
+      resourceUsage: Object.fromEntries(
+        perType.map((x, k) => [
+          x.type,
+          {
+            quantity: fromMinor(toMinor(x.q, qtyDecimals(x.type)), qtyDecimals(x.type)),
+            unit: UNIT_BY_RESOURCE_TYPE[x.type],
+            cost: fromMinor(typeCost[k]!, dec),
+          },
+        ]),
+      ),
+      ...(prevCost ? { previousPeriodCost: fromMinor(prevCost[i]!, dec) } : {}),
+    };
+  });
+
+  const users = [...new Set([...teamOf.keys(), ...userRows.map((r) => r.dim!)])]
+    .map((key) => ({ key, c: userRows.filter((r) => r.dim === key).reduce((a, r) => a + r.c, 0) }))
+    .sort(byKey);
+  const userCost = apportion(
+    users.map((u) => u.c),
+    totalMinor,
+  );
+  const userPct = percentages(userCost);
+  const userBreakdown = users.map((u, i) => {
+    const teamId = teamOf.get(u.key);
+    return {
+      userId: u.key,
+      userName: names.user.get(u.key) ?? u.key,
+      team: teamId === undefined ? 'No team' : (names.project.get(teamId) ?? teamId),
+      ...(teamId === undefined ? {} : { teamId }),
+      totalCost: fromMinor(userCost[i]!, dec),
+      percentage: userPct[i]!,
+    };
+  });
+  return { teamBreakdown, userBreakdown };
 }
 
 const alertCache = new WeakMap<Database, Map<string, Promise<Alert[]>>>();

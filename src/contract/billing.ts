@@ -262,6 +262,43 @@ export const alertSchema = z.object({
   currentValue: z.number(),
 });
 
+/**
+ * Team metrics: sent whenever includeTeamMetrics=true, whatever groupBy says
+ * (the reference pairs it with groupBy=project,user, which adds `groups` as
+ * usual), and left out with includeCosts=false. A team is a project. Costs are
+ * apportioned from summary.totalCost, so team totals and user totals each add
+ * up to it exactly and percentages to 100.0. Every team and user of the
+ * account is listed, highest cost first, with 0 where nothing was used.
+ */
+export const teamResourceUsageSchema = z.object({ quantity, unit: unitSchema, cost: money });
+
+export const teamBreakdownItemSchema = z.object({
+  teamId: z.string(),
+  teamName: z.string(),
+  totalCost: money,
+  percentage: z.number().min(0).max(100),
+  memberCount: z.number().int().nonnegative(),
+  /** Per resource type the team used; the costs add up to totalCost. */
+  resourceUsage: z.partialRecord(resourceTypeSchema, teamResourceUsageSchema),
+  /**
+   * Extension: the team's cost over the same length of time just before the
+   * period (as far into it as the period has data). Left out when that time
+   * reaches before the stored history.
+   */
+  previousPeriodCost: money.optional(),
+});
+
+export const userBreakdownItemSchema = z.object({
+  userId: z.string(),
+  userName: z.string(),
+  /** Name of the user's team. */
+  team: z.string(),
+  totalCost: money,
+  /** Extensions: the team's id and the user's share of the total. */
+  teamId: z.string().optional(),
+  percentage: z.number().min(0).max(100).optional(),
+});
+
 export const usageResponseSchema = z.object({
   period: periodSchema,
   summary: summarySchema,
@@ -270,6 +307,8 @@ export const usageResponseSchema = z.object({
   groups: z.array(groupSchema).optional(),
   projections: projectionsSchema.optional(),
   alerts: z.array(alertSchema),
+  teamBreakdown: z.array(teamBreakdownItemSchema).optional(),
+  userBreakdown: z.array(userBreakdownItemSchema).optional(),
 });
 
 export type Period = z.infer<typeof periodSchema>;
@@ -282,6 +321,8 @@ export type GroupItem = z.infer<typeof groupItemSchema>;
 export type Group = z.infer<typeof groupSchema>;
 export type Projections = z.infer<typeof projectionsSchema>;
 export type Alert = z.infer<typeof alertSchema>;
+export type TeamBreakdownItem = z.infer<typeof teamBreakdownItemSchema>;
+export type UserBreakdownItem = z.infer<typeof userBreakdownItemSchema>;
 export type UsageResponse = z.infer<typeof usageResponseSchema>;
 
 /**
@@ -315,6 +356,17 @@ export type UsageQuantitiesResponse = z.infer<typeof usageQuantitiesResponseSche
 export const ANALYSIS_DEPTHS = ['summary', 'detailed'] as const;
 export const IMPACTS = ['high', 'medium', 'low'] as const;
 export const EFFORTS = ['low', 'medium', 'high'] as const;
+/** The rule behind each recommendation (an extension: the reference shows no such field). */
+export const OPTIMIZATION_RULES = [
+  'idle_cluster',
+  'oversized_cluster',
+  'endpoint_min_workers',
+  'reserved_capacity',
+  'offpeak_training',
+  'stale_storage',
+  'cross_region_transfer',
+] as const;
+export type OptimizationRule = (typeof OPTIMIZATION_RULES)[number];
 
 export const optimizationQuerySchema = z
   .object({
@@ -325,6 +377,24 @@ export const optimizationQuerySchema = z
   })
   .strict();
 export type OptimizationQuery = z.output<typeof optimizationQuerySchema>;
+
+/** One measured fact behind a recommendation, already formatted for display. */
+export const evidenceSchema = z.object({ label: z.string(), value: z.string() });
+
+export const optimizationRecommendationSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  impact: z.enum(IMPACTS),
+  /** Per month, in the requested currency. */
+  potentialSavings: money,
+  description: z.string(),
+  implementationEffort: z.enum(EFFORTS),
+  resourceIds: z.array(z.string()),
+  /** Extensions: the byCategory name it counts towards, the rule that fired, and (analysisDepth=detailed) its evidence. */
+  category: z.string().optional(),
+  rule: z.enum(OPTIMIZATION_RULES).optional(),
+  evidence: z.array(evidenceSchema).optional(),
+});
 
 export const optimizationResponseSchema = z.object({
   potentialSavings: z.object({
@@ -340,21 +410,7 @@ export const optimizationResponseSchema = z.object({
       }),
     ),
   }),
-  recommendations: z
-    .array(
-      z.object({
-        id: z.string(),
-        title: z.string(),
-        impact: z.enum(IMPACTS),
-        potentialSavings: money,
-        description: z.string(),
-        implementationEffort: z.enum(EFFORTS),
-        resourceIds: z.array(z.string()),
-        category: z.string().optional(),
-        evidence: z.array(z.object({ label: z.string(), value: z.string() })).optional(),
-      }),
-    )
-    .optional(),
+  recommendations: z.array(optimizationRecommendationSchema).optional(),
   wasteAnalysis: z.object({
     totalWaste: money,
     items: z.array(
@@ -362,10 +418,29 @@ export const optimizationResponseSchema = z.object({
         description: z.string(),
         amount: money,
         resourceId: z.string(),
+        /** Extension: the rule that found it. */
+        rule: z.enum(OPTIMIZATION_RULES).optional(),
       }),
     ),
   }),
+  /**
+   * Extension: what was analysed and how it was made monthly. Every amount is
+   * the analysed hours' figure × monthlyFactor, where monthlyFactor =
+   * hoursPerMonth / hoursAnalysed and hoursPerMonth is the average calendar
+   * month of the requested range (last_month: that month itself, factor 1).
+   */
+  analysis: z
+    .object({
+      startDate: isoDate,
+      endDate: isoDate,
+      dataThrough: z.iso.datetime(),
+      hoursAnalysed: z.number().int().nonnegative(),
+      hoursPerMonth: z.number().positive(),
+      monthlyFactor: z.number().nonnegative(),
+    })
+    .optional(),
 });
+export type OptimizationRecommendation = z.infer<typeof optimizationRecommendationSchema>;
 export type OptimizationResponse = z.infer<typeof optimizationResponseSchema>;
 
 // ---------------------------------------------------------------- forecast
@@ -414,83 +489,180 @@ export type ForecastResponse = z.infer<typeof forecastResponseSchema>;
 
 export const BUDGET_ACTIONS = ['send_warning', 'send_alert', 'send_critical', 'notify_admin', 'auto_limit'] as const;
 export const budgetActionSchema = z.enum(BUDGET_ACTIONS);
+export type BudgetAction = z.infer<typeof budgetActionSchema>;
 
-const notificationChannelSchema = z.union([
-  z.literal('email'),
-  z.literal('webhook'),
-  z.object({ type: z.literal('email'), address: z.email() }),
-  z.object({
-    type: z.literal('webhook'),
-    url: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
-  }),
+/** What a budget covers: resource types, or "all" (every type, on its own). */
+export const BUDGET_RESOURCE_TYPES = [...RESOURCE_TYPES, 'all'] as const;
+export const budgetResourceTypeSchema = z.enum(BUDGET_RESOURCE_TYPES);
+
+export const MAX_ALERT_THRESHOLDS = 6;
+export const MIN_ALERT_THRESHOLD = 1;
+export const MAX_ALERT_THRESHOLD = 200;
+export const MAX_MONTHLY_BUDGET = 1_000_000_000_000;
+export const MAX_NOTIFICATION_CHANNELS = 10;
+/** Header that makes a create retry-safe: the same key and body give the first result back. */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
+/** Key of an action in `actions`: at_<threshold>_percent, for a threshold listed in alertThresholds. */
+export const actionKey = (threshold: number) => `at_${threshold}_percent`;
+const ACTION_KEY = /^at_(\d{1,3})_percent$/;
+
+/**
+ * A stored notification channel. Without an address (email) or url (webhook)
+ * alerts go to the account's default recipient for that channel, which is what
+ * the reference's plain strings "email" and "webhook" mean.
+ */
+export const notificationChannelSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('email'), address: z.email({ error: 'must be an email address' }).optional() }).strict(),
+  z
+    .object({
+      type: z.literal('webhook'),
+      url: z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(2048, 'must be at most 2048 characters').optional(),
+    })
+    .strict(),
 ]);
+export type NotificationChannel = z.infer<typeof notificationChannelSchema>;
 
+/** As sent: the reference's plain "email" / "webhook", or a channel object. Stored as the object. */
+export const notificationChannelInputSchema = z.union(
+  [
+    z.enum(['email', 'webhook']).transform((type): NotificationChannel => ({ type })),
+    notificationChannelSchema,
+  ],
+  { error: 'must be "email", "webhook", {"type":"email","address":...} or {"type":"webhook","url":"https://..."}' },
+);
+
+const actionListSchema = z.union([budgetActionSchema, z.array(budgetActionSchema).min(1, 'must be a non-empty list of actions')], {
+  error: `must be one of ${BUDGET_ACTIONS.join(', ')}, or a non-empty list of them`,
+});
+
+/**
+ * The body of POST /v2/billing/budgets and PUT /v2/billing/budgets/:budgetId
+ * (the reference's budget_config, plus an optional name). Unknown fields are
+ * rejected. Thresholds are whole percentages of the monthly budget; actions
+ * may only name declared thresholds. Output is normalised: channels become
+ * objects and every action value a list.
+ */
 export const budgetInputSchema = z
   .object({
-    name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
-    monthlyBudget: z.number({ error: 'must be a number' }).positive('must be greater than 0').finite(),
+    name: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
+    monthlyBudget: z
+      .number({ error: 'must be a number' })
+      .positive('must be greater than 0')
+      .max(MAX_MONTHLY_BUDGET, `must be at most ${MAX_MONTHLY_BUDGET}`),
     currency: currencySchema.default('USD'),
     alertThresholds: z
-      .array(z.number().min(1, 'must be at least 1').max(200, 'must be at most 200'))
-      .min(1, 'needs at least 1 threshold')
-      .max(6, 'allows at most 6 thresholds')
-      .refine((t) => t.every((v, i) => i === 0 || v > t[i - 1]!), 'must be strictly increasing'),
-    resourceTypes: z
-      .array(z.union([resourceTypeSchema, z.literal('all')]))
-      .min(1)
-      .default(['all']),
-    notificationChannels: z.array(notificationChannelSchema).default([]),
-    actions: z
-      .record(
-        z.string().regex(/^at_\d{1,3}_percent$/, 'keys must look like at_90_percent'),
-        z.union([budgetActionSchema, z.array(budgetActionSchema).min(1)]),
+      .array(
+        z
+          .number({ error: 'must be a number' })
+          .int('must be a whole number of percent')
+          .min(MIN_ALERT_THRESHOLD, `must be at least ${MIN_ALERT_THRESHOLD}`)
+          .max(MAX_ALERT_THRESHOLD, `must be at most ${MAX_ALERT_THRESHOLD}`),
+        { error: 'must be a list of percentages' },
       )
-      .default({}),
+      .min(1, 'needs at least 1 threshold')
+      .max(MAX_ALERT_THRESHOLDS, `allows at most ${MAX_ALERT_THRESHOLDS} thresholds`)
+      .superRefine((t, ctx) => {
+        t.forEach((v, i) => {
+          if (i > 0 && v <= t[i - 1]!)
+            ctx.addIssue({ code: 'custom', path: [i], input: v, message: `must be greater than the threshold before it (${t[i - 1]})` });
+        });
+      }),
+    resourceTypes: z
+      .array(budgetResourceTypeSchema, { error: 'must be a list of resource types' })
+      .min(1, 'needs at least 1 resource type')
+      .default(['all'])
+      .superRefine((types, ctx) => {
+        types.forEach((v, i) => {
+          if (types.indexOf(v) !== i) ctx.addIssue({ code: 'custom', path: [i], input: v, message: `lists ${v} twice` });
+        });
+        if (types.includes('all') && types.length > 1)
+          ctx.addIssue({ code: 'custom', path: [types.indexOf('all')], input: 'all', message: '"all" cannot be combined with other resource types' });
+      }),
+    notificationChannels: z
+      .array(notificationChannelInputSchema, { error: 'must be a list of channels' })
+      .max(MAX_NOTIFICATION_CHANNELS, `allows at most ${MAX_NOTIFICATION_CHANNELS} channels`)
+      .default([]),
+    actions: z
+      .record(z.string(), actionListSchema, { error: 'must be an object such as {"at_90_percent": "send_warning"}' })
+      .default({})
+      .transform((a) =>
+        Object.fromEntries(Object.entries(a).map(([k, v]) => [k, [...new Set(Array.isArray(v) ? v : [v])]])) as Record<string, BudgetAction[]>,
+      ),
   })
+  .strict()
   .superRefine((b, ctx) => {
+    const decimals = CURRENCY_DECIMALS[b.currency];
+    if (Math.abs(b.monthlyBudget * 10 ** decimals - Math.round(b.monthlyBudget * 10 ** decimals)) > 1e-6)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['monthlyBudget'],
+        input: b.monthlyBudget,
+        message: decimals === 0 ? `must be a whole amount in ${b.currency}` : `must have at most ${decimals} decimals in ${b.currency}`,
+      });
     for (const key of Object.keys(b.actions)) {
-      const pct = Number(key.slice(3, -8));
-      if (!b.alertThresholds.includes(pct))
-        ctx.addIssue({ code: 'custom', path: ['actions', key], message: `threshold ${pct}% is not declared in alertThresholds` });
+      const m = ACTION_KEY.exec(key);
+      if (!m)
+        ctx.addIssue({ code: 'custom', path: ['actions', key], message: 'keys must look like at_90_percent' });
+      else if (!b.alertThresholds.includes(Number(m[1])))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['actions', key],
+          message: `threshold ${Number(m[1])}% is not declared in alertThresholds (${b.alertThresholds.join(', ')})`,
+        });
     }
   });
 export type BudgetInput = z.input<typeof budgetInputSchema>;
 export type BudgetData = z.output<typeof budgetInputSchema>;
 
+/** A stored budget, as every budget endpoint returns it. */
 export const budgetSchema = z.object({
   budgetId: z.string(),
   name: z.string(),
   monthlyBudget: money,
   currency: currencySchema,
   alertThresholds: z.array(z.number()),
-  resourceTypes: z.array(z.union([resourceTypeSchema, z.literal('all')])),
+  resourceTypes: z.array(budgetResourceTypeSchema),
   notificationChannels: z.array(notificationChannelSchema),
-  actions: z.record(z.string(), z.union([budgetActionSchema, z.array(budgetActionSchema)])),
+  actions: z.record(z.string(), z.array(budgetActionSchema)),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
 export type Budget = z.infer<typeof budgetSchema>;
 
 export const budgetListResponseSchema = z.object({ budgets: z.array(budgetSchema) });
+export type BudgetListResponse = z.infer<typeof budgetListResponseSchema>;
 
+/**
+ * exceeded: this month's spend has reached the budget; at_risk: the run-rate
+ * projection to month end reaches it; on_track otherwise.
+ */
 export const BUDGET_STATUSES = ['on_track', 'at_risk', 'exceeded'] as const;
 
-export const budgetStatusResponseSchema = z.object({
-  budgets: z.array(
-    z.object({
-      budgetId: z.string(),
-      name: z.string(),
-      monthlyBudget: money,
-      currency: currencySchema,
-      currentSpent: money,
-      percentageUsed: z.number().nonnegative(),
-      daysRemainingInPeriod: z.number().int().nonnegative(),
-      projectedSpend: money,
-      thresholdsCrossed: z.array(z.number()),
-      status: z.enum(BUDGET_STATUSES),
-    }),
-  ),
+/**
+ * One budget this calendar month (UTC), in the budget's currency (each day's
+ * spend converted at that day's rate). projectedSpend: spend so far plus the
+ * average hourly spend of the last seven complete days for the hours left, as
+ * the budget alerts of /v2/billing/usage use. thresholdsCrossed: every
+ * threshold the spend so far has reached, ascending.
+ */
+export const budgetStatusItemSchema = z.object({
+  budgetId: z.string(),
+  name: z.string(),
+  monthlyBudget: money,
+  currency: currencySchema,
+  resourceTypes: z.array(budgetResourceTypeSchema),
+  alertThresholds: z.array(z.number()),
+  currentSpent: money,
+  percentageUsed: z.number().nonnegative(),
+  daysRemainingInPeriod: z.number().int().nonnegative(),
+  projectedSpend: money,
+  thresholdsCrossed: z.array(z.number()),
+  status: z.enum(BUDGET_STATUSES),
 });
+export type BudgetStatus = z.infer<typeof budgetStatusItemSchema>;
+
+export const budgetStatusResponseSchema = z.object({ budgets: z.array(budgetStatusItemSchema) });
 export type BudgetStatusResponse = z.infer<typeof budgetStatusResponseSchema>;
 
 // ---------------------------------------------------------------- errors
