@@ -3,11 +3,15 @@ import type { RouteObject } from 'react-router';
 import { AppShell, ShellFallback } from './layout/app-shell';
 import { NotFoundPage, RouteErrorBoundary } from './route-error-boundary';
 
-type PageModule = Promise<{ default: ComponentType }>;
+/** A page module: the page as default export, and optionally a route `handle` (e.g. FilterRouteHandle). */
+type PageModule = Promise<{ default: ComponentType; handle?: unknown }>;
 
-/** A lazily loaded page: one chunk per page. */
+/** A lazily loaded page: one chunk per page; its `handle` configures the shell (filter bar). */
 const page = (load: () => PageModule): Pick<RouteObject, 'lazy'> => ({
-  lazy: async () => ({ Component: (await load()).default }),
+  lazy: async () => {
+    const module = await load();
+    return module.handle === undefined ? { Component: module.default } : { Component: module.default, handle: module.handle };
+  },
 });
 
 /**

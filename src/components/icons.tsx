@@ -140,3 +140,58 @@ export const LogoMark = ({ size = 24, ...p }: IconProps) => (
     <path d="M9 10h14v3h-5.5v11h-3V13H9z" fill="var(--accent-foreground)" />
   </svg>
 );
+
+export const ChevronDownIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="m6 9 6 6 6-6" />
+  </Icon>
+);
+
+export const LinkIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M10 14a4.5 4.5 0 0 0 6.4 0l3.2-3.2a4.5 4.5 0 0 0-6.4-6.4L11.6 6" />
+    <path d="M14 10a4.5 4.5 0 0 0-6.4 0l-3.2 3.2a4.5 4.5 0 0 0 6.4 6.4l1.6-1.6" />
+  </Icon>
+);
+
+export const CheckIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="m5 12.5 4.5 4.5L19 7.5" />
+  </Icon>
+);
+
+export const TableIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <rect x="3.5" y="4.5" width="17" height="15" rx="2" />
+    <path d="M3.5 9.5h17M3.5 14.5h17M9.5 9.5v10" />
+  </Icon>
+);
+
+export const ChartIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M4 19.5h16" />
+    <path d="M4.5 15.5 9 11l3.5 3 7-7.5" />
+  </Icon>
+);
+
+export const DownloadIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M12 4v11" />
+    <path d="m7.5 10.5 4.5 4.5 4.5-4.5" />
+    <path d="M4.5 19.5h15" />
+  </Icon>
+);
+
+export const SortIcon = ({ sort, ...p }: IconProps & { sort: 'asc' | 'desc' | false }) => (
+  <Icon {...p}>
+    <path d="m8 9.5 4-4 4 4" opacity={sort === 'desc' ? 0.3 : 1} />
+    <path d="m8 14.5 4 4 4-4" opacity={sort === 'asc' ? 0.3 : 1} />
+  </Icon>
+);
+
+export const InboxIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <path d="M3.5 13.5 6 5.5h12l2.5 8" />
+    <path d="M3.5 13.5v5h17v-5h-5a3.5 3.5 0 0 1-7 0h-5Z" />
+  </Icon>
+);

@@ -43,7 +43,7 @@ export function MetricCard({
     <div
       role="group"
       aria-label={title}
-      className={`flex min-w-0 flex-col rounded-card border border-border bg-surface px-4 py-3.5 shadow-card ${className}`}
+      className={`@container flex min-w-0 flex-col rounded-card border border-border bg-surface px-4 py-3.5 shadow-card ${className}`}
     >
       <div className="flex items-center justify-between gap-2">
         <p className="flex min-w-0 items-center gap-1.5 text-xs font-medium text-muted">
@@ -59,12 +59,14 @@ export function MetricCard({
         </>
       ) : (
         <>
-          <p className="mt-1.5 flex min-w-0 items-baseline gap-1 text-foreground">
+          {/* The figure scales with the card (container query) and the unit wraps under it
+              before the figure is ever cut off. */}
+          <p className="mt-1.5 flex min-w-0 flex-wrap items-baseline gap-x-1 text-foreground">
             <span
               data-testid="metric-value"
               data-value={rawValue}
               title={exactValue && exactValue !== value ? `${exactValue}${unit ? ` ${unit}` : ''}` : undefined}
-              className="truncate text-2xl leading-8 font-semibold tracking-tight tabular-nums"
+              className="max-w-full truncate text-xl leading-8 font-semibold tracking-tight tabular-nums @min-[10.5rem]:text-2xl"
             >
               {value}
             </span>

@@ -446,6 +446,9 @@ export type OptimizationResponse = z.infer<typeof optimizationResponseSchema>;
 // ---------------------------------------------------------------- forecast
 
 export const FORECAST_PERIODS = ['3_months', '6_months', '12_months'] as const;
+export type ForecastPeriod = (typeof FORECAST_PERIODS)[number];
+/** Months projected per forecastPeriod, the month in progress included. */
+export const FORECAST_PERIOD_MONTHS: Record<ForecastPeriod, number> = { '3_months': 3, '6_months': 6, '12_months': 12 };
 
 export const forecastQuerySchema = z
   .object({
@@ -461,27 +464,75 @@ export const forecastQuerySchema = z
   .strict();
 export type ForecastQuery = z.output<typeof forecastQuerySchema>;
 
+const monthKey = z.string().regex(/^\d{4}-\d{2}$/);
+
+/**
+ * One scenario: the slice of simulated outcomes of the first `scenarioMonths`
+ * projected months (at most six) that it stands for. sixMonthTotal is the mean
+ * total of that slice, peakMonth its costliest month (mean over the slice);
+ * probability is the slice's share of outcomes. The three slices are the
+ * lowest 20%, the middle 60% and the highest 20%, so the probability-weighted
+ * totals add up to the expected total.
+ */
 const scenarioSchema = z.object({
   sixMonthTotal: money,
   peakMonth: money,
   probability: z.number().min(0).max(1),
+  /** Extension: which month is the peak (YYYY-MM). */
+  peakMonthLabel: monthKey.optional(),
 });
 
+export const GROWTH_DRIVER_DIMENSIONS = ['resource_type', 'project'] as const;
+
+/**
+ * Forecast answer. Extensions to the reference's shape (all optional so the
+ * reference's own example still parses): currency, confidenceInterval and
+ * scenarioMonths at the top level, `actuals` (complete past months, for a
+ * chart of actuals + projection), actualToDate on the month in progress,
+ * peakMonthLabel on scenarios, dimension and key on growth drivers.
+ *
+ * - baseline.avgMonthlyCost: mean cost of the last three complete months;
+ *   baseline.growthRate: % per month, from a log-linear least-squares fit to
+ *   the last six complete months' cost per day.
+ * - monthlyProjections: forecastPeriod months starting with the current one;
+ *   the current month's projectedCost is its actual cost so far plus the
+ *   forecast of the rest. lowerBound/upperBound: the central interval at
+ *   confidenceInterval; confidence: the model's probability that the month
+ *   lands within ±10% of projectedCost.
+ * - growthDrivers: resource types and teams (projects) whose monthly cost
+ *   grew over the last six complete months; impact is the least-squares slope
+ *   of their monthly cost (normalised to a 30.44-day month), in the currency
+ *   per month; sorted by impact, largest first.
+ */
 export const forecastResponseSchema = z.object({
   baseline: z.object({ avgMonthlyCost: money, growthRate: z.number() }),
   monthlyProjections: z.array(
     z.object({
-      month: z.string().regex(/^\d{4}-\d{2}$/),
+      month: monthKey,
       projectedCost: money,
       confidence: z.number().min(0).max(1),
       lowerBound: money,
       upperBound: money,
+      actualToDate: money.optional(),
     }),
   ),
   scenarios: z
     .object({ optimistic: scenarioSchema, expected: scenarioSchema, pessimistic: scenarioSchema })
     .optional(),
-  growthDrivers: z.array(z.object({ factor: z.string(), impact: z.number(), description: z.string() })),
+  growthDrivers: z.array(
+    z.object({
+      factor: z.string(),
+      impact: z.number(),
+      description: z.string(),
+      dimension: z.enum(GROWTH_DRIVER_DIMENSIONS).optional(),
+      key: z.string().optional(),
+    }),
+  ),
+  currency: currencySchema.optional(),
+  confidenceInterval: z.number().min(0.5).max(0.99).optional(),
+  /** How many projected months the scenarios' sixMonthTotal sums: six, or all of them when there are fewer. */
+  scenarioMonths: z.number().int().positive().optional(),
+  actuals: z.array(z.object({ month: monthKey, cost: money })).optional(),
 });
 export type ForecastResponse = z.infer<typeof forecastResponseSchema>;
 

@@ -62,10 +62,39 @@ export const THEME_COLOR_VARS = {
   success: '--success',
 } as const;
 
-/** Chart chrome (grid, axis, tooltip) colours. */
+/** Chart chrome (grid, axis, tooltip, cursor) colours, all theme-aware CSS variables. */
 export const CHART_COLORS = {
   grid: 'var(--border)',
   axis: 'var(--subtle)',
   text: 'var(--muted)',
   accent: 'var(--accent)',
+  tooltipBackground: 'var(--surface)',
+  tooltipBorder: 'var(--border-strong)',
+  tooltipText: 'var(--foreground)',
+  cursor: 'var(--surface-muted)',
 } as const;
+
+/**
+ * Colours for series that are not resource types (regions, projects, users…):
+ * eight distinct hues, defined for light and dark theme in src/index.css, that
+ * avoid looking like a resource type's colour next to it. Pick with categoryColor.
+ */
+export const CATEGORY_COLOR_VARS = [
+  '--chart-1',
+  '--chart-2',
+  '--chart-3',
+  '--chart-4',
+  '--chart-5',
+  '--chart-6',
+  '--chart-7',
+  '--chart-8',
+] as const;
+
+/** Colour for the "Other" bucket of a top-N chart. */
+export const OTHER_COLOR = 'var(--chart-other)';
+
+/** `var(--chart-N)` for the i-th category (cycles after eight). */
+export function categoryColor(index: number): string {
+  const n = CATEGORY_COLOR_VARS.length;
+  return `var(${CATEGORY_COLOR_VARS[((index % n) + n) % n]!})`;
+}

@@ -89,3 +89,42 @@ describe('periods', () => {
     expect(formatElapsed({ daysElapsed: 0, daysInPeriod: 1 })).toBe('0 of 1 day elapsed');
   });
 });
+
+describe('resource units and axes', () => {
+  it('formats a quantity in its resource type unit', async () => {
+    const { formatResourceQuantity, resourceUnit, formatQuantityCompact, moneyAxisFormatter } = await import('./format');
+    expect(formatResourceQuantity(156.74, 'clusters')).toBe('156.7 GPU h');
+    expect(formatResourceQuantity(89543, 'ai-services')).toBe('89,543 req');
+    expect(resourceUnit('storage')).toEqual({ unit: 'gb_hours', short: 'GB-h', long: 'GB-hours', decimals: 1 });
+    expect(formatQuantityCompact(25_835_869, 'requests')).toBe('25.8M req');
+    expect(moneyAxisFormatter('EUR')(1500)).toBe('€1.5K');
+    expect(moneyAxisFormatter('JPY')(950)).toBe('¥950');
+  });
+});
+
+describe('timestamps in a locale', () => {
+  it('labels buckets per granularity, in UTC', async () => {
+    const { formatBucket, formatBucketLong, formatDateLocale } = await import('./format');
+    const t = '2024-01-16T14:00:00Z';
+    expect(formatBucket(t, 'daily', 'en-US')).toBe('Jan 16');
+    expect(formatBucket(t, 'hourly', 'en-US')).toBe('Jan 16, 14:00');
+    expect(formatBucket(t, 'monthly', 'en-US')).toBe('Jan 24');
+    expect(formatBucket('2024-01-01T00:00:00Z', 'daily', 'de-DE')).toBe('1. Jan.');
+    expect(formatBucketLong(t, 'daily', 'en-US')).toBe('Tue, Jan 16, 2024');
+    expect(formatBucketLong(t, 'monthly', 'en-GB')).toBe('January 2024');
+    expect(formatDateLocale('2024-01-05', 'en-GB')).toBe('5 Jan 2024');
+    expect(formatDateLocale('2024-01-05', 'en-US')).toBe('Jan 5, 2024');
+  });
+
+  it('says how long ago data was loaded', async () => {
+    const { formatAgo } = await import('./format');
+    const now = Date.parse('2024-01-16T12:00:00Z');
+    expect(formatAgo(now, now)).toBe('just now');
+    expect(formatAgo(now - 59_000, now)).toBe('just now');
+    expect(formatAgo(now - 60_000, now)).toBe('1 min ago');
+    expect(formatAgo(now - 59 * 60_000, now)).toBe('59 min ago');
+    expect(formatAgo(now - 3 * 3_600_000, now)).toBe('3 h ago');
+    expect(formatAgo(now - 49 * 3_600_000, now)).toBe('2 days ago');
+    expect(formatAgo(now + 5_000, now)).toBe('just now');
+  });
+});

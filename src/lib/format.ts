@@ -1,8 +1,17 @@
 /**
- * Number, money and date formatting for the dashboard. Pure functions,
- * one fixed locale so figures read the same for every user and in tests.
+ * Number, money and date formatting for the dashboard. Pure functions.
+ * Figures use one fixed locale so they read the same for every user and in
+ * tests; chart time labels use the user's locale (pass `locale` to pin it).
  */
-import { CURRENCY_DECIMALS, type Currency, type Period, type Unit } from '../contract/billing';
+import {
+  CURRENCY_DECIMALS,
+  UNIT_BY_RESOURCE_TYPE,
+  type Currency,
+  type Granularity,
+  type Period,
+  type ResourceType,
+  type Unit,
+} from '../contract/billing';
 
 export const APP_LOCALE = 'en-US';
 
@@ -82,6 +91,30 @@ export function formatQuantity(value: number, unit: Unit): string {
   return `${formatNumber(value, u.decimals)} ${u.short}`;
 }
 
+/** A quantity for an axis or a tight spot: `1.2K GPU h`. */
+export function formatQuantityCompact(value: number, unit: Unit): string {
+  return `${formatNumberCompact(value)} ${UNIT_LABELS[unit].short}`;
+}
+
+/** The unit labels a resource type is metered in (`GPU h` / `GPU hours` for clusters). */
+export function resourceUnit(resourceType: ResourceType): { unit: Unit; short: string; long: string; decimals: number } {
+  const unit = UNIT_BY_RESOURCE_TYPE[resourceType];
+  return { unit, ...UNIT_LABELS[unit] };
+}
+
+/** A resource type's quantity with its unit: clusters → `156.7 GPU h`, ai-services → `89,543 req`. */
+export function formatResourceQuantity(value: number, resourceType: ResourceType): string {
+  return formatQuantity(value, UNIT_BY_RESOURCE_TYPE[resourceType]);
+}
+
+/**
+ * A tick formatter for a money axis in `currency`: `$0`, `$950`, `$1.2K`, `¥3.4M`.
+ * @example <YAxis tickFormatter={moneyAxisFormatter(currency)} />
+ */
+export function moneyAxisFormatter(currency: Currency): (value: number) => string {
+  return (value) => formatMoneyCompact(value, currency);
+}
+
 // ---------------------------------------------------------------- dates
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
@@ -121,6 +154,73 @@ export function formatElapsed(period: Pick<Period, 'daysElapsed' | 'daysInPeriod
 /** `1–31 Jan 2024, 16 of 31 days elapsed` */
 export function formatPeriod(period: Period): string {
   return `${formatDateRange(period.startDate, period.endDate)}, ${formatElapsed(period)}`;
+}
+
+// ---------------------------------------------------------------- timestamps (user's locale)
+
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dateTimeFormat(locale: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale ?? ''}|${JSON.stringify(options)}`;
+  let f = dateTimeFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    dateTimeFormats.set(key, f);
+  }
+  return f;
+}
+
+/** Per granularity: a short label for axis ticks, and a full one for tooltips and tables. */
+const TIMESTAMP_OPTIONS: Record<Granularity, { short: Intl.DateTimeFormatOptions; long: Intl.DateTimeFormatOptions }> = {
+  hourly: {
+    short: { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+    long: { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
+  },
+  daily: {
+    short: { month: 'short', day: 'numeric' },
+    long: { year: 'numeric', month: 'short', day: 'numeric', weekday: 'short' },
+  },
+  weekly: {
+    short: { month: 'short', day: 'numeric' },
+    long: { year: 'numeric', month: 'short', day: 'numeric' },
+  },
+  monthly: {
+    short: { month: 'short', year: '2-digit' },
+    long: { year: 'numeric', month: 'long' },
+  },
+};
+
+/**
+ * A time-series bucket (API timestamp, UTC) as an axis tick in the user's
+ * locale: daily `Jan 16`, hourly `Jan 16, 14:00`, monthly `Jan 24`. Buckets are
+ * UTC days, so they are shown in UTC (a day never shifts to the day before).
+ * @param locale BCP 47 tag; the user's locale when left out
+ */
+export function formatBucket(timestamp: string | number, granularity: Granularity, locale?: string): string {
+  return dateTimeFormat(locale, { ...TIMESTAMP_OPTIONS[granularity].short, timeZone: 'UTC' }).format(new Date(timestamp));
+}
+
+/** A bucket in full, for tooltips and table cells: `Tue, Jan 16, 2024`, `January 2024`, `Jan 16, 2024, 14:00 UTC`. */
+export function formatBucketLong(timestamp: string | number, granularity: Granularity, locale?: string): string {
+  return dateTimeFormat(locale, { ...TIMESTAMP_OPTIONS[granularity].long, timeZone: 'UTC' }).format(new Date(timestamp));
+}
+
+/** A calendar date (`YYYY-MM-DD`) in the user's locale: `Jan 16, 2024` (en-US), `16 Jan 2024` (en-GB). */
+export function formatDateLocale(date: string, locale?: string): string {
+  return dateTimeFormat(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );
+}
+
+/** How long ago data was loaded: `just now`, `1 min ago`, `12 min ago`, `3 h ago`, `2 days ago`. */
+export function formatAgo(then: number, now: number): string {
+  const minutes = Math.floor(Math.max(0, now - then) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.floor(hours / 24);
+  return `${days} ${days === 1 ? 'day' : 'days'} ago`;
 }
 
 /** Local wall-clock time, for "Updated 10:42". */

@@ -1,4 +1,5 @@
 import { Outlet, useNavigation } from 'react-router';
+import { FilterHeader, FilterIssuesBanner } from './filter-header';
 import { MobileHeader } from './mobile-header';
 import { Sidebar } from './sidebar';
 
@@ -22,7 +23,9 @@ export function AppShell() {
       <Sidebar />
       <MobileHeader />
       <main id="main" tabIndex={-1} aria-busy={busy} className="min-w-0 flex-1 outline-none">
-        <div className="mx-auto w-full max-w-[1440px] px-4 py-5 md:px-8 md:py-7">
+        <FilterHeader />
+        <div className="mx-auto w-full max-w-[1440px] px-4 py-5 md:px-8 md:py-6">
+          <FilterIssuesBanner />
           <Outlet />
         </div>
       </main>

@@ -1,9 +1,11 @@
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { LogoMark } from '../../components/icons';
+import { filterSearch } from '../../features/filters/filter-url';
 
 export function Brand() {
+  const { search } = useLocation();
   return (
-    <Link to="/" className="flex items-center gap-2 rounded-md" aria-label="TensorOne Billing, Overview">
+    <Link to={{ pathname: '/', search: filterSearch(search) }} className="flex items-center gap-2 rounded-md" aria-label="TensorOne Billing, Overview">
       <LogoMark size={24} />
       <span className="text-[13px] leading-tight font-semibold tracking-tight">
         TensorOne

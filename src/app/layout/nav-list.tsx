@@ -1,14 +1,22 @@
-import { NavLink } from 'react-router';
+import { useMemo } from 'react';
+import { NavLink, useLocation } from 'react-router';
+import { filterSearch } from '../../features/filters/filter-url';
 import { NAV_ITEMS } from './nav-items';
 
-/** The main navigation links; NavLink sets aria-current="page" on the active one. */
+/**
+ * The main navigation links; NavLink sets aria-current="page" on the active
+ * one. Each link carries the shared filters (not a page's own view options),
+ * so switching page keeps the time range, currency and the rest.
+ */
 export function NavList({ onNavigate }: { onNavigate?: () => void }) {
+  const { search: current } = useLocation();
+  const search = useMemo(() => filterSearch(current), [current]);
   return (
     <ul className="flex flex-col gap-0.5">
       {NAV_ITEMS.map(({ to, label, icon: Icon }) => (
         <li key={to}>
           <NavLink
-            to={to}
+            to={{ pathname: to, search }}
             end={to === '/'}
             onClick={onNavigate}
             className={({ isActive }) =>

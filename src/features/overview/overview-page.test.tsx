@@ -85,7 +85,7 @@ describe('Overview', () => {
   it('falls back to USD with a visible notice for an unsupported currency', async () => {
     const fetchMock = stubApi(() => jsonResponse(usageFixture()));
     renderApp('/?currency=XYZ');
-    expect(await screen.findByText(/“XYZ” is not a supported currency/)).toBeVisible();
+    expect(await screen.findByText(/Ignored currency “XYZ”: not a supported currency/)).toBeVisible();
     await waitFor(() => expect(metric('Total cost')).toBe('$1,247.83'));
     expect(requestedUrls(fetchMock)[0]!.searchParams.get('currency')).toBe('USD');
   });

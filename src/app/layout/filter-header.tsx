@@ -1,0 +1,32 @@
+import { useMatches } from 'react-router';
+import { FilterBar } from '../../features/filters/components/filter-bar';
+import { FilterIssuesNotice } from '../../features/filters/components/filter-issues-notice';
+import { filterBarConfigFromMatches, visibleIssues } from '../../features/filters/filter-bar-config';
+import { useFilters } from '../../features/filters/use-filters';
+import { UpdatedAgo } from './updated-ago';
+
+/** The filter bar across the top of the content, configured by the page's route handle. */
+export function FilterHeader() {
+  const config = filterBarConfigFromMatches(useMatches());
+  if (config === false) return null;
+  return (
+    <section aria-label="Filters" className="border-b border-border bg-surface">
+      <div className="mx-auto w-full max-w-[1440px] px-4 py-2.5 md:px-8">
+        <FilterBar hide={config.hide} aside={<UpdatedAgo />} />
+      </div>
+    </section>
+  );
+}
+
+/** The notice of URL values the page ignored (for the controls it shows). */
+export function FilterIssuesBanner() {
+  const config = filterBarConfigFromMatches(useMatches());
+  const { issues, setFilters } = useFilters();
+  const shown = visibleIssues(issues, config);
+  if (shown.length === 0) return null;
+  return (
+    <div className="mb-4">
+      <FilterIssuesNotice issues={shown} onClear={() => setFilters({}, { replace: true })} />
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+/**
+ * Page-specific view options in the URL (a chart's metric, a table's top-N…),
+ * parsed as leniently as the shared filters: an invalid value falls back to
+ * its default and is reported as a FilterIssue. Declare them once per page:
+ *
+ *   const usageView = {
+ *     metric: viewParam(z.enum(['cost', 'usage']), 'cost'),
+ *     top: viewParam(z.coerce.number().int().min(1).max(50), 10),
+ *   };
+ *   const { values, setValues, issues } = useViewParams(usageView);
+ *
+ * Schemas read the raw string (use z.enum, z.coerce.number, z.stringbool);
+ * values are written back with String(value), defaults left out. Names must
+ * not clash with the shared filters' parameters.
+ */
+import type { z } from 'zod';
+import { FILTER_PARAMS, type FilterIssue } from './filter-schema';
+
+export type ViewValue = string | number | boolean;
+
+export interface ViewParam<T extends ViewValue> {
+  schema: z.ZodType<T>;
+  defaultValue: T;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ViewSpec = Record<string, ViewParam<any>>;
+
+export type ViewValues<S extends ViewSpec> = { [K in keyof S]: S[K]['defaultValue'] };
+
+export function viewParam<T extends ViewValue>(schema: z.ZodType<T>, defaultValue: T): ViewParam<T> {
+  return { schema, defaultValue };
+}
+
+function assertNoClash(spec: ViewSpec): void {
+  for (const name of Object.keys(spec))
+    if ((FILTER_PARAMS as readonly string[]).includes(name))
+      throw new Error(`View parameter "${name}" clashes with a shared filter parameter`);
+}
+
+/** Reads a page's view options from the URL; invalid values fall back to their defaults. */
+export function parseViewParams<S extends ViewSpec>(
+  params: URLSearchParams,
+  spec: S,
+): { values: ViewValues<S>; issues: FilterIssue[] } {
+  assertNoClash(spec);
+  const values = {} as Record<string, ViewValue>;
+  const issues: FilterIssue[] = [];
+  for (const [name, { schema, defaultValue }] of Object.entries(spec)) {
+    const raw = params.get(name)?.trim();
+    values[name] = defaultValue;
+    if (!raw) continue;
+    const parsed = schema.safeParse(raw);
+    if (parsed.success) values[name] = parsed.data as ViewValue;
+    else issues.push({ param: name, value: raw, reason: `not a valid value; showing ${String(defaultValue)}` });
+  }
+  return { values: values as ViewValues<S>, issues };
+}
+
+/** Writes view options onto `base`, leaving defaults (and every other parameter) out. */
+export function viewParamsToSearchParams<S extends ViewSpec>(
+  values: Partial<ViewValues<S>>,
+  spec: S,
+  base?: URLSearchParams | string,
+): URLSearchParams {
+  assertNoClash(spec);
+  const params = new URLSearchParams(base);
+  for (const [name, { defaultValue }] of Object.entries(spec)) {
+    if (!(name in values)) continue;
+    const value = values[name];
+    if (value === undefined || value === defaultValue) params.delete(name);
+    else params.set(name, String(value));
+  }
+  return params;
+}

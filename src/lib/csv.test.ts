@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { csvFileName, toCsv, type CsvColumn } from './csv';
+
+interface Row {
+  name: string;
+  cost: number;
+  note?: string | null;
+}
+const columns: CsvColumn<Row>[] = [
+  { header: 'Name', value: (r) => r.name },
+  { header: 'Cost (USD)', value: (r) => r.cost, decimals: 2 },
+  { header: 'Note', value: (r) => r.note },
+];
+const lines = (csv: string) => csv.split('\r\n');
+
+describe('toCsv', () => {
+  it('writes a header and one CRLF line per row, money as plain numbers', () => {
+    const csv = toCsv(columns, [
+      { name: 'GPU Cluster A100-001', cost: 1247.83 },
+      { name: 'Storage', cost: 1234567.891, note: 'ok' },
+    ]);
+    expect(lines(csv)).toEqual(['Name,Cost (USD),Note', 'GPU Cluster A100-001,1247.83,', 'Storage,1234567.89,ok']);
+  });
+
+  it('keeps negative numbers (credits) as numbers, and -0 as 0', () => {
+    expect(lines(toCsv(columns, [{ name: 'Credit', cost: -12.5 }, { name: 'Zero', cost: -0 }])).slice(1)).toEqual([
+      'Credit,-12.5,',
+      'Zero,0,',
+    ]);
+  });
+
+  it('quotes commas, quotes and line breaks', () => {
+    const csv = toCsv(columns, [{ name: 'a,b', cost: 1, note: 'say "hi"\nbye' }]);
+    expect(csv).toBe('Name,Cost (USD),Note\r\n"a,b",1,"say ""hi""\nbye"');
+  });
+
+  it.each(['=SUM(A1:A9)', '+1+1', '-2+3', '@cmd', '\tx', '\rx', '=a\nb', '＝1+1'])(
+    'neutralises a formula-like cell %j',
+    (name) => {
+      const body = lines(toCsv(columns, [{ name, cost: 0 }]))[1]!;
+      expect(body).toBe(`"'${name}",0,`);
+    },
+  );
+
+  it('neutralises formula-like headers too', () => {
+    expect(lines(toCsv([{ header: '=x', value: () => 1 }], []))[0]).toBe(`"'=x"`);
+  });
+
+  it('leaves empty cells for null, undefined and non-finite numbers', () => {
+    expect(lines(toCsv(columns, [{ name: 'n', cost: Number.NaN, note: null }]))[1]).toBe('n,,');
+  });
+});
+
+describe('csvFileName', () => {
+  it('makes a safe, dated file name', () => {
+    expect(csvFileName('Cost by region / EUR', new Date('2024-01-16T12:00:00Z'))).toBe(
+      'tensorone-cost-by-region-eur-2024-01-16.csv',
+    );
+    expect(csvFileName('***', new Date('2024-01-16T12:00:00Z'))).toBe('tensorone-export-2024-01-16.csv');
+  });
+});

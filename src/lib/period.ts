@@ -1,0 +1,59 @@
+/**
+ * Calendar arithmetic for time ranges, in UTC like the API: which days a
+ * preset covers on a given day, and how long a range is. Mirrors how the API
+ * resolves a `timeRange` so the app can check limits (hourly ≤ 92 days) and
+ * pre-fill a custom range before asking.
+ */
+import type { TimeRange } from '../contract/billing';
+
+const DAY_MS = 86_400_000;
+
+export interface DateRange {
+  /** Inclusive, YYYY-MM-DD. */
+  startDate: string;
+  /** Inclusive, YYYY-MM-DD. */
+  endDate: string;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** YYYY-MM-DD of `now` in UTC. */
+export function isoDay(now: Date | number): string {
+  return iso(typeof now === 'number' ? now : now.getTime());
+}
+
+/** The calendar days a preset time range covers on the day of `now` (UTC). */
+export function presetRange(timeRange: Exclude<TimeRange, 'custom'>, now: Date | number): DateRange {
+  const d = new Date(now);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth();
+  const q = Math.floor(m / 3) * 3;
+  const span = (start: number, end: number): DateRange => ({ startDate: iso(start), endDate: iso(end - DAY_MS) });
+  switch (timeRange) {
+    case 'current_month':
+      return span(Date.UTC(y, m, 1), Date.UTC(y, m + 1, 1));
+    case 'last_month':
+      return span(Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1));
+    case 'current_quarter':
+      return span(Date.UTC(y, q, 1), Date.UTC(y, q + 3, 1));
+    case 'last_quarter':
+      return span(Date.UTC(y, q - 3, 1), Date.UTC(y, q, 1));
+    case 'current_year':
+      return span(Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1));
+  }
+}
+
+/** Number of calendar days in an inclusive range (`2024-01-01`–`2024-01-31` → 31). */
+export function rangeDays({ startDate, endDate }: DateRange): number {
+  return Math.round((Date.parse(`${endDate}T00:00:00Z`) - Date.parse(`${startDate}T00:00:00Z`)) / DAY_MS) + 1;
+}
+
+/** The days a time range covers: the preset's, or the custom dates. */
+export function resolveRange(
+  timeRange: TimeRange,
+  now: Date | number,
+  custom?: Partial<DateRange>,
+): DateRange | undefined {
+  if (timeRange !== 'custom') return presetRange(timeRange, now);
+  return custom?.startDate && custom.endDate ? { startDate: custom.startDate, endDate: custom.endDate } : undefined;
+}
