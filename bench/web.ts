@@ -1,0 +1,299 @@
+/**
+ * `npm run bench:web`: what a browser gets from the production build.
+ *
+ * Builds the app into a temporary folder, serves it with the production
+ * server (sandbox mode, temporary database, pinned clock) and measures in
+ * headless Chromium:
+ *
+ * - initial JS and CSS per route, gzip bytes: the scripts and style sheets a
+ *   cold load of the route fetches (network log, until the network is idle),
+ *   each counted at its gzip size as this server sends it;
+ * - Overview LCP (largest-contentful-paint), cold (new browser context, empty
+ *   cache) and warm (same context, second visit);
+ * - Overview time to first figures (`[data-testid="metric-value"]` with a
+ *   number) and to first chart (`.recharts-surface`; "n/a" while the page has
+ *   none), from navigation start, cold;
+ * - time from choosing another currency in the control labelled "Currency" to
+ *   the figures shown in it (a different currency each run, so each run
+ *   fetches a new answer);
+ * - Content-Security-Policy violations and console errors seen on any page
+ *   (should be none).
+ *
+ * Timings are the median of BENCH_RUNS runs (default 5). The browser's clock
+ * is pinned to SANDBOX_NOW like in the end-to-end tests.
+ *
+ * Env: CHROMIUM_PATH (else /usr/bin/chromium, else Playwright's own), BENCH_RUNS,
+ * BENCH_PORT (8796), SANDBOX_NOW (2024-01-16T12:00:00Z).
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { startProdServer, viteBuild, type ProdServer } from '../server/prod/spawn.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS || 5);
+const PORT = Number(process.env.BENCH_PORT || 8796);
+const NOW = process.env.SANDBOX_NOW || '2024-01-16T12:00:00Z';
+const ROUTES = ['/', '/usage', '/forecast', '/optimization', '/teams', '/budgets'];
+const CURRENCY_RUNS = ['EUR', 'GBP', 'JPY', 'CAD', 'AUD'];
+const TARGET_OVERVIEW_JS_KB = 150;
+const TARGET_LCP_MS = 1_000;
+
+/** What the instrumented page records (performance.now() times), as `window.__bench`. */
+interface BenchState {
+  lcp: number | null;
+  figures: number | null;
+  chart: number | null;
+  changed: number | null;
+  updated: number | null;
+  csp: string[];
+}
+type BenchWindow = Window & { __bench: BenchState };
+
+/** Runs in every page before its own scripts (not subject to the page's CSP). */
+function instrument(): void {
+  const b: BenchState = { lcp: null, figures: null, chart: null, changed: null, updated: null, csp: [] };
+  (window as unknown as BenchWindow).__bench = b;
+  new PerformanceObserver((list) => {
+    const entries = list.getEntries();
+    b.lcp = entries[entries.length - 1]!.startTime;
+  }).observe({ type: 'largest-contentful-paint', buffered: true });
+  document.addEventListener('securitypolicyviolation', (e) =>
+    b.csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+  );
+  document.addEventListener('change', () => (b.changed ??= performance.now()), true);
+  const seen = new MutationObserver(() => {
+    if (b.figures === null) {
+      const value = document.querySelector('[data-testid="metric-value"]');
+      if (value && /\d/.test(value.textContent ?? '')) b.figures = performance.now();
+    }
+    if (b.chart === null && document.querySelector('.recharts-surface')) b.chart = performance.now();
+    if (b.figures !== null && b.chart !== null) seen.disconnect();
+  });
+  seen.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+function chromiumPath(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  return undefined;
+}
+
+function median(xs: (number | null)[]): number | null {
+  const v = xs.filter((x): x is number => x !== null).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid]! : (v[mid - 1]! + v[mid]!) / 2;
+}
+
+const ms = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x)} ms`);
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+/** The size of `url` on the wire when the client accepts gzip only. */
+function gzipBytes(url: string): Promise<{ gzip: number; raw: number }> {
+  const get = (encoding: string) =>
+    new Promise<number>((resolve, reject) => {
+      http
+        .get(url, { headers: { 'Accept-Encoding': encoding }, agent: false }, (res) => {
+          let n = 0;
+          res.on('data', (c: Buffer) => (n += c.byteLength));
+          res.on('end', () => (res.statusCode === 200 ? resolve(n) : reject(new Error(`${url}: ${res.statusCode}`))));
+        })
+        .on('error', reject);
+    });
+  return Promise.all([get('gzip'), get('identity')]).then(([gzip, raw]) => ({ gzip, raw }));
+}
+
+/** Console errors and uncaught exceptions from every page. */
+const consoleErrors: string[] = [];
+
+async function newContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(instrument);
+  context.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text().slice(0, 200));
+  });
+  context.on('weberror', (err) => consoleErrors.push(`Uncaught ${err.error().message.slice(0, 200)}`));
+  return context;
+}
+
+async function openPage(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.clock.setFixedTime(new Date(NOW));
+  return page;
+}
+
+/** Navigates and waits for the network to settle and the figures (if the page has any) to show. */
+async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.figures !== null, null, { timeout: 3_000 }).catch(() => {});
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.chart !== null, null, { timeout: 1_000 }).catch(() => {});
+  await page.waitForTimeout(100); // let the last LCP candidate be reported
+}
+
+const bench = (page: Page) => page.evaluate(() => (window as unknown as BenchWindow).__bench);
+
+interface RouteBytes {
+  route: string;
+  jsFiles: number;
+  jsGzip: number;
+  jsRaw: number;
+  cssGzip: number;
+  encoding: string;
+}
+
+async function routeBytes(browser: Browser, base: string, route: string, csp: string[]): Promise<RouteBytes> {
+  const context = await newContext(browser);
+  const page = await openPage(context);
+  const assets = new Map<string, { type: string; encoding: string }>();
+  page.on('response', (res) => {
+    const type = res.request().resourceType();
+    if ((type === 'script' || type === 'stylesheet') && res.url().startsWith(base))
+      assets.set(res.url(), { type, encoding: res.headers()['content-encoding'] ?? 'identity' });
+  });
+  await visit(page, base + route);
+  csp.push(...(await bench(page)).csp.map((v) => `${route}: ${v}`));
+  await context.close();
+  const out: RouteBytes = { route, jsFiles: 0, jsGzip: 0, jsRaw: 0, cssGzip: 0, encoding: '' };
+  const encodings = new Set<string>();
+  for (const [url, { type, encoding }] of assets) {
+    const size = await gzipBytes(url);
+    encodings.add(encoding);
+    if (type === 'script') {
+      out.jsFiles++;
+      out.jsGzip += size.gzip;
+      out.jsRaw += size.raw;
+    } else out.cssGzip += size.gzip;
+  }
+  out.encoding = [...encodings].join(', ');
+  return out;
+}
+
+interface OverviewRun {
+  lcpCold: number | null;
+  lcpWarm: number | null;
+  figures: number | null;
+  chart: number | null;
+  filter: number | null;
+}
+
+async function overviewRun(browser: Browser, base: string, currency: string, csp: string[]): Promise<OverviewRun> {
+  const context = await newContext(browser);
+  const cold = await openPage(context);
+  await visit(cold, `${base}/`);
+  const c = await bench(cold);
+  await cold.close();
+
+  const warm = await openPage(context);
+  await visit(warm, `${base}/`);
+  const w = await bench(warm);
+
+  // filter change: another currency, until its figures are shown and nothing is busy
+  const symbol = new Intl.NumberFormat('en-US', { style: 'currency', currency })
+    .formatToParts(1)
+    .find((p) => p.type === 'currency')!.value;
+  let filter: number | null = null;
+  const select = warm.getByLabel('Currency');
+  if ((await select.count()) > 0) {
+    await select.selectOption(currency);
+    await warm.waitForFunction(
+      (sym) => {
+        const main = document.querySelector('main');
+        const done = !!main && main.innerText.includes(sym) && !document.querySelector('[aria-busy="true"]');
+        if (done) (window as unknown as BenchWindow).__bench.updated ??= performance.now();
+        return done;
+      },
+      symbol,
+      { polling: 'raf', timeout: 10_000 },
+    );
+    const b = await bench(warm);
+    filter = b.changed !== null && b.updated !== null ? b.updated - b.changed : null;
+  }
+  csp.push(...c.csp.map((v) => `/ (cold): ${v}`), ...(await bench(warm)).csp.map((v) => `/ (warm): ${v}`));
+  await context.close();
+  return { lcpCold: c.lcp, lcpWarm: w.lcp, figures: c.figures, chart: c.chart, filter };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'tensorone-web-'));
+  const distDir = path.join(dir, 'dist');
+  let server: ProdServer | undefined;
+  let browser: Browser | undefined;
+  const cleanUp = async () => {
+    await browser?.close();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+
+  try {
+    await viteBuild(distDir);
+    server = await startProdServer(PORT, { SANDBOX_DB: path.join(dir, 'billing.duckdb'), SANDBOX_NOW: NOW, DIST_DIR: distDir });
+    browser = await chromium.launch({
+      executablePath: chromiumPath(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-dev-shm-usage',
+      ],
+    });
+    console.log(
+      `Web benchmark: production build served by server/serve.ts (sandbox, SANDBOX_NOW=${NOW}), Chromium ${browser.version()} headless, ${os.cpus().length} CPU(s), median of ${RUNS} runs\n`,
+    );
+    const base = server.url;
+    const csp: string[] = [];
+
+    // one throw-away load, so the server's first answers (cache fill, JIT) do not count
+    const warmup = await newContext(browser);
+    await visit(await openPage(warmup), `${base}/`);
+    await warmup.close();
+
+    const bytes: RouteBytes[] = [];
+    for (const route of ROUTES) bytes.push(await routeBytes(browser, base, route, csp));
+
+    const runs: OverviewRun[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await overviewRun(browser, base, CURRENCY_RUNS[i % CURRENCY_RUNS.length]!, csp));
+
+    console.log('Initial JS and CSS per route (cold load; gzip bytes as served, 1 kB = 1,000 bytes):\n');
+    console.log('| route | JS files | JS gzip | JS uncompressed | CSS gzip | Chromium got |');
+    console.log('| --- | ---: | ---: | ---: | ---: | --- |');
+    for (const b of bytes)
+      console.log(`| ${b.route} | ${b.jsFiles} | ${kb(b.jsGzip)} | ${kb(b.jsRaw)} | ${kb(b.cssGzip)} | ${b.encoding} |`);
+
+    const overviewJs = bytes[0]!.jsGzip;
+    const lcpCold = median(runs.map((r) => r.lcpCold));
+    const lcpWarm = median(runs.map((r) => r.lcpWarm));
+    const verdict = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'met' : 'NOT met');
+    console.log(`\nOverview (median of ${RUNS}):\n`);
+    console.log('| metric | median | runs | target | |');
+    console.log('| --- | ---: | --- | --- | --- |');
+    console.log(`| Overview initial JS (gzip) | ${kb(overviewJs)} | – | ≤ ${TARGET_OVERVIEW_JS_KB} kB | ${verdict(overviewJs <= TARGET_OVERVIEW_JS_KB * 1000)} |`);
+    const list = (xs: (number | null)[]) => xs.map((x) => (x === null ? 'n/a' : Math.round(x))).join(', ');
+    console.log(`| LCP, cold | ${ms(lcpCold)} | ${list(runs.map((r) => r.lcpCold))} | < ${TARGET_LCP_MS} ms | ${verdict(lcpCold === null ? null : lcpCold < TARGET_LCP_MS)} |`);
+    console.log(`| LCP, warm | ${ms(lcpWarm)} | ${list(runs.map((r) => r.lcpWarm))} | < ${TARGET_LCP_MS} ms | ${verdict(lcpWarm === null ? null : lcpWarm < TARGET_LCP_MS)} |`);
+    console.log(`| first figures, cold | ${ms(median(runs.map((r) => r.figures)))} | ${list(runs.map((r) => r.figures))} | – | |`);
+    console.log(`| first chart, cold | ${ms(median(runs.map((r) => r.chart)))} | ${list(runs.map((r) => r.chart))} | – | |`);
+    console.log(
+      `| currency change → figures (${CURRENCY_RUNS.slice(0, RUNS).join(', ')}) | ${ms(median(runs.map((r) => r.filter)))} | ${list(runs.map((r) => r.filter))} | – | |`,
+    );
+
+    console.log(`\nContent-Security-Policy violations (expected: none): ${csp.length}`);
+    for (const v of [...new Set(csp)]) console.log(`  - ${v}`);
+    const distinctErrors = [...new Set(consoleErrors)];
+    console.log(`Console errors: ${consoleErrors.length}${distinctErrors.length ? ` (${distinctErrors.length} distinct)` : ''}`);
+    for (const e of distinctErrors) console.log(`  - ${e}`);
+    if (overviewJs > TARGET_OVERVIEW_JS_KB * 1000 || (lcpCold ?? 0) >= TARGET_LCP_MS) process.exitCode = 1;
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});

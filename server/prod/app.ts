@@ -1,0 +1,61 @@
+/**
+ * The production server's Hono app (no listening here, so tests can run it
+ * in-process or over a socket):
+ *
+ * - `/healthz`: this server's mode and whether its API upstream answers;
+ * - `/v2/*`: the billing API, forwarded with the server's key (api.ts);
+ * - everything else: the built app from memory (static.ts).
+ *
+ * Every response carries the security headers (security.ts).
+ */
+import { Hono } from 'hono';
+import { createApiHandler, errorRepresentation, type ApiOptions } from './api.ts';
+import { send } from './representation.ts';
+import { withSecurityHeaders } from './security.ts';
+import { serveStatic, type Dist } from './static.ts';
+
+export interface ProdAppOptions extends ApiOptions {
+  dist: Dist;
+}
+
+export function createProdApp(options: ProdAppOptions): Hono {
+  const { dist, upstream } = options;
+  const handleApi = createApiHandler(options);
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.res = withSecurityHeaders(c.res);
+  });
+
+  app.onError((err, c) => {
+    (options.log ?? console.error)(`[serve] ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack : String(err)}`);
+    return send(errorRepresentation(500, 'internal_error', 'The server failed to answer this request'), c.req.raw, 'fast');
+  });
+
+  app.get('/healthz', async (c) => {
+    const health = await upstream.health();
+    const ok = health.reachable;
+    c.header('Cache-Control', 'no-store');
+    return c.json(
+      {
+        status: ok ? 'ok' : 'degraded',
+        mode: upstream.mode,
+        upstream: { ...(upstream.mode === 'proxy' ? { url: upstream.target } : {}), ...health },
+        ...(options.cache ? { responseCache: { entries: options.cache.size, hits: options.cache.hits, misses: options.cache.misses } } : {}),
+      },
+      ok ? 200 : 503,
+    );
+  });
+
+  app.all('/v2', (c) => handleApi(c.req.raw));
+  app.all('/v2/*', (c) => handleApi(c.req.raw));
+
+  app.get('*', (c) => serveStatic(dist, c.req.raw));
+  app.all('*', (c) => {
+    c.header('Allow', 'GET, HEAD');
+    return c.text('Method not allowed\n', 405);
+  });
+
+  return app;
+}

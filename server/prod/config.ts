@@ -1,0 +1,61 @@
+/**
+ * Configuration of the production server (`npm run serve`), from the
+ * environment, checked with zod at start-up: a bad value stops the server with
+ * a message naming the variable.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { configSchema as sandboxConfigSchema } from '../config.ts';
+
+export const PROD_DEFAULT_PORT = 8080;
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export const prodConfigSchema = sandboxConfigSchema
+  .pick({ SANDBOX_DB: true, SANDBOX_NOW: true, SANDBOX_API_KEY: true })
+  .extend({
+    PORT: z.coerce.number().int().min(0).max(65535).default(PROD_DEFAULT_PORT),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** The billing API to proxy /v2 to. Unset: the sandbox runs in-process. */
+    TENSORONE_API_URL: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.tensorone.ai' })
+      .optional(),
+    /** The key added to every proxied call. Required with TENSORONE_API_URL. */
+    TENSORONE_API_KEY: z.string().min(1).optional(),
+    /** The built app (`npm run build`). */
+    DIST_DIR: z.string().min(1).default(path.join(ROOT, 'dist')),
+    /** How long an API answer may take (connect + headers + body) before the client gets 504. */
+    UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(15_000),
+    /** Sandbox mode: how many GET answers the in-memory response cache keeps (0 turns it off). */
+    SANDBOX_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
+  })
+  .superRefine((c, ctx) => {
+    if (c.TENSORONE_API_URL && !c.TENSORONE_API_KEY)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TENSORONE_API_KEY'],
+        message: 'is required when TENSORONE_API_URL is set (the server adds it to every API call)',
+      });
+  });
+
+export type ProdConfig = z.infer<typeof prodConfigSchema>;
+
+/** Reads and checks the configuration; throws one error listing every bad variable. Empty values count as unset. */
+export function loadProdConfig(env: NodeJS.ProcessEnv = process.env): ProdConfig {
+  const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
+  const result = prodConfigSchema.safeParse(clean);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new Error(`Invalid server configuration:\n${lines.join('\n')}`);
+  }
+  return { ...result.data, DIST_DIR: path.resolve(result.data.DIST_DIR) };
+}
+
+/** The sandbox clock: pinned by SANDBOX_NOW, else the real time. */
+export function sandboxClock(config: Pick<ProdConfig, 'SANDBOX_NOW'>): () => number {
+  if (config.SANDBOX_NOW) {
+    const pinned = Date.parse(config.SANDBOX_NOW);
+    return () => pinned;
+  }
+  return () => Date.now();
+}

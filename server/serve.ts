@@ -1,0 +1,93 @@
+/**
+ * `npm run serve`: the production server. One Node process serving the built
+ * app from `dist/` and the billing API under `/v2`:
+ *
+ * - with TENSORONE_API_URL set, `/v2` is proxied there with TENSORONE_API_KEY;
+ * - without it, the sandbox runs in-process on SANDBOX_DB (created and filled
+ *   on first start) and `/v2` is answered by it.
+ *
+ * Configuration: server/prod/config.ts. Run `npm run build` first.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { Database } from './db/database.ts';
+import { createProdApp } from './prod/app.ts';
+import { loadProdConfig, sandboxClock } from './prod/config.ts';
+import { ResponseCache } from './prod/response-cache.ts';
+import { loadDist } from './prod/static.ts';
+import { proxyUpstream, sandboxUpstream, type Upstream } from './prod/upstream.ts';
+
+function urlOf(host: string, port: number): string {
+  const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  return `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`;
+}
+
+async function main(): Promise<void> {
+  const config = loadProdConfig();
+  const started = performance.now();
+  const dist = await loadDist(config.DIST_DIR);
+  console.log(
+    `Built app: ${dist.files.size} files, ${(dist.bytes / 1024).toFixed(0)} KiB from ${config.DIST_DIR} (compressed in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
+
+  let upstream: Upstream;
+  let apiKey: string;
+  let cache: ResponseCache | null = null;
+  let db: Database | null = null;
+  if (config.TENSORONE_API_URL) {
+    upstream = proxyUpstream(config.TENSORONE_API_URL);
+    apiKey = config.TENSORONE_API_KEY!;
+  } else {
+    const now = sandboxClock(config);
+    db = await Database.open(config.SANDBOX_DB);
+    const t0 = performance.now();
+    const fill = await db.ensureData(now());
+    if (fill.action !== 'none')
+      console.log(
+        `Sandbox data ${fill.action}: ${fill.rows.toLocaleString('en-US')} hourly rows over ${fill.hours.toLocaleString('en-US')} hours in ${((performance.now() - t0) / 1000).toFixed(1)} s (${config.SANDBOX_DB})`,
+      );
+    apiKey = config.SANDBOX_API_KEY;
+    upstream = sandboxUpstream(createApp({ db, apiKey, now }), db, now);
+    if (config.SANDBOX_CACHE_ENTRIES > 0) cache = new ResponseCache(config.SANDBOX_CACHE_ENTRIES);
+  }
+
+  const app = createProdApp({ dist, upstream, apiKey, timeoutMs: config.UPSTREAM_TIMEOUT_MS, cache });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
+    const api =
+      upstream.mode === 'proxy'
+        ? `proxy to ${upstream.target}`
+        : `sandbox in-process${config.SANDBOX_NOW ? `, clock pinned to ${config.SANDBOX_NOW}` : ''}${cache ? '' : ', response cache off'}`;
+    console.log(`Dashboard: ${urlOf(config.HOST, info.port)}  (API: ${api})`);
+  });
+  server.on('error', (err: NodeJS.ErrnoException) => {
+    console.error(
+      err.code === 'EADDRINUSE' ? `Port ${config.PORT} on ${config.HOST} is already in use: set PORT to another port.` : err.message,
+    );
+    db?.close();
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    server.close(() => {
+      db?.close();
+      process.exit(0);
+    });
+    // Keep-alive connections would hold close() open: end idle ones now, the rest after a grace period.
+    (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+    setTimeout(() => {
+      db?.close();
+      process.exit(0);
+    }, 5_000).unref();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
