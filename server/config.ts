@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SANDBOX_DEFAULT_API_KEY, SANDBOX_DEFAULT_DB, SANDBOX_DEFAULT_PORT } from './defaults.ts';
 
 /** Sandbox configuration from the environment, checked at start-up. */

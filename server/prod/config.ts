@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { configSchema as sandboxConfigSchema } from '../config.ts';
 
 export const PROD_DEFAULT_PORT = 8080;

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { usageResponseSchema } from '../contract/billing';
 import { jsonResponse, usageFixture } from '../test/usage-fixture';
-import { apiGet, apiUrl } from './client';
-import { ApiError, isRetryableError, NetworkError, SCHEMA_ERROR_MESSAGE, SchemaError } from './errors';
+import { apiGet, apiUrl, parseRetryAfter } from './client';
+import { ApiError, isRetryableError, NetworkError, SCHEMA_ERROR_MESSAGE, SchemaError, TimeoutError } from './errors';
 
 function stubFetch(impl: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>) {
   const fetchMock = vi.fn(impl);
@@ -107,5 +107,47 @@ describe('apiGet', () => {
     );
     expect(error).not.toBeInstanceOf(NetworkError);
     expect((error as Error).name).toBe('AbortError');
+  });
+});
+
+describe('resilience', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('reads Retry-After as seconds or as an HTTP date, capped at a minute', () => {
+    expect(parseRetryAfter('2')).toBe(2000);
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter('soon')).toBeUndefined();
+    expect(parseRetryAfter('3600')).toBe(60_000);
+    const now = Date.parse('2024-01-16T12:00:00Z');
+    expect(parseRetryAfter('Tue, 16 Jan 2024 12:00:05 GMT', now)).toBe(5000);
+  });
+
+  it('turns a 429 into a retryable ApiError carrying its Retry-After', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"error":{"code":"rate_limited","message":"Slow down"}}', { status: 429, headers: { 'Retry-After': '3' } })));
+    const error = await apiGet('/billing/usage', undefined, z.object({})).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).retryAfterMs).toBe(3000);
+    expect(isRetryableError(error)).toBe(true);
+    expect(isRetryableError(new ApiError(400, 'invalid_parameter', 'bad'))).toBe(false);
+  });
+
+  it('gives up on a request that never answers, with a TimeoutError', async () => {
+    vi.useFakeTimers();
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(
+        (_url: string, init: RequestInit) =>
+          new Promise((_resolve, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+      ),
+    );
+    const pending = apiGet('/billing/usage', undefined, z.object({}), { timeoutMs: 5000 }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(5001);
+    const error = await pending;
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(isRetryableError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/did not answer within 5 s/);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { errorBodySchema } from '../contract/billing';
-import { ApiError, NetworkError, SchemaError } from './errors';
+import { ApiError, NetworkError, SchemaError, TimeoutError } from './errors';
 
 export const API_BASE = '/v2';
 
@@ -14,6 +14,20 @@ export type QueryParams = URLSearchParams | Record<string, string | number | boo
 export interface RequestOptions {
   /** Cancels the request (TanStack Query passes one to every queryFn). */
   signal?: AbortSignal;
+  /** Gives up when no answer came in this time (ms). */
+  timeoutMs?: number;
+}
+
+/** A request with no answer after this long fails (and may be retried). */
+export const REQUEST_TIMEOUT_MS = 20_000;
+
+/** Retry-After as seconds or an HTTP date → ms (capped at a minute); undefined if absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value.trim());
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(value) - now;
+  if (!Number.isFinite(ms) || ms < 0) return undefined;
+  return Math.min(ms, 60_000);
 }
 
 /** `/billing/usage` + params → `/v2/billing/usage?…` */
@@ -42,13 +56,16 @@ async function readJson(response: Response): Promise<{ ok: true; value: unknown 
 async function toApiError(response: Response): Promise<ApiError> {
   const body = await readJson(response);
   const parsed = body.ok ? errorBodySchema.safeParse(body.value) : undefined;
+  const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
   if (parsed?.success) {
     const { code, message, details } = parsed.data.error;
-    return new ApiError(response.status, code, message, details);
+    return new ApiError(response.status, code, message, details, retryAfter);
   }
   const status = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
+  if (response.status === 429)
+    return new ApiError(429, 'rate_limited', `The billing API is busy (${status}). Trying again shortly.`, undefined, retryAfter);
   return response.status >= 500
-    ? new ApiError(response.status, 'upstream_unavailable', `The billing API could not answer (${status}). Try again in a moment.`)
+    ? new ApiError(response.status, 'upstream_unavailable', `The billing API could not answer (${status}). Try again in a moment.`, undefined, retryAfter)
     : new ApiError(response.status, 'http_error', `The billing API rejected the request (${status}).`);
 }
 
@@ -63,22 +80,46 @@ export async function apiGet<S extends z.ZodType>(
   schema: S,
   options: RequestOptions = {},
 ): Promise<z.output<S>> {
+  // One controller for both the caller's cancellation and our timeout (a plain timer, so
+  // fake clocks in tests control it too).
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(options.signal?.reason);
+  if (options.signal?.aborted) onAbort();
+  options.signal?.addEventListener('abort', onAbort);
+  let timedOut = false;
+  const timeoutMs = options.timeoutMs ?? REQUEST_TIMEOUT_MS;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+
   let response: Response;
+  let body: Awaited<ReturnType<typeof readJson>>;
   try {
-    response = await fetch(apiUrl(path, params), {
-      method: 'GET',
-      headers: { Accept: 'application/json' },
-      credentials: 'same-origin',
-      signal: options.signal,
-    });
-  } catch (error) {
-    if (options.signal?.aborted) throw error;
-    throw new NetworkError(undefined, { cause: error });
+    try {
+      response = await fetch(apiUrl(path, params), {
+        method: 'GET',
+        headers: { Accept: 'application/json' },
+        credentials: 'same-origin',
+        signal: controller.signal,
+      });
+    } catch (error) {
+      if (timedOut)
+        throw new TimeoutError(`The billing API did not answer within ${Math.round(timeoutMs / 1000)} s. Try again in a moment.`, {
+          cause: error,
+        });
+      if (options.signal?.aborted) throw error;
+      throw new NetworkError(undefined, { cause: error });
+    }
+    if (!response.ok) throw await toApiError(response);
+    body = await readJson(response);
+    if (timedOut)
+      throw new TimeoutError(`The billing API did not answer within ${Math.round(timeoutMs / 1000)} s. Try again in a moment.`);
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onAbort);
   }
 
-  if (!response.ok) throw await toApiError(response);
-
-  const body = await readJson(response);
   if (!body.ok) throw new SchemaError('(root)', [], 'the response is not JSON');
 
   const result = schema.safeParse(body.value);

@@ -12,12 +12,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: unknown;
+  /** How long the API asked us to wait before trying again (429/503 Retry-After), in ms. */
+  readonly retryAfterMs: number | undefined;
 
-  constructor(status: number, code: string, message: string, details?: unknown) {
+  constructor(status: number, code: string, message: string, details?: unknown, retryAfterMs?: number) {
     super(message);
     this.status = status;
     this.code = code;
     this.details = details;
+    this.retryAfterMs = retryAfterMs;
   }
 
   /** 4xx: the request itself is wrong (or not allowed); repeating it will not help. */
@@ -28,7 +31,7 @@ export class ApiError extends Error {
 
 /** The request did not reach the API or no answer came back (offline, DNS, proxy down). */
 export class NetworkError extends Error {
-  override readonly name = 'NetworkError';
+  override readonly name: string = 'NetworkError';
 
   constructor(message = 'Could not reach the billing API. Check your connection and try again.', options?: ErrorOptions) {
     super(message, options);
@@ -66,9 +69,14 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return out === '' ? '(root)' : out;
 }
 
-/** Whether a failed query is worth retrying: never a 4xx, never a contract mismatch. */
+/** The request got no answer in time. */
+export class TimeoutError extends NetworkError {
+  override readonly name: string = 'TimeoutError';
+}
+
+/** Whether a failed query is worth retrying: network errors, 5xx and 429; never another 4xx or a contract mismatch. */
 export function isRetryableError(error: unknown): boolean {
-  if (error instanceof ApiError) return !error.isClientError;
+  if (error instanceof ApiError) return error.status === 429 || !error.isClientError;
   if (error instanceof SchemaError) return false;
   return true;
 }

@@ -20,3 +20,15 @@ describe('createQueryClient', () => {
     expect(retry(0, new SchemaError('summary.totalCost'))).toBe(false);
   });
 });
+
+describe('retryDelay', () => {
+  it('backs off exponentially with jitter and honours Retry-After', async () => {
+    const { retryDelay } = await import('./query-client');
+    const { ApiError } = await import('../api/errors');
+    expect(retryDelay(0, new Error('x'), () => 0.5)).toBe(500);
+    expect(retryDelay(1, new Error('x'), () => 0.5)).toBe(1000);
+    expect(retryDelay(10, new Error('x'), () => 0.5)).toBe(8000);
+    expect(retryDelay(0, new Error('x'), () => 0)).toBe(375);
+    expect(retryDelay(0, new ApiError(429, 'rate_limited', 'busy', undefined, 2500))).toBe(2500);
+  });
+});

@@ -1,5 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
-import { isRetryableError } from '../api/errors';
+import { ApiError, isRetryableError } from '../api/errors';
+
+/** Exponential backoff with jitter (0.5 s, 1 s, 2 s … up to 8 s), or what a 429/503 Retry-After asks for. */
+export function retryDelay(attempt: number, error: unknown, random = Math.random): number {
+  if (error instanceof ApiError && error.retryAfterMs !== undefined) return error.retryAfterMs;
+  const base = Math.min(500 * 2 ** attempt, 8000);
+  return Math.round(base * (0.75 + 0.5 * random()));
+}
 
 const MINUTE = 60_000;
 
@@ -18,7 +25,7 @@ export function createQueryClient(): QueryClient {
         refetchIntervalInBackground: false,
         refetchOnWindowFocus: true,
         retry: (failureCount, error) => failureCount < 2 && isRetryableError(error),
-        retryDelay: (attempt) => Math.min(1000 * 2 ** attempt, 8000),
+        retryDelay: (attempt, error) => retryDelay(attempt, error),
       },
     },
   });

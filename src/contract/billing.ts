@@ -4,7 +4,7 @@
  * server (to validate requests and shape responses) and the app (to validate
  * every response). Types are derived with z.infer, never written by hand.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 // ---------------------------------------------------------------- enums
 

@@ -2,6 +2,7 @@ import { Outlet, useNavigation } from 'react-router';
 import { FilterHeader, FilterIssuesBanner } from './filter-header';
 import { MobileHeader } from './mobile-header';
 import { Sidebar } from './sidebar';
+import { StaleDataBanner } from './stale-data-banner';
 
 export function AppShell() {
   const navigation = useNavigation();
@@ -26,6 +27,7 @@ export function AppShell() {
         <FilterHeader />
         <div className="mx-auto w-full max-w-[1440px] px-4 py-5 md:px-8 md:py-6">
           <FilterIssuesBanner />
+          <StaleDataBanner />
           <Outlet />
         </div>
       </main>

@@ -5,7 +5,7 @@
  * reported as a FilterIssue, so a hand-edited or stale link still opens and
  * the page can say what it ignored.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   GROUP_BYS,
   MAX_HOURLY_DAYS,

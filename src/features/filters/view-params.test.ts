@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseViewParams, viewParam, viewParamsToSearchParams } from './view-params';
 
 const spec = {
