@@ -16,11 +16,13 @@ import { getUsage } from './queries/usage.ts';
 import { resolvePeriod } from './queries/period.ts';
 import { registerOptimization } from './routes/optimization.ts';
 import { registerBudgets } from './routes/budgets.ts';
+import { registerForecast } from './routes/forecast.ts';
 
 /** Route modules (server/routes/*.ts), registered in this order after /v2/billing/usage. */
 const ROUTES: Array<(app: Hono, ctx: RouteContext) => void> = [
   registerOptimization,
   registerBudgets,
+  registerForecast,
 ];
 
 export interface AppOptions {
