@@ -1,10 +1,140 @@
-import { NotBuiltPage } from '../../components/not-built';
+import { useMemo } from 'react';
+import { FORECAST_PERIOD_MONTHS } from '../../contract/billing';
+import { PageHeader } from '../../components/page-header';
+import { ErrorPanel } from '../../components/states/error-panel';
+import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
+import type { FilterRouteHandle } from '../filters/filter-bar-config';
+import { filtersToSearchParams, toSearchString } from '../filters/filter-url';
+import { useFilters } from '../filters/use-filters';
+import { useViewParams } from '../filters/use-view-params';
+import { useBudgetStatus } from './api/get-budget-status';
+import { useForecast } from './api/get-forecast';
+import { BudgetOutlookCard } from './components/budget-outlook';
+import { ForecastChart } from './components/forecast-chart';
+import { ForecastControls } from './components/forecast-controls';
+import { ForecastSummary } from './components/forecast-summary';
+import { GrowthDriversTable } from './components/growth-drivers-table';
+import { ProjectionsTable } from './components/projections-table';
+import { ScenarioCards } from './components/scenario-cards';
+import { budgetOutlooks, buildForecastSeries, currentProjection, monthStart, scenarioCards } from './forecast-series';
+import { describeViewIssues, forecastView } from './forecast-view';
+
+/** The forecast covers every resource from the stored history: only the currency applies. */
+export const handle: FilterRouteHandle = {
+  filterBar: { hide: ['timeRange', 'resourceType', 'granularity', 'groupBy'] },
+};
 
 export default function ForecastPage() {
+  const { filters } = useFilters();
+  const { values, setValues, issues } = useViewParams(forecastView);
+  const currency = filters.currency;
+  const level = values.confidenceInterval;
+
+  const forecast = useForecast({
+    forecastPeriod: values.forecastPeriod,
+    confidenceInterval: level,
+    includeScenarios: true,
+    currency,
+  });
+  const budgets = useBudgetStatus();
+  const { data, error, isError, isFetching, isPlaceholderData, refetch } = forecast;
+  const shownCurrency = data?.currency ?? currency;
+  const shownLevel = data?.confidenceInterval ?? level;
+
+  const points = useMemo(() => (data ? buildForecastSeries(data) : []), [data]);
+  const scenarios = useMemo(() => (data ? scenarioCards(data) : []), [data]);
+  const current = data ? currentProjection(data) : undefined;
+  const outlooks = useMemo(
+    () => (budgets.data ? budgetOutlooks(budgets.data.budgets, current, shownCurrency) : undefined),
+    [budgets.data, current, shownCurrency],
+  );
+  const explorerSearch = toSearchString(filtersToSearchParams({ ...filters, resourceType: [] }));
+  const viewIssues = describeViewIssues(issues);
+
   return (
-    <NotBuiltPage
-      title="Forecast"
-      plannedFor="Projected monthly spend with confidence bands, scenarios and the drivers of growth."
-    />
+    <>
+      <PageHeader
+        title="Forecast"
+        description={`Projected monthly cost for the next ${FORECAST_PERIOD_MONTHS[values.forecastPeriod]} months, this one included, in ${currency}`}
+        actions={
+          <ForecastControls
+            period={values.forecastPeriod}
+            level={level}
+            onChange={(patch) => setValues(patch)}
+          />
+        }
+      />
+
+      <div className="flex flex-col gap-4">
+        {viewIssues.length > 0 && (
+          <FilterIssuesNotice
+            issues={viewIssues}
+            onClear={() =>
+              setValues(
+                {
+                  ...(issues.some((i) => i.param === 'forecastPeriod') ? { forecastPeriod: values.forecastPeriod } : {}),
+                  ...(issues.some((i) => i.param === 'confidenceInterval') ? { confidenceInterval: level } : {}),
+                },
+                { replace: true },
+              )
+            }
+          />
+        )}
+        {isError && !data ? (
+          <ErrorPanel error={error} onRetry={() => void refetch()} retrying={isFetching} />
+        ) : (
+          <>
+            {isError && (
+              <ErrorPanel
+                title="Could not refresh: showing the last forecast loaded"
+                error={error}
+                onRetry={() => void refetch()}
+                retrying={isFetching}
+              />
+            )}
+            <ForecastSummary data={data} currency={shownCurrency} level={shownLevel} updating={isPlaceholderData} />
+            <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
+              <div className="min-w-0 xl:col-span-2">
+                <ForecastChart
+                  points={points}
+                  currency={shownCurrency}
+                  level={shownLevel}
+                  loading={!data}
+                  currentMonthT={current ? monthStart(current.month) : undefined}
+                />
+              </div>
+              <BudgetOutlookCard
+                month={current?.month}
+                projected={current?.projectedCost}
+                lower={current?.lowerBound}
+                upper={current?.upperBound}
+                level={shownLevel}
+                currency={shownCurrency}
+                budgets={outlooks}
+                loading={budgets.isPending}
+                error={budgets.isError ? budgets.error : undefined}
+                onRetry={() => void budgets.refetch()}
+                retrying={budgets.isFetching}
+              />
+            </div>
+            <ScenarioCards scenarios={scenarios} currency={shownCurrency} loading={!data} />
+            <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+              <ProjectionsTable
+                projections={data?.monthlyProjections}
+                currency={shownCurrency}
+                level={shownLevel}
+                updating={isPlaceholderData}
+              />
+              <GrowthDriversTable
+                drivers={data?.growthDrivers}
+                currency={shownCurrency}
+                filterSearch={explorerSearch}
+                updating={isPlaceholderData}
+              />
+            </div>
+          </>
+        )}
+      </div>
+    </>
   );
 }

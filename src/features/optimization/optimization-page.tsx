@@ -1,10 +1,138 @@
-import { NotBuiltPage } from '../../components/not-built';
+import { useMemo } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { PageHeader } from '../../components/page-header';
+import { ErrorPanel } from '../../components/states/error-panel';
+import { Skeleton } from '../../components/states/skeleton';
+import { formatDateRange } from '../../lib/format';
+import { TIME_RANGE_LABELS } from '../../lib/labels';
+import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
+import type { FilterRouteHandle } from '../filters/filter-bar-config';
+import type { FilterIssue } from '../filters/filter-schema';
+import { filtersToSearchParams, toSearchString } from '../filters/filter-url';
+import { useFilters } from '../filters/use-filters';
+import { useViewParams } from '../filters/use-view-params';
+import { viewParamsToSearchParams } from '../filters/view-params';
+import { analysisRange } from './analysis-range';
+import { useOptimization } from './api/get-optimization';
+import { RecommendationList } from './components/recommendation-list';
+import { SavingsByCategoryChart } from './components/savings-by-category-chart';
+import { SavingsSummary } from './components/savings-summary';
+import { WasteTable } from './components/waste-table';
+import { describeViewIssues, optimizationView } from './optimization-view';
+import { analysedDays, categoryRows, filterRecommendations, parseExpanded, sortRecommendations, toggleExpanded } from './recommendations';
+
+/** The analysis takes a time range and a currency; resource types, granularity and grouping do not apply. */
+export const handle: FilterRouteHandle = { filterBar: { hide: ['resourceType', 'granularity', 'groupBy'] } };
 
 export default function OptimizationPage() {
+  const { filters } = useFilters();
+  const { search, pathname, hash } = useLocation();
+  const navigate = useNavigate();
+  const { values, setValues, issues: viewIssues } = useViewParams(optimizationView);
+  const range = analysisRange(filters);
+  const currency = filters.currency;
+
+  const query = useOptimization({ timeRange: range.timeRange, currency, analysisDepth: 'detailed' });
+  const { data, error, isError, isFetching, isPlaceholderData, refetch } = query;
+  const retry = () => void refetch();
+  const shownCurrency = data?.potentialSavings.currency ?? currency;
+
+  const sorted = useMemo(() => (data ? sortRecommendations(data.recommendations ?? []) : undefined), [data]);
+  const shown = useMemo(
+    () => (sorted ? filterRecommendations(sorted, { impact: values.impact, effort: values.effort }) : []),
+    [sorted, values.impact, values.effort],
+  );
+  const rows = useMemo(() => (data ? categoryRows(data.potentialSavings.byCategory) : []), [data]);
+  const days = data?.analysis ? analysedDays(data.analysis) : undefined;
+  const expanded = useMemo(() => parseExpanded(values.expanded), [values.expanded]);
+
+  // Links to the Usage explorer carry the analysed range and the currency (no resource-type filter: the path has it).
+  const explorerSearch = toSearchString(filtersToSearchParams({ ...filters, timeRange: range.timeRange, resourceType: [] }));
+
+  const issues: FilterIssue[] = [...(range.issue ? [range.issue] : []), ...describeViewIssues(viewIssues)];
+  const unknownExpanded =
+    sorted && !isPlaceholderData ? expanded.filter((id) => !sorted.some((r) => r.id === id)) : [];
+  const allIssues = [
+    ...issues,
+    ...unknownExpanded.map((id) => ({
+      param: 'expanded',
+      value: id,
+      reason: `no such recommendation in the analysis of ${TIME_RANGE_LABELS[range.timeRange].toLowerCase()}`,
+    })),
+  ];
+  // One navigation for the whole clean-up (two in a row would each start from the same URL).
+  const cleanUp = () => {
+    const params = viewParamsToSearchParams(
+      {
+        ...(viewIssues.some((i) => i.param === 'impact') ? { impact: 'all' as const } : {}),
+        ...(viewIssues.some((i) => i.param === 'effort') ? { effort: 'all' as const } : {}),
+        expanded: expanded.filter((id) => !unknownExpanded.includes(id)).join(','),
+      },
+      optimizationView,
+      filtersToSearchParams({ ...filters, timeRange: range.timeRange }, search),
+    );
+    void navigate({ pathname, search: toSearchString(params), hash }, { replace: true });
+  };
+
   return (
-    <NotBuiltPage
-      title="Optimization"
-      plannedFor="Potential savings, ranked recommendations and identified waste."
-    />
+    <>
+      <PageHeader
+        title="Optimization"
+        description={
+          days ? (
+            <span className="tabular-nums">
+              {TIME_RANGE_LABELS[range.timeRange]}
+              {range.timeRange === 'current_month' ? ' so far' : ''}: {formatDateRange(days.startDate, days.endDate)} ·
+              savings and waste per month, in {shownCurrency}
+            </span>
+          ) : isError ? (
+            TIME_RANGE_LABELS[range.timeRange]
+          ) : (
+            <Skeleton className="h-4 w-72" />
+          )
+        }
+      />
+
+      <div className="flex flex-col gap-4">
+        {allIssues.length > 0 && <FilterIssuesNotice issues={allIssues} onClear={cleanUp} />}
+        {isError && !data ? (
+          <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />
+        ) : (
+          <>
+            {isError && (
+              <ErrorPanel
+                title="Could not refresh: showing the last analysis loaded"
+                error={error}
+                onRetry={retry}
+                retrying={isFetching}
+              />
+            )}
+            <SavingsSummary data={data} currency={shownCurrency} timeRange={range.timeRange} updating={isPlaceholderData} />
+            <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+              <SavingsByCategoryChart rows={rows} currency={shownCurrency} loading={!data} />
+              <WasteTable
+                waste={data?.wasteAnalysis}
+                currency={shownCurrency}
+                filterSearch={explorerSearch}
+                updating={isPlaceholderData}
+              />
+            </div>
+            <RecommendationList
+              all={sorted}
+              shown={shown}
+              currency={shownCurrency}
+              impact={values.impact}
+              effort={values.effort}
+              onFilterChange={(patch) => setValues(patch)}
+              expanded={expanded}
+              onToggle={(id) => setValues({ expanded: toggleExpanded(values.expanded, id) }, { replace: true })}
+              filterSearch={explorerSearch}
+              loading={!data}
+              updating={isPlaceholderData}
+            />
+          </>
+        )}
+      </div>
+    </>
   );
 }

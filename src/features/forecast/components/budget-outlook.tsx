@@ -1,0 +1,158 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import type { BudgetStatus, Currency } from '../../../contract/billing';
+import { ErrorPanel } from '../../../components/states/error-panel';
+import { Skeleton } from '../../../components/states/skeleton';
+import { RESOURCE_LABELS } from '../../../lib/colors';
+import { formatMoney, formatPercent } from '../../../lib/format';
+import { confidenceLabel } from '../forecast-view';
+import { formatMonthLong, type BudgetOutlook as Outlook } from '../forecast-series';
+
+const STATUS_CLASS: Record<BudgetStatus['status'], string> = {
+  on_track: 'text-success',
+  at_risk: 'text-warning',
+  exceeded: 'text-danger',
+};
+const STATUS_BAR: Record<BudgetStatus['status'], string> = {
+  on_track: 'var(--success)',
+  at_risk: 'var(--warning)',
+  exceeded: 'var(--danger)',
+};
+
+function scopeLabel(types: Outlook['resourceTypes']): string {
+  if (types.includes('all')) return 'All resources';
+  return types.map((t) => (t === 'all' ? 'All resources' : RESOURCE_LABELS[t])).join(', ');
+}
+
+/** Spent so far (solid) and projected (light) against the budget (the 100% tick); scaled so 120% fits. */
+function BudgetBar({ b }: { b: Outlook }) {
+  const max = Math.max(120, b.projectedPercent, b.spentPercent);
+  const w = (v: number) => `${Math.min(100, (v / max) * 100)}%`;
+  return (
+    <div
+      role="img"
+      aria-label={`${formatPercent(b.spentPercent, 0)} spent, ${formatPercent(b.projectedPercent, 0)} projected of the budget`}
+      className="relative mt-2 h-1.5 rounded-full bg-surface-muted"
+    >
+      <span className="absolute inset-y-0 left-0 rounded-full opacity-35" style={{ width: w(b.projectedPercent), background: STATUS_BAR[b.status] }} />
+      <span className="absolute inset-y-0 left-0 rounded-full" style={{ width: w(b.spentPercent), background: STATUS_BAR[b.status] }} />
+      <span aria-hidden="true" className="absolute -inset-y-1 w-px bg-foreground/60" style={{ left: w(100) }} />
+    </div>
+  );
+}
+
+function BudgetRow({ b }: { b: Outlook }) {
+  return (
+    <li data-testid="budget-outlook" data-budget={b.budgetId} className="border-b border-border py-3 first:pt-0 last:border-b-0 last:pb-0">
+      <div className="flex items-baseline justify-between gap-3">
+        <p className="min-w-0 truncate text-[13px] font-medium text-foreground">{b.name}</p>
+        <p className="shrink-0 text-2xs text-muted">{scopeLabel(b.resourceTypes)}</p>
+      </div>
+      <p data-testid="budget-status" className={`text-xs font-semibold ${STATUS_CLASS[b.status]}`}>
+        {b.statusText}
+      </p>
+      <BudgetBar b={b} />
+      <dl className="mt-2 grid grid-cols-3 gap-2 text-xs tabular-nums">
+        <div>
+          <dt className="text-2xs text-muted">Budget</dt>
+          <dd className="font-medium text-foreground">{formatMoney(b.monthlyBudget, b.currency)}</dd>
+        </div>
+        <div>
+          <dt className="text-2xs text-muted">Spent so far</dt>
+          <dd className="font-medium text-foreground">{formatMoney(b.currentSpent, b.currency)}</dd>
+        </div>
+        <div>
+          <dt className="text-2xs text-muted">Projected (run rate)</dt>
+          <dd className="font-medium text-foreground">{formatMoney(b.projectedSpend, b.currency)}</dd>
+        </div>
+      </dl>
+      {b.forecast && (
+        <p className="mt-1.5 text-xs text-muted">
+          Forecast model: <span className="font-medium text-foreground tabular-nums">{formatMoney(b.forecast.projected, b.currency)}</span>
+          , {formatPercent(b.forecast.percent, 0)} of budget{b.forecast.over ? ' (over)' : ''}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** This month's projected end beside each budget, with status text. */
+export function BudgetOutlookCard({
+  month,
+  projected,
+  lower,
+  upper,
+  level,
+  currency,
+  budgets,
+  loading,
+  error,
+  onRetry,
+  retrying,
+}: {
+  month?: string;
+  projected?: number;
+  lower?: number;
+  upper?: number;
+  level: number;
+  currency: Currency;
+  budgets?: readonly Outlook[];
+  loading: boolean;
+  error?: unknown;
+  onRetry: () => void;
+  retrying: boolean;
+}) {
+  const titleId = useId();
+  return (
+    <section
+      aria-labelledby={titleId}
+      aria-busy={loading}
+      className="flex min-w-0 flex-col rounded-card border border-border bg-surface p-4 shadow-card"
+    >
+      <h2 id={titleId} className="text-sm font-semibold text-foreground">
+        This month against budgets
+      </h2>
+      <div className="mt-0.5 mb-3 text-xs text-muted tabular-nums">
+        {month && projected !== undefined ? (
+          <>
+            {formatMonthLong(month)} is projected to end at{' '}
+            <span data-testid="month-projection" className="font-semibold text-foreground">
+              {formatMoney(projected, currency)}
+            </span>
+            {lower !== undefined && upper !== undefined && (
+              <>
+                {' '}
+                ({confidenceLabel(level)}: {formatMoney(lower, currency)} – {formatMoney(upper, currency)})
+              </>
+            )}
+            .
+          </>
+        ) : (
+          <Skeleton className="h-3.5 w-64" />
+        )}
+      </div>
+      {error ? (
+        <ErrorPanel error={error} onRetry={onRetry} retrying={retrying} title="Could not load budgets" />
+      ) : loading || !budgets ? (
+        <div className="flex flex-col gap-3" aria-hidden="true">
+          <Skeleton className="h-16 w-full" />
+          <Skeleton className="h-16 w-full" />
+        </div>
+      ) : budgets.length === 0 ? (
+        <p className="rounded-md border border-dashed border-border-strong px-3 py-4 text-center text-xs text-muted">
+          No budgets set.{' '}
+          <Link to="/budgets" className="font-medium text-accent hover:underline">
+            Create a budget
+          </Link>{' '}
+          to compare it with the projection.
+        </p>
+      ) : (
+        <ul>
+          {budgets.map((b) => (
+            <BudgetRow key={b.budgetId} b={b} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,238 @@
+import {
+  Area,
+  CartesianGrid,
+  ComposedChart,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type TooltipContentProps,
+} from 'recharts';
+import { CURRENCY_DECIMALS, type Currency } from '../../../contract/billing';
+import { ChartCard } from '../../../components/chart-card';
+import type { DataColumn } from '../../../components/data-table';
+import { CHART_COLORS } from '../../../lib/colors';
+import { formatBucket, formatMoney, formatPercent, moneyAxisFormatter } from '../../../lib/format';
+import { confidenceLabel } from '../forecast-view';
+import { formatMonthLong, type ForecastPoint } from '../forecast-series';
+
+const ACTUAL_COLOR = 'var(--chart-1)';
+const PROJECTED_COLOR = 'var(--accent)';
+const BAND_COLOR = 'var(--accent)';
+const TO_DATE_COLOR = 'var(--chart-2)';
+
+function columns(currency: Currency, level: number): DataColumn<ForecastPoint>[] {
+  const decimals = CURRENCY_DECIMALS[currency];
+  const money = (get: (p: ForecastPoint) => number | undefined) => (p: ForecastPoint) => {
+    const v = get(p);
+    return v === undefined ? '—' : formatMoney(v, currency);
+  };
+  return [
+    { id: 'month', header: 'Month', value: (p) => p.month, cell: (p) => <span className="whitespace-nowrap">{formatMonthLong(p.month)}</span> },
+    { id: 'kind', header: 'Type', value: (p) => (p.kind === 'actual' ? 'Actual' : 'Projected') },
+    { id: 'actual', header: 'Actual', value: (p) => p.actual, cell: money((p) => p.actual), numeric: true, decimals },
+    {
+      id: 'actualToDate',
+      header: 'Actual to date',
+      value: (p) => p.actualToDate,
+      cell: money((p) => p.actualToDate),
+      numeric: true,
+      decimals,
+    },
+    { id: 'projected', header: 'Projected', value: (p) => p.projected, cell: money((p) => p.projected), numeric: true, decimals },
+    {
+      id: 'lowerBound',
+      header: `Lower (${confidenceLabel(level)})`,
+      value: (p) => p.lowerBound,
+      cell: money((p) => p.lowerBound),
+      numeric: true,
+      decimals,
+    },
+    {
+      id: 'upperBound',
+      header: `Upper (${confidenceLabel(level)})`,
+      value: (p) => p.upperBound,
+      cell: money((p) => p.upperBound),
+      numeric: true,
+      decimals,
+    },
+  ];
+}
+
+function ForecastTooltip({ active, payload, currency, level }: TooltipContentProps & { currency: Currency; level: number }) {
+  const p = payload?.[0]?.payload as ForecastPoint | undefined;
+  if (!active || !p) return null;
+  const row = (label: string, value: number | undefined, color?: string) =>
+    value === undefined ? null : (
+      <>
+        <dt className="flex items-center gap-1.5 text-muted">
+          {color && <span aria-hidden="true" className="size-2 rounded-full" style={{ background: color }} />}
+          {label}
+        </dt>
+        <dd className="text-right font-medium">{formatMoney(value, currency)}</dd>
+      </>
+    );
+  return (
+    <div className="rounded-md border border-border-strong bg-surface px-3 py-2 text-xs text-foreground shadow-card">
+      <p className="mb-1 font-semibold">
+        {formatMonthLong(p.month)}
+        <span className="ml-1.5 font-normal text-muted">{p.kind === 'actual' ? 'actual' : 'projected'}</span>
+      </p>
+      <dl className="grid grid-cols-[auto_auto] gap-x-4 gap-y-0.5 tabular-nums">
+        {row('Actual', p.actual, ACTUAL_COLOR)}
+        {row('Actual to date', p.actualToDate, TO_DATE_COLOR)}
+        {row('Projected', p.projected, PROJECTED_COLOR)}
+        {p.lowerBound !== undefined && p.upperBound !== undefined && (
+          <>
+            <dt className="text-muted">{confidenceLabel(level)} interval</dt>
+            <dd className="text-right">
+              {formatMoney(p.lowerBound, currency)} – {formatMoney(p.upperBound, currency)}
+            </dd>
+          </>
+        )}
+        {p.confidence !== undefined && (
+          <>
+            <dt className="text-muted">Within ±10%</dt>
+            <dd className="text-right">{formatPercent(p.confidence * 100, 0)} likely</dd>
+          </>
+        )}
+      </dl>
+    </div>
+  );
+}
+
+function Legend({ level }: { level: number }) {
+  const item = 'inline-flex items-center gap-1.5';
+  return (
+    <ul className="flex flex-wrap gap-x-4 gap-y-1 text-2xs text-muted">
+      <li className={item}>
+        <span aria-hidden="true" className="h-0.5 w-4 rounded" style={{ background: ACTUAL_COLOR }} />
+        Actual
+      </li>
+      <li className={item}>
+        <span aria-hidden="true" className="w-4 border-t-2 border-dashed" style={{ borderColor: PROJECTED_COLOR }} />
+        Projected
+      </li>
+      <li className={item}>
+        <span aria-hidden="true" className="h-2.5 w-4 rounded-sm opacity-25" style={{ background: BAND_COLOR }} />
+        {confidenceLabel(level)} interval
+      </li>
+      <li className={item}>
+        <span aria-hidden="true" className="size-2 rounded-full" style={{ background: TO_DATE_COLOR }} />
+        This month so far
+      </li>
+    </ul>
+  );
+}
+
+/**
+ * Complete months as a solid line, the projection as a dashed line from the
+ * last of them, the confidence interval as a shaded band, and the month in
+ * progress's spend so far as a dot.
+ */
+export function ForecastChart({
+  points,
+  currency,
+  level,
+  loading = false,
+  currentMonthT,
+}: {
+  points: readonly ForecastPoint[];
+  currency: Currency;
+  level: number;
+  loading?: boolean;
+  /** Month start of the month in progress (a reference line). */
+  currentMonthT?: number;
+}) {
+  const ticks = points.map((p) => p.t);
+  const height = 300;
+  return (
+    <ChartCard
+      title="Actual and projected cost"
+      description={`Monthly cost in ${currency}, with the ${confidenceLabel(level)} confidence interval of the projection`}
+      table={{ columns: columns(currency, level), rows: points, getRowId: (p) => p.month }}
+      loading={loading}
+      empty={points.length === 0}
+      height={height}
+      exportFileName="forecast-monthly"
+      footer={<Legend level={level} />}
+    >
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height }}>
+        <ComposedChart data={points as ForecastPoint[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            scale="time"
+            domain={['dataMin', 'dataMax']}
+            ticks={ticks}
+            tickFormatter={(t: number) => formatBucket(t, 'monthly')}
+            stroke={CHART_COLORS.axis}
+            tick={{ fill: CHART_COLORS.text, fontSize: 11 }}
+            tickLine={false}
+            minTickGap={12}
+            padding={{ left: 8, right: 8 }}
+          />
+          <YAxis
+            domain={[0, 'auto']}
+            tickFormatter={moneyAxisFormatter(currency)}
+            stroke={CHART_COLORS.axis}
+            tick={{ fill: CHART_COLORS.text, fontSize: 11 }}
+            tickLine={false}
+            axisLine={false}
+            width={64}
+          />
+          <Tooltip
+            cursor={{ stroke: CHART_COLORS.axis, strokeDasharray: '3 3' }}
+            content={(props) => <ForecastTooltip {...props} currency={currency} level={level} />}
+          />
+          {currentMonthT !== undefined && (
+            <ReferenceLine
+              x={currentMonthT}
+              stroke={CHART_COLORS.axis}
+              strokeDasharray="2 3"
+              label={{ value: 'This month', position: 'insideTopRight', fill: CHART_COLORS.text, fontSize: 10 }}
+            />
+          )}
+          <Area
+            dataKey="band"
+            name={`${confidenceLabel(level)} interval`}
+            stroke="none"
+            fill={BAND_COLOR}
+            fillOpacity={0.16}
+            isAnimationActive={false}
+            activeDot={false}
+            connectNulls={false}
+          />
+          <Line
+            dataKey="actual"
+            name="Actual"
+            stroke={ACTUAL_COLOR}
+            strokeWidth={2}
+            dot={{ r: 2.5, fill: ACTUAL_COLOR, strokeWidth: 0 }}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="line"
+            name="Projected"
+            stroke={PROJECTED_COLOR}
+            strokeWidth={2}
+            strokeDasharray="6 4"
+            dot={{ r: 2.5, fill: PROJECTED_COLOR, strokeWidth: 0 }}
+            isAnimationActive={false}
+          />
+          <Line
+            dataKey="actualToDate"
+            name="This month so far"
+            stroke="none"
+            dot={{ r: 4, fill: TO_DATE_COLOR, strokeWidth: 0 }}
+            activeDot={{ r: 5 }}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Currency, ForecastResponse } from '../../../contract/billing';
+import { MetricCard } from '../../../components/metric-card';
+import { formatMoney, formatNumber } from '../../../lib/format';
+import { confidenceLabel } from '../forecast-view';
+import { currentProjection, formatMonthLong, formatMonthShort, projectedTotal } from '../forecast-series';
+
+export const FORECAST_SUMMARY_TITLES = ['Projected this month', 'Projected total', 'Monthly baseline', 'Growth rate'] as const;
+
+const signed = (v: number, digits = 1) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatNumber(Math.abs(v), digits)}`;
+
+/** Headline figures: this month's projected end, the period total, the baseline and the growth trend. */
+export function ForecastSummary({
+  data,
+  currency,
+  level,
+  updating = false,
+}: {
+  data?: ForecastResponse;
+  currency: Currency;
+  level: number;
+  updating?: boolean;
+}) {
+  if (!data)
+    return (
+      <section aria-label="Summary" aria-busy="true" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        {FORECAST_SUMMARY_TITLES.map((title) => (
+          <MetricCard key={title} title={title} />
+        ))}
+      </section>
+    );
+
+  const current = currentProjection(data);
+  const months = data.monthlyProjections;
+  const first = months[0]?.month;
+  const last = months[months.length - 1]?.month;
+  const growth = data.baseline.growthRate;
+
+  return (
+    <section
+      aria-label="Summary"
+      aria-busy={updating}
+      className={`grid grid-cols-2 gap-3 transition-opacity lg:grid-cols-4 ${updating ? 'opacity-60' : ''}`}
+    >
+      <MetricCard
+        title="Projected this month"
+        value={current ? formatMoney(current.projectedCost, currency) : '—'}
+        rawValue={current?.projectedCost}
+        className="max-sm:col-span-2"
+        footnote={
+          current && (
+            <span className="flex flex-col">
+              {current.actualToDate !== undefined && (
+                <span>
+                  {formatMoney(current.actualToDate, currency)} so far in {formatMonthShort(current.month)}
+                </span>
+              )}
+              <span>
+                {confidenceLabel(level)}: {formatMoney(current.lowerBound, currency)} – {formatMoney(current.upperBound, currency)}
+              </span>
+            </span>
+          )
+        }
+      />
+      <MetricCard
+        title="Projected total"
+        value={formatMoney(projectedTotal(data), currency)}
+        rawValue={projectedTotal(data)}
+        className="max-sm:col-span-2"
+        footnote={first && last ? `${months.length} months, ${formatMonthShort(first)} – ${formatMonthShort(last)}` : undefined}
+      />
+      <MetricCard
+        title="Monthly baseline"
+        value={formatMoney(data.baseline.avgMonthlyCost, currency)}
+        rawValue={data.baseline.avgMonthlyCost}
+        footnote="Average of the last 3 complete months"
+      />
+      <MetricCard
+        title="Growth rate"
+        value={`${signed(growth)}%`}
+        rawValue={growth}
+        unit="/ month"
+        footnote={
+          first ? `Trend of the 6 complete months before ${formatMonthLong(first)}` : 'Trend of the last 6 complete months'
+        }
+      />
+    </section>
+  );
+}

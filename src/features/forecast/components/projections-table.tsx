@@ -1,0 +1,89 @@
+import { useId } from 'react';
+import { CURRENCY_DECIMALS, type Currency, type ForecastResponse } from '../../../contract/billing';
+import { DataTable, type DataColumn } from '../../../components/data-table';
+import { Skeleton } from '../../../components/states/skeleton';
+import { formatMoney, formatPercent } from '../../../lib/format';
+import { confidenceLabel } from '../forecast-view';
+import { formatMonthLong } from '../forecast-series';
+
+type Projection = ForecastResponse['monthlyProjections'][number];
+
+function columns(currency: Currency, level: number): DataColumn<Projection>[] {
+  const decimals = CURRENCY_DECIMALS[currency];
+  return [
+    { id: 'month', header: 'Month', value: (p) => p.month, cell: (p) => <span className="whitespace-nowrap">{formatMonthLong(p.month)}</span> },
+    {
+      id: 'projectedCost',
+      header: 'Projected',
+      value: (p) => p.projectedCost,
+      cell: (p) => formatMoney(p.projectedCost, currency),
+      numeric: true,
+      decimals,
+    },
+    {
+      id: 'lowerBound',
+      header: `Lower (${confidenceLabel(level)})`,
+      value: (p) => p.lowerBound,
+      cell: (p) => formatMoney(p.lowerBound, currency),
+      numeric: true,
+      decimals,
+    },
+    {
+      id: 'upperBound',
+      header: `Upper (${confidenceLabel(level)})`,
+      value: (p) => p.upperBound,
+      cell: (p) => formatMoney(p.upperBound, currency),
+      numeric: true,
+      decimals,
+    },
+    {
+      id: 'confidence',
+      header: 'Within ±10%',
+      value: (p) => p.confidence,
+      cell: (p) => formatPercent(p.confidence * 100, 0),
+      numeric: true,
+    },
+  ];
+}
+
+/** The projected months as numbers, with Export CSV. */
+export function ProjectionsTable({
+  projections,
+  currency,
+  level,
+  updating = false,
+}: {
+  projections?: ForecastResponse['monthlyProjections'];
+  currency: Currency;
+  level: number;
+  updating?: boolean;
+}) {
+  const titleId = useId();
+  return (
+    <section
+      aria-labelledby={titleId}
+      aria-busy={!projections || updating}
+      className="flex min-w-0 flex-col rounded-card border border-border bg-surface p-4 shadow-card"
+    >
+      <h2 id={titleId} className="text-sm font-semibold text-foreground">
+        Monthly projections
+      </h2>
+      <p className="mt-0.5 text-xs text-muted">
+        Projected cost with its {confidenceLabel(level)} interval; the last column is the chance the month lands within ±10%.
+      </p>
+      {projections ? (
+        <DataTable
+          columns={columns(currency, level)}
+          rows={projections}
+          caption="Projected cost by month"
+          hideCaption
+          getRowId={(p) => p.month}
+          exportFileName="forecast-projections"
+          className={`mt-1 ${updating ? 'opacity-60' : ''}`}
+        />
+      ) : (
+        <Skeleton className="mt-3 h-48 w-full" />
+      )}
+    </section>
+  );
+}

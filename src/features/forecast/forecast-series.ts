@@ -1,0 +1,201 @@
+/**
+ * Pure transforms of the forecast answer: one row per month for the chart
+ * and its table (complete past months, then the projected ones), scenario
+ * cards, growth-driver rows, and each budget's standing against this month's
+ * projection.
+ */
+import type { BudgetStatus, Currency, ForecastResponse } from '../../contract/billing';
+
+type Projection = ForecastResponse['monthlyProjections'][number];
+
+/** Epoch ms of the first instant (UTC) of a `YYYY-MM` month. */
+export function monthStart(month: string): number {
+  const [y, m] = month.split('-').map(Number);
+  return Date.UTC(y!, m! - 1, 1);
+}
+
+const MONTH_LONG = new Intl.DateTimeFormat('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+const MONTH_SHORT = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** `2024-03` → `March 2024` */
+export const formatMonthLong = (month: string) => MONTH_LONG.format(monthStart(month));
+/** `2024-03` → `Mar 2024` */
+export const formatMonthShort = (month: string) => MONTH_SHORT.format(monthStart(month));
+
+export interface ForecastPoint {
+  month: string;
+  /** Month start, epoch ms (the chart's x). */
+  t: number;
+  kind: 'actual' | 'projected';
+  /** A complete past month's cost. */
+  actual?: number;
+  /** The month in progress: its cost so far. */
+  actualToDate?: number;
+  projected?: number;
+  lowerBound?: number;
+  upperBound?: number;
+  /** The model's probability that the month lands within ±10% of `projected`. */
+  confidence?: number;
+  /** Chart only: the projection line, starting from the last actual month so the two lines meet. */
+  line?: number;
+  /** Chart only: the interval as [lower, upper] (a point at the last actual month). */
+  band?: [number, number];
+}
+
+/**
+ * The chart's months: up to `maxActualMonths` complete months before the
+ * projection, then every projected month. The last actual month also starts
+ * the projection line and band, so actuals and projection join up.
+ */
+export function buildForecastSeries(data: ForecastResponse, maxActualMonths = 12): ForecastPoint[] {
+  const projections = [...data.monthlyProjections].sort((a, b) => a.month.localeCompare(b.month));
+  const first = projections[0]?.month;
+  const actuals = (data.actuals ?? [])
+    .filter((a) => first === undefined || a.month < first)
+    .sort((a, b) => a.month.localeCompare(b.month))
+    .slice(-maxActualMonths);
+  const points: ForecastPoint[] = actuals.map((a, i) => ({
+    month: a.month,
+    t: monthStart(a.month),
+    kind: 'actual',
+    actual: a.cost,
+    ...(i === actuals.length - 1 && projections.length > 0
+      ? { line: a.cost, band: [a.cost, a.cost] as [number, number] }
+      : {}),
+  }));
+  for (const p of projections)
+    points.push({
+      month: p.month,
+      t: monthStart(p.month),
+      kind: 'projected',
+      ...(p.actualToDate !== undefined ? { actualToDate: p.actualToDate } : {}),
+      projected: p.projectedCost,
+      lowerBound: p.lowerBound,
+      upperBound: p.upperBound,
+      confidence: p.confidence,
+      line: p.projectedCost,
+      band: [p.lowerBound, p.upperBound],
+    });
+  return points;
+}
+
+/** The month in progress (the first projected month, which carries actualToDate). */
+export function currentProjection(data: ForecastResponse): Projection | undefined {
+  return data.monthlyProjections.find((p) => p.actualToDate !== undefined) ?? data.monthlyProjections[0];
+}
+
+/** Sum of the projected months' costs. */
+export function projectedTotal(data: ForecastResponse): number {
+  return data.monthlyProjections.reduce((sum, p) => sum + p.projectedCost, 0);
+}
+
+// ---------------------------------------------------------------- scenarios
+
+export const SCENARIO_KEYS = ['optimistic', 'expected', 'pessimistic'] as const;
+export type ScenarioKey = (typeof SCENARIO_KEYS)[number];
+export const SCENARIO_LABELS: Record<ScenarioKey, string> = {
+  optimistic: 'Optimistic',
+  expected: 'Expected',
+  pessimistic: 'Pessimistic',
+};
+
+export interface ScenarioCard {
+  key: ScenarioKey;
+  label: string;
+  total: number;
+  peakMonth: number;
+  peakMonthLabel?: string;
+  probability: number;
+  /** How many months `total` sums. */
+  months: number;
+}
+
+export function scenarioCards(data: ForecastResponse): ScenarioCard[] {
+  if (!data.scenarios) return [];
+  const months = data.scenarioMonths ?? Math.min(6, data.monthlyProjections.length);
+  return SCENARIO_KEYS.map((key) => {
+    const s = data.scenarios![key];
+    return {
+      key,
+      label: SCENARIO_LABELS[key],
+      total: s.sixMonthTotal,
+      peakMonth: s.peakMonth,
+      ...(s.peakMonthLabel ? { peakMonthLabel: s.peakMonthLabel } : {}),
+      probability: s.probability,
+      months,
+    };
+  });
+}
+
+// ---------------------------------------------------------------- budgets
+
+export interface BudgetOutlook {
+  budgetId: string;
+  name: string;
+  currency: Currency;
+  monthlyBudget: number;
+  currentSpent: number;
+  /** The budget's own run-rate projection to month end. */
+  projectedSpend: number;
+  /** projectedSpend as % of the budget. */
+  projectedPercent: number;
+  spentPercent: number;
+  status: BudgetStatus['status'];
+  /** `At risk: projected 106% of budget`, … */
+  statusText: string;
+  /** This month's forecast (model) against the budget, for an all-resources budget in the forecast's currency. */
+  forecast?: { projected: number; percent: number; over: boolean };
+  resourceTypes: BudgetStatus['resourceTypes'];
+}
+
+const pct = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : 0);
+const round = (v: number) => Math.round(v);
+
+export const BUDGET_STATUS_LABELS: Record<BudgetStatus['status'], string> = {
+  on_track: 'On track',
+  at_risk: 'At risk',
+  exceeded: 'Exceeded',
+};
+
+export function budgetStatusText(b: Pick<BudgetStatus, 'status' | 'currentSpent' | 'projectedSpend' | 'monthlyBudget'>): string {
+  const label = BUDGET_STATUS_LABELS[b.status];
+  if (b.status === 'exceeded') return `${label}: ${round(pct(b.currentSpent, b.monthlyBudget))}% of budget spent`;
+  return `${label}: projected ${round(pct(b.projectedSpend, b.monthlyBudget))}% of budget`;
+}
+
+/**
+ * Each budget beside this month's projection: the budget's own projection
+ * (spend so far + recent run rate) and, for a budget over all resources in the
+ * forecast's currency, the forecast model's projection of the month.
+ */
+export function budgetOutlooks(
+  budgets: readonly BudgetStatus[],
+  current: Pick<Projection, 'projectedCost'> | undefined,
+  forecastCurrency: Currency,
+): BudgetOutlook[] {
+  return budgets.map((b) => {
+    const coversAll = b.resourceTypes.includes('all');
+    const forecast =
+      current && coversAll && b.currency === forecastCurrency
+        ? {
+            projected: current.projectedCost,
+            percent: pct(current.projectedCost, b.monthlyBudget),
+            over: current.projectedCost > b.monthlyBudget,
+          }
+        : undefined;
+    return {
+      budgetId: b.budgetId,
+      name: b.name,
+      currency: b.currency,
+      monthlyBudget: b.monthlyBudget,
+      currentSpent: b.currentSpent,
+      projectedSpend: b.projectedSpend,
+      projectedPercent: pct(b.projectedSpend, b.monthlyBudget),
+      spentPercent: pct(b.currentSpent, b.monthlyBudget),
+      status: b.status,
+      statusText: budgetStatusText(b),
+      resourceTypes: b.resourceTypes,
+      ...(forecast ? { forecast } : {}),
+    };
+  });
+}

@@ -1,0 +1,31 @@
+import { Link } from 'react-router';
+import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
+import { resourceTypeOf, usageExplorerHref } from '../recommendations';
+
+/**
+ * A resource id as a link to its usage in the Usage explorer (carrying the
+ * page's filters), or plain text when its resource type is unknown.
+ */
+export function ResourceLink({
+  resourceId,
+  category,
+  filterSearch,
+}: {
+  resourceId: string;
+  category?: string;
+  /** The shared filters to carry, as a search string. */
+  filterSearch: string;
+}) {
+  const type = resourceTypeOf(resourceId, category);
+  if (!type) return <span className="font-mono text-xs">{resourceId}</span>;
+  return (
+    <Link
+      to={usageExplorerHref(resourceId, type, filterSearch)}
+      title={`${RESOURCE_LABELS[type]}: view ${resourceId} in the Usage explorer`}
+      className="inline-flex max-w-full items-center gap-1.5 rounded font-mono text-xs text-accent underline-offset-2 hover:underline"
+    >
+      <span aria-hidden="true" className="size-1.5 shrink-0 rounded-full" style={{ background: RESOURCE_COLORS[type] }} />
+      <span className="truncate">{resourceId}</span>
+    </Link>
+  );
+}

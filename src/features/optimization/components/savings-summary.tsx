@@ -1,0 +1,81 @@
+import type { Currency, OptimizationResponse, TimeRange } from '../../../contract/billing';
+import { TIME_RANGE_LABELS } from '../../../lib/labels';
+import { MetricCard } from '../../../components/metric-card';
+import { formatMoney, formatNumber, formatPercent } from '../../../lib/format';
+import { countByImpact } from '../recommendations';
+
+const MONTH = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+/** `2023-12-01` → `Dec 2023` */
+const formatMonth = (date: string) => MONTH.format(new Date(`${date}T00:00:00Z`));
+
+export const SUMMARY_TITLES = ['Potential savings', 'Identified waste', 'Recommendations', 'Analysed period'] as const;
+
+/** The headline figures: monthly savings, waste, recommendation count and what was analysed. */
+export function SavingsSummary({
+  data,
+  currency,
+  timeRange,
+  updating = false,
+}: {
+  data?: OptimizationResponse;
+  currency: Currency;
+  timeRange: TimeRange;
+  updating?: boolean;
+}) {
+  if (!data)
+    return (
+      <section aria-label="Summary" aria-busy="true" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+        {SUMMARY_TITLES.map((title) => (
+          <MetricCard key={title} title={title} />
+        ))}
+      </section>
+    );
+
+  const { potentialSavings, wasteAnalysis, analysis } = data;
+  const recs = data.recommendations ?? [];
+  const counts = countByImpact(recs);
+  const analysedCost = potentialSavings.byCategory.reduce((sum, c) => sum + c.currentCost, 0);
+  const wasteShare = potentialSavings.totalMonthly > 0 ? (wasteAnalysis.totalWaste / potentialSavings.totalMonthly) * 100 : 0;
+
+  return (
+    <section
+      aria-label="Summary"
+      aria-busy={updating}
+      className={`grid grid-cols-2 gap-3 transition-opacity lg:grid-cols-4 ${updating ? 'opacity-60' : ''}`}
+    >
+      <MetricCard
+        title="Potential savings"
+        value={formatMoney(potentialSavings.totalMonthly, currency)}
+        rawValue={potentialSavings.totalMonthly}
+        footnote={
+          analysedCost > 0
+            ? `per month · ${formatPercent((potentialSavings.totalMonthly / analysedCost) * 100)} of the cost of affected categories`
+            : 'per month'
+        }
+      />
+      <MetricCard
+        title="Identified waste"
+        value={formatMoney(wasteAnalysis.totalWaste, currency)}
+        rawValue={wasteAnalysis.totalWaste}
+        footnote={`per month · ${wasteAnalysis.items.length} ${wasteAnalysis.items.length === 1 ? 'item' : 'items'}, ${formatPercent(wasteShare, 0)} of savings`}
+      />
+      <MetricCard
+        title="Recommendations"
+        value={formatNumber(recs.length)}
+        rawValue={recs.length}
+        footnote={`${counts.high} high · ${counts.medium} medium · ${counts.low} low impact`}
+      />
+      <MetricCard
+        title="Analysed period"
+        value={analysis ? formatMonth(analysis.startDate) : TIME_RANGE_LABELS[timeRange]}
+        footnote={
+          analysis
+            ? `${TIME_RANGE_LABELS[timeRange]}${timeRange === 'current_month' ? ' so far' : ''} · ${formatNumber(analysis.hoursAnalysed)} h of data${
+                analysis.monthlyFactor !== 1 ? `, ×${formatNumber(analysis.monthlyFactor, 2)} to a month` : ''
+              }`
+            : undefined
+        }
+      />
+    </section>
+  );
+}

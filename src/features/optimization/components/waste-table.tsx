@@ -1,0 +1,107 @@
+import { useId } from 'react';
+import { CURRENCY_DECIMALS, type Currency, type OptimizationResponse } from '../../../contract/billing';
+import { DataTable, type DataColumn } from '../../../components/data-table';
+import { ExportCsvButton } from '../../../components/export-csv-button';
+import { Skeleton } from '../../../components/states/skeleton';
+import type { CsvColumn } from '../../../lib/csv';
+import { formatMoney } from '../../../lib/format';
+import { RULE_LABELS } from '../recommendations';
+import { ResourceLink } from './resource-link';
+
+type WasteItem = OptimizationResponse['wasteAnalysis']['items'][number];
+
+function columns(currency: Currency, filterSearch: string): DataColumn<WasteItem>[] {
+  return [
+    {
+      id: 'resourceId',
+      header: 'Resource and finding',
+      value: (w) => w.resourceId,
+      cell: (w) => (
+        <span className="flex min-w-0 flex-col gap-0.5">
+          <span className="flex flex-wrap items-baseline gap-x-2">
+            <ResourceLink resourceId={w.resourceId} filterSearch={filterSearch} />
+            {w.rule && <span className="text-2xs font-normal text-muted">{RULE_LABELS[w.rule]}</span>}
+          </span>
+          <span className="font-normal text-muted">{w.description}</span>
+        </span>
+      ),
+    },
+    {
+      id: 'amount',
+      header: 'Per month',
+      value: (w) => w.amount,
+      cell: (w) => formatMoney(w.amount, currency),
+      numeric: true,
+    },
+  ];
+}
+
+/** What Export CSV saves: every field, amounts as plain numbers in the currency's minor units. */
+export function wasteCsvColumns(currency: Currency): CsvColumn<WasteItem>[] {
+  return [
+    { header: 'Resource', value: (w) => w.resourceId },
+    { header: 'Finding', value: (w) => w.description },
+    { header: 'Rule', value: (w) => (w.rule ? RULE_LABELS[w.rule] : undefined) },
+    { header: `Monthly amount (${currency})`, value: (w) => w.amount, decimals: CURRENCY_DECIMALS[currency] },
+  ];
+}
+
+/** Money spent on nothing (idle, surplus, untouched), per resource, largest first, with Export CSV. */
+export function WasteTable({
+  waste,
+  currency,
+  filterSearch,
+  updating = false,
+}: {
+  waste?: OptimizationResponse['wasteAnalysis'];
+  currency: Currency;
+  filterSearch: string;
+  updating?: boolean;
+}) {
+  const titleId = useId();
+  const items = waste ? [...waste.items].sort((a, b) => b.amount - a.amount) : [];
+  return (
+    <section
+      aria-labelledby={titleId}
+      aria-busy={!waste || updating}
+      className="flex min-w-0 flex-col rounded-card border border-border bg-surface p-4 shadow-card"
+    >
+      <div className="mb-3 flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+        <div className="min-w-0">
+          <h2 id={titleId} className="text-sm font-semibold text-foreground">
+            Identified waste
+          </h2>
+          <div className="mt-0.5 text-xs text-muted tabular-nums">
+            {waste ? (
+              <>
+                <span data-testid="waste-total">{formatMoney(waste.totalWaste, currency)}</span> per month on resources
+                that did no useful work
+              </>
+            ) : (
+              <Skeleton className="h-3.5 w-56" />
+            )}
+          </div>
+        </div>
+        <ExportCsvButton
+          columns={wasteCsvColumns(currency)}
+          rows={() => items}
+          fileName="optimization-waste"
+          disabled={items.length === 0}
+        />
+      </div>
+      {waste ? (
+        <DataTable
+          columns={columns(currency, filterSearch)}
+          rows={items}
+          caption="Identified waste by resource"
+          hideCaption
+          getRowId={(w, i) => `${w.resourceId}-${w.rule ?? i}`}
+          empty="No waste found in this period."
+          className={updating ? 'opacity-60' : ''}
+        />
+      ) : (
+        <Skeleton className="h-40 w-full" />
+      )}
+    </section>
+  );
+}
