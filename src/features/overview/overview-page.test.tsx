@@ -1,6 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { UsageResponse } from '../../contract/billing';
 import { jsonResponse, usageFixture } from '../../test/usage-fixture';
 import { renderApp } from '../../test/render-app';
 
@@ -23,11 +24,46 @@ function metric(title: string): string | null {
   return within(card).getByTestId('metric-value').textContent;
 }
 
+// The whole app renders (shell, lazy routes, lazy charts): allow for a busy machine.
+configure({ asyncUtilTimeout: 5_000 });
+
+beforeAll(async () => {
+  // Load the page's code (and its lazy charts) once, so the tests time the page, not the first transform.
+  await Promise.all([import('./overview-page'), import('./components/cost-over-time-card'), import('./components/regional-card')]);
+}, 60_000);
+
 afterEach(() => {
   vi.unstubAllGlobals();
+  vi.useRealTimers();
 });
 
-describe('Overview', () => {
+/** The Total cost card once its figures are in (the loading card is replaced). */
+async function totalCard(): Promise<HTMLElement> {
+  await waitFor(() => expect(metric('Total cost')).toMatch(/\d/));
+  return screen.getByRole('group', { name: 'Total cost' });
+}
+
+/** Pins Date (only) to the sandbox's "now", so "current month" is January 2024. */
+function pinDate(iso = '2024-01-16T12:00:00Z') {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(iso));
+}
+
+/** The fixture scaled (cost and usage) for the previous period. */
+function scaled(factor: number): UsageResponse {
+  const base = usageFixture();
+  return usageFixture({
+    summary: { ...base.summary, totalCost: base.summary.totalCost * factor },
+    breakdown: base.breakdown.map((b) => ({
+      ...b,
+      usage: { ...b.usage, quantity: b.usage.quantity * factor, cost: b.usage.cost * factor },
+      // A whole previous span without a partial last day, so nothing is pro-rated away.
+      timeSeries: [],
+    })),
+  });
+}
+
+describe('Overview', { timeout: 20_000 }, () => {
   it('shows the summary cards and the period for the current month', async () => {
     const fetchMock = stubApi(() => jsonResponse(usageFixture()));
     renderApp('/');
@@ -131,5 +167,152 @@ describe('Overview', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('The billing API returned data this dashboard does not understand');
     expect(alert).toHaveTextContent('summary.totalCost');
+  });
+});
+
+describe('Overview: comparison, charts and tables', { timeout: 20_000 }, () => {
+  it('asks for the previous period as a custom range and shows the change, up in cost as worse', async () => {
+    pinDate();
+    const fetchMock = stubApi((url) =>
+      jsonResponse(url.searchParams.get('timeRange') === 'custom' ? scaled(0.8) : usageFixture()),
+    );
+    renderApp('/');
+    const total = await totalCard();
+    const change = await within(total).findByTestId('change');
+    // 1247.83 against 0.8 × 1247.83: up 25%.
+    expect(change).toHaveAttribute('data-direction', 'up');
+    expect(change).toHaveTextContent('▲25.0%');
+    expect(change).toHaveTextContent('Up 25.0% compared with 1–16 Dec 2023');
+    expect(change.querySelector('.text-danger')).not.toBeNull();
+
+    const previous = requestedUrls(fetchMock).find((u) => u.searchParams.get('timeRange') === 'custom')!;
+    expect(previous.searchParams.get('startDate')).toBe('2023-12-01');
+    expect(previous.searchParams.get('endDate')).toBe('2023-12-16');
+    expect(previous.searchParams.get('granularity')).toBe('daily');
+    expect(previous.searchParams.get('currency')).toBe('USD');
+
+    // The projection of the running month.
+    expect(within(total).getByTestId('projected-cost')).toHaveTextContent('$2,418.67');
+    expect(total).toHaveTextContent('Projected by 31 Jan 2024');
+  });
+
+  it('keeps the page when only the comparison fails, with a quiet Retry', async () => {
+    pinDate();
+    let failPrevious = true;
+    stubApi((url) =>
+      url.searchParams.get('timeRange') === 'custom' && failPrevious
+        ? jsonResponse({ error: { code: 'internal_error', message: 'boom' } }, 500)
+        : jsonResponse(url.searchParams.get('timeRange') === 'custom' ? scaled(1.25) : usageFixture()),
+    );
+    renderApp('/');
+    const total = await totalCard();
+    expect(await within(total).findByText(/Change vs 1–16 Dec 2023 unavailable/)).toBeVisible();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+
+    failPrevious = false;
+    await userEvent.click(within(total).getByRole('button', { name: 'Retry' }));
+    const change = await within(total).findByTestId('change');
+    expect(change).toHaveAttribute('data-direction', 'down');
+    expect(change.querySelector('.text-success')).not.toBeNull();
+  });
+
+  it('shows the cost over time as a table of every bucket, with a legend that hides series', async () => {
+    stubApi(() => jsonResponse(usageFixture()));
+    renderApp('/');
+    const card = await screen.findByRole('region', { name: 'Cost over time' });
+    const legend = await within(card).findByRole('group', { name: 'Series shown in the chart' });
+    const clusters = within(legend).getByRole('button', { name: /GPU clusters/ });
+    expect(clusters).toHaveAttribute('aria-pressed', 'true');
+    expect(clusters).toHaveTextContent('$784.50');
+    await userEvent.click(clusters);
+    expect(clusters).toHaveAttribute('aria-pressed', 'false');
+
+    await userEvent.click(within(card).getByRole('button', { name: 'Show as table' }));
+    const table = within(card).getByRole('table');
+    const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Date', 'GPU clusters (USD)', 'AI services (USD)', 'Storage (USD)', 'Bandwidth (USD)', 'Total (USD)']);
+    const row = within(table).getAllByRole('row')[1]!;
+    expect(row).toHaveTextContent('$41.50');
+    expect(row).toHaveTextContent('$69.93');
+  });
+
+  it('switches to usage in each type’s own unit, kept in the URL', async () => {
+    stubApi(() => jsonResponse(usageFixture()));
+    const { router } = renderApp('/');
+    const card = await screen.findByRole('region', { name: 'Cost over time' });
+    await within(card).findByRole('group', { name: 'Series shown in the chart' });
+    await userEvent.click(within(card).getByRole('button', { name: 'Usage' }));
+    expect(router.state.location.search).toBe('?chart=usage');
+    expect(within(card).getByRole('button', { name: /GPU clusters/ })).toHaveTextContent('156.7 GPU h');
+    await userEvent.click(within(card).getByRole('button', { name: 'Show as table' }));
+    const headers = within(within(card).getByRole('table')).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Date', 'GPU clusters (GPU h)', 'AI services (req)', 'Storage (GB-h)', 'Bandwidth (GB)']);
+  });
+
+  it('lists regions with their share, and alerts with written severities', async () => {
+    stubApi(() =>
+      jsonResponse(
+        usageFixture({
+          alerts: [
+            { type: 'unusual_spike', severity: 'low', message: 'Requests up 45%', threshold: 25, currentValue: 45.2 },
+            { type: 'budget_exceeded', severity: 'critical', message: 'Budget blown', threshold: 1000, currentValue: 1247.83 },
+          ],
+        }),
+      ),
+    );
+    renderApp('/');
+    const legend = await screen.findByRole('table', { name: 'Cost by region' });
+    expect(within(legend).getByRole('row', { name: /us-east-1/ })).toHaveTextContent('$743.21');
+    expect(within(legend).getByRole('row', { name: /us-east-1/ })).toHaveTextContent('59.6%');
+
+    const items = within(screen.getByRole('list', { name: 'Alerts' })).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('Critical');
+    expect(items[0]).toHaveTextContent('Budget blown');
+    expect(items[0]).toHaveTextContent('Spend $1,247.83 · threshold $1,000.00');
+    expect(items[1]).toHaveTextContent('Low');
+    expect(items[1]).toHaveTextContent('Growth vs last week 45.2% · threshold 25.0%');
+  });
+
+  it('opens a top resource’s type in Usage with the current filters', async () => {
+    stubApi(() => jsonResponse(usageFixture()));
+    const { router } = renderApp('/?timeRange=last_month&currency=EUR&resourceType=clusters,storage');
+    const panel = await screen.findByRole('region', { name: 'Top resources' });
+    const row = await within(panel).findByRole('row', { name: /GPU Cluster A100-001/ });
+    await userEvent.click(row);
+    await waitFor(() => expect(router.state.location.pathname).toBe('/usage/clusters'));
+    expect(router.state.location.search).toBe(
+      '?timeRange=last_month&resourceType=clusters,storage&currency=EUR&resource=cluster-gpu-a100-001',
+    );
+  });
+
+  it('says so when the period has no usage', async () => {
+    const empty = usageFixture();
+    stubApi(() =>
+      jsonResponse(
+        usageFixture({
+          summary: { ...empty.summary, totalCost: 0 },
+          breakdown: empty.breakdown.map((b) => ({
+            ...b,
+            usage: { ...b.usage, quantity: 0, cost: 0, percentage: 0 },
+            timeSeries: b.timeSeries.map((p) => ({ ...p, value: 0, cost: 0 })),
+            topResources: [],
+          })),
+          regional: [],
+        }),
+      ),
+    );
+    renderApp('/');
+    const card = await screen.findByRole('region', { name: 'Cost over time' });
+    expect(await within(card).findByText('No usage in this period')).toBeVisible();
+    expect(within(screen.getByRole('region', { name: 'Cost by region' })).getByText('No data for these filters')).toBeVisible();
+    expect(within(screen.getByRole('region', { name: 'Top resources' })).getByText('No resource used anything this period.')).toBeVisible();
+    expect(within(screen.getByRole('region', { name: 'Alerts' })).getByText('No alerts')).toBeVisible();
+  });
+
+  it('shows skeletons in every card while loading', async () => {
+    stubApi(() => new Promise<Response>(() => {}));
+    renderApp('/');
+    for (const name of ['Cost over time', 'Cost by region', 'Top resources', 'Alerts'])
+      expect(await screen.findByRole('region', { name })).toHaveAttribute('aria-busy', 'true');
   });
 });

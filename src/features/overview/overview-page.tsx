@@ -1,18 +1,50 @@
+import { lazy, Suspense } from 'react';
 import { useUsage } from '../../api/usage';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Skeleton } from '../../components/states/skeleton';
 import { TIME_RANGE_LABELS } from '../../lib/labels';
+import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
 import { useFilters } from '../filters/use-filters';
+import { useViewParams } from '../filters/use-view-params';
 import { filtersToUsageQuery } from '../filters/usage-query';
+import { usePeriodComparison } from './api/use-period-comparison';
+import { AlertsCard } from './components/alerts-card';
 import { PeriodSummary } from './components/period-summary';
 import { SummaryCards } from './components/summary-cards';
+import { TopResourcesCard } from './components/top-resources-card';
+import { UpdatingAnnouncer, UpdatingPill } from './components/updating-indicator';
+import { Panel } from './components/panel';
+import { costChartView } from './cost-chart-view';
+
+// The charts (and Recharts) load after the figures, so the summary paints first.
+const CostOverTimeCard = lazy(() => import('./components/cost-over-time-card').then((m) => ({ default: m.CostOverTimeCard })));
+const RegionalCard = lazy(() => import('./components/regional-card').then((m) => ({ default: m.RegionalCard })));
+
+/** Stands in for a chart card while its code loads. */
+function ChartCardFallback({ title, height, className = '' }: { title: string; height: number; className?: string }) {
+  return (
+    <Panel title={title} busy className={className}>
+      <div style={{ height }}>
+        <Skeleton className="h-full w-full" />
+      </div>
+    </Panel>
+  );
+}
 
 export default function OverviewPage() {
   const { filters } = useFilters();
   const usage = useUsage(filtersToUsageQuery(filters, { includeProjections: true }));
-  const { data, error, isError, isFetching, isPlaceholderData, refetch } = usage;
-  const retry = () => void refetch();
+  const { data, error, isError, isFetching, isPlaceholderData, refetch, dataUpdatedAt } = usage;
+  const comparison = usePeriodComparison(filters, dataUpdatedAt);
+  const view = useViewParams(costChartView);
+  const retry = () => {
+    void refetch();
+    if (comparison.error !== undefined) comparison.retry();
+  };
+  const loading = data === undefined;
+  const updating = isPlaceholderData;
+  const dim = `transition-opacity ${updating ? 'opacity-60' : ''}`;
 
   return (
     <>
@@ -27,9 +59,14 @@ export default function OverviewPage() {
             <Skeleton className="h-4 w-64" />
           )
         }
+        actions={updating ? <UpdatingPill /> : undefined}
       />
 
+      <UpdatingAnnouncer updating={updating} />
       <div className="flex flex-col gap-4">
+        {view.issues.length > 0 && (
+          <FilterIssuesNotice issues={view.issues} onClear={() => view.setValues({ chart: 'cost' }, { replace: true })} />
+        )}
         {isError && !data ? (
           <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />
         ) : (
@@ -42,7 +79,23 @@ export default function OverviewPage() {
                 retrying={isFetching}
               />
             )}
-            <SummaryCards data={data} updating={isPlaceholderData} />
+            <SummaryCards data={data} updating={updating} comparison={comparison} />
+            <div aria-busy={loading || updating} className={`grid grid-cols-1 gap-4 xl:grid-cols-3 ${dim}`}>
+              <Suspense fallback={<ChartCardFallback title="Cost over time" height={300} className="xl:col-span-2" />}>
+                <CostOverTimeCard
+                  data={data}
+                  loading={loading}
+                  granularity={filters.granularity}
+                  now={dataUpdatedAt}
+                  className="xl:col-span-2"
+                />
+              </Suspense>
+              <Suspense fallback={<ChartCardFallback title="Cost by region" height={240} />}>
+                <RegionalCard data={data} loading={loading} />
+              </Suspense>
+              <TopResourcesCard data={data} loading={loading} filters={filters} className="xl:col-span-2" />
+              <AlertsCard data={data} loading={loading} />
+            </div>
           </>
         )}
       </div>

@@ -1,9 +1,11 @@
 import type { ResourceType, UsageResponse } from '../../../contract/billing';
 import { MetricCard } from '../../../components/metric-card';
 import { ShareBar } from '../../../components/share-bar';
+import { Skeleton } from '../../../components/states/skeleton';
 import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
 import {
   formatDate,
+  formatDateRange,
   formatMetricNumber,
   formatMoney,
   formatNumber,
@@ -11,13 +13,92 @@ import {
   UNIT_LABELS,
 } from '../../../lib/format';
 import { costOf, costShares, dailyAverage, GPU_HOUR_TYPES } from '../../../lib/usage-summary';
+import type { PeriodComparison } from '../api/use-period-comparison';
+import { currentTotals, percentChange, type PeriodTotals } from '../period-comparison';
+import { ChangeIndicator } from './change-indicator';
 
 export const SUMMARY_TITLES = ['Total cost', 'GPU hours', 'API requests', 'Storage', 'Bandwidth'] as const;
 
+const TREND_LABELS = { increasing: 'trending up', decreasing: 'trending down', stable: 'steady' } as const;
+
+/**
+ * `1–16 Dec 2023` (and `1–16 Dec` to show in a card), plus how the last day
+ * was counted when today is still running.
+ */
+function comparedWith(comparison: PeriodComparison): { label: string; short: string; detail?: string } | undefined {
+  const { plan } = comparison;
+  if (!plan) return undefined;
+  const label = formatDateRange(plan.previous.startDate, plan.previous.endDate);
+  // Leave the year out on screen unless the span crosses into another year.
+  const short = (label.match(/\d{4}/g) ?? []).length > 1 ? label : label.replace(/ \d{4}$/, '');
+  if (plan.lastDayFraction >= 1) return { label, short };
+  const hour = new Date(plan.dataEnd).toISOString().slice(11, 16);
+  return {
+    label,
+    short,
+    detail: `Today has data up to ${hour} UTC, so ${formatDate(plan.previous.endDate)} counts up to ${hour} UTC too (pro rata)`,
+  };
+}
+
+/** The change line of a card: the change, a placeholder while it loads, or nothing to compare. */
+function CardChange({
+  comparison,
+  metric,
+  current,
+  tone,
+  explainMissing = false,
+}: {
+  comparison?: PeriodComparison;
+  metric: keyof PeriodTotals;
+  current: number;
+  tone: 'cost' | 'neutral';
+  explainMissing?: boolean;
+}) {
+  const compared = comparison && comparedWith(comparison);
+  if (!comparison || !compared) return null;
+  if (comparison.loading) return <Skeleton className="my-0.5 h-3.5 w-28" />;
+  if (comparison.error !== undefined) {
+    if (!explainMissing) return null;
+    return (
+      <p className="flex flex-wrap items-center gap-x-1.5 text-2xs text-muted">
+        Change vs {compared.label} unavailable
+        <button
+          type="button"
+          onClick={comparison.retry}
+          className="rounded px-1 font-medium text-accent hover:bg-accent-soft"
+        >
+          Retry
+        </button>
+      </p>
+    );
+  }
+  const previous = comparison.previous;
+  if (!previous) return null;
+  const change = percentChange(current, previous[metric]);
+  if (!change) {
+    return explainMissing ? (
+      <p className="text-2xs text-muted">No usage in {compared.label} to compare with</p>
+    ) : null;
+  }
+  const partial = previous.dataFrom ? `Usage is recorded from ${formatDate(previous.dataFrom)} only` : undefined;
+  return (
+    <p className="flex min-w-0">
+      <ChangeIndicator
+        change={change}
+        compared={compared.label}
+        shortCompared={compared.short}
+        tone={tone}
+        detail={[compared.detail, partial].filter(Boolean).join('. ') || undefined}
+      />
+      {partial && explainMissing && <span className="ml-1 text-2xs text-muted">(partial)</span>}
+    </p>
+  );
+}
+
 function CostFootnote({ data, types }: { data: UsageResponse; types: readonly ResourceType[] }) {
   const { cost, present } = costOf(data.breakdown, types);
-  if (!present) return <span>No usage this period</span>;
-  return <span>{formatMoney(cost, data.summary.currency)} cost</span>;
+  if (!present) return <p>No usage this period</p>;
+  return <p>{formatMoney(cost, data.summary.currency)} cost</p>;
 }
 
 /** Foot of a card: this metric's share of total cost, as a bar in its resource colour and as text. */
@@ -44,6 +125,8 @@ function ResourceMetricCard({
   unit,
   types,
   color,
+  metric,
+  comparison,
 }: {
   data: UsageResponse;
   title: string;
@@ -52,6 +135,8 @@ function ResourceMetricCard({
   unit?: string;
   types: readonly ResourceType[];
   color: string;
+  metric: Exclude<keyof PeriodTotals, 'cost'>;
+  comparison?: PeriodComparison;
 }) {
   return (
     <MetricCard
@@ -61,7 +146,12 @@ function ResourceMetricCard({
       exactValue={formatNumber(value, decimals)}
       unit={unit}
       marker={color}
-      footnote={<CostFootnote data={data} types={types} />}
+      footnote={
+        <>
+          <CardChange comparison={comparison} metric={metric} current={value} tone="neutral" />
+          <CostFootnote data={data} types={types} />
+        </>
+      }
     >
       <span className="min-h-3 flex-1" />
       <CostShareMeter data={data} types={types} color={color} />
@@ -69,8 +159,29 @@ function ResourceMetricCard({
   );
 }
 
-function TotalCostCard({ data }: { data: UsageResponse }) {
-  const { summary, period, projections, breakdown } = data;
+/** Projected cost at the end of a period that is still running. */
+function Projection({ data }: { data: UsageResponse }) {
+  const { projections, period, summary } = data;
+  if (!projections || period.daysElapsed >= period.daysInPeriod) return null;
+  return (
+    <div className="mt-2.5 flex flex-wrap items-baseline gap-x-2 gap-y-0.5 border-t border-border pt-2.5">
+      <span className="text-xs font-medium text-muted">Projected by {formatDate(period.endDate)}</span>
+      <span
+        data-testid="projected-cost"
+        data-value={projections.projectedCost}
+        className="text-sm font-semibold text-foreground tabular-nums"
+      >
+        {formatMoney(projections.projectedCost, summary.currency)}
+      </span>
+      <span className="text-2xs text-muted">
+        {formatPercent(projections.confidence * 100, 0)} confidence · {TREND_LABELS[projections.trend]}
+      </span>
+    </div>
+  );
+}
+
+function TotalCostCard({ data, comparison }: { data: UsageResponse; comparison?: PeriodComparison }) {
+  const { summary, period, breakdown } = data;
   const perDay = dailyAverage(summary.totalCost, period.daysElapsed);
   const shares = costShares(breakdown).map((s) => ({
     key: s.resourceType,
@@ -85,24 +196,29 @@ function TotalCostCard({ data }: { data: UsageResponse }) {
       rawValue={summary.totalCost}
       aside={<span className="rounded bg-surface-muted px-1.5 py-0.5 text-2xs font-medium text-muted">{summary.currency}</span>}
       footnote={
-        <span className="flex flex-wrap gap-x-3">
-          {perDay !== undefined && <span>{formatMoney(perDay, summary.currency)} per day</span>}
-          {projections && (
-            <span>
-              Projected {formatMoney(projections.projectedCost, summary.currency)} by {formatDate(period.endDate)}
-            </span>
-          )}
-        </span>
+        <>
+          <CardChange comparison={comparison} metric="cost" current={currentTotals(data).cost} tone="cost" explainMissing />
+          {perDay !== undefined && <p className="mt-0.5">{formatMoney(perDay, summary.currency)} per day</p>}
+        </>
       }
       className="col-span-2"
     >
+      <Projection data={data} />
       {shares.length > 0 && <ShareBar label="Cost by resource type" segments={shares} />}
     </MetricCard>
   );
 }
 
 /** The five headline figures for the period, or their skeletons while loading. */
-export function SummaryCards({ data, updating = false }: { data?: UsageResponse; updating?: boolean }) {
+export function SummaryCards({
+  data,
+  updating = false,
+  comparison,
+}: {
+  data?: UsageResponse;
+  updating?: boolean;
+  comparison?: PeriodComparison;
+}) {
   return (
     <section
       aria-label="Summary"
@@ -111,7 +227,7 @@ export function SummaryCards({ data, updating = false }: { data?: UsageResponse;
     >
       {data ? (
         <>
-          <TotalCostCard data={data} />
+          <TotalCostCard data={data} comparison={comparison} />
           <ResourceMetricCard
             data={data}
             title="GPU hours"
@@ -120,6 +236,8 @@ export function SummaryCards({ data, updating = false }: { data?: UsageResponse;
             unit={UNIT_LABELS.gpu_hours.short}
             types={GPU_HOUR_TYPES}
             color={RESOURCE_COLORS.clusters}
+            metric="gpuHours"
+            comparison={comparison}
           />
           <ResourceMetricCard
             data={data}
@@ -128,6 +246,8 @@ export function SummaryCards({ data, updating = false }: { data?: UsageResponse;
             decimals={0}
             types={['ai-services']}
             color={RESOURCE_COLORS['ai-services']}
+            metric="apiRequests"
+            comparison={comparison}
           />
           <ResourceMetricCard
             data={data}
@@ -137,6 +257,8 @@ export function SummaryCards({ data, updating = false }: { data?: UsageResponse;
             unit={UNIT_LABELS.gb_hours.short}
             types={['storage']}
             color={RESOURCE_COLORS.storage}
+            metric="storageGB"
+            comparison={comparison}
           />
           <ResourceMetricCard
             data={data}
@@ -146,6 +268,8 @@ export function SummaryCards({ data, updating = false }: { data?: UsageResponse;
             unit={UNIT_LABELS.gb.short}
             types={['bandwidth']}
             color={RESOURCE_COLORS.bandwidth}
+            metric="bandwidthGB"
+            comparison={comparison}
           />
         </>
       ) : (

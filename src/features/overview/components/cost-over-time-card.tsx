@@ -1,0 +1,376 @@
+import { useMemo, useState } from 'react';
+import type { Currency, Granularity, ResourceType, UsageResponse } from '../../../contract/billing';
+import { ChartCard } from '../../../components/chart-card';
+import type { DataColumn } from '../../../components/data-table';
+import { EmptyState } from '../../../components/states/empty-state';
+import { CURRENCY_DECIMALS } from '../../../contract/billing';
+import { RESOURCE_LABELS } from '../../../lib/colors';
+import {
+  formatBucketLong,
+  formatDateRange,
+  formatMoney,
+  formatNumber,
+  formatNumberCompact,
+  formatQuantity,
+  moneyAxisFormatter,
+  UNIT_LABELS,
+} from '../../../lib/format';
+import { GRANULARITY_LABELS } from '../../../lib/labels';
+import { useViewParams } from '../../filters/use-view-params';
+import { costChartView } from '../cost-chart-view';
+import {
+  downsampleRows,
+  hasAnyData,
+  rowCost,
+  rowQuantity,
+  seriesTypes,
+  stackTimeSeries,
+  unitGroups,
+  type SeriesRow,
+  type UnitGroup,
+} from '../cost-series';
+import { SeriesLegend, type LegendItem } from './series-legend';
+import { plotWidth, StackedSeriesChart } from './stacked-series-chart';
+import { useElementWidth } from './use-element-width';
+
+
+const PROVISIONAL_NOTE: Record<Granularity, string> = {
+  hourly: 'Today’s hours are provisional',
+  daily: 'Today is provisional',
+  weekly: 'This week includes today and is provisional',
+  monthly: 'This month includes today and is provisional',
+};
+
+const CHART_HEIGHT = 300;
+const PANEL_HEIGHT = 170;
+const PANEL_GAP = 16;
+
+function dateValue(row: SeriesRow, granularity: Granularity): string {
+  return granularity === 'hourly' ? row.timestamp : row.timestamp.slice(0, 10);
+}
+
+function dateColumn(granularity: Granularity, withStatus: boolean): DataColumn<SeriesRow>[] {
+  const date: DataColumn<SeriesRow> = {
+    id: 'date',
+    header: granularity === 'hourly' ? 'Hour (UTC)' : granularity === 'daily' ? 'Date' : 'Starting',
+    value: (row) => dateValue(row, granularity),
+    cell: (row) => <span className="whitespace-nowrap">{formatBucketLong(row.t, granularity)}</span>,
+  };
+  if (!withStatus) return [date];
+  return [
+    date,
+    {
+      id: 'status',
+      header: 'Status',
+      value: (row) => (row.provisional ? 'provisional' : 'final'),
+      cell: (row) =>
+        row.provisional ? (
+          <span className="rounded bg-warning-soft px-1.5 py-px text-2xs font-medium text-warning">Provisional</span>
+        ) : (
+          <span className="text-muted">Final</span>
+        ),
+    },
+  ];
+}
+
+/** Table (and CSV) of the cost view: each type's cost per bucket and the total. */
+function costColumns(
+  types: readonly ResourceType[],
+  currency: Currency,
+  granularity: Granularity,
+  withStatus: boolean,
+): DataColumn<SeriesRow>[] {
+  const decimals = CURRENCY_DECIMALS[currency];
+  return [
+    ...dateColumn(granularity, withStatus),
+    ...types.map(
+      (type): DataColumn<SeriesRow> => ({
+        id: type,
+        header: `${RESOURCE_LABELS[type]} (${currency})`,
+        value: (row) => row.cost[type] ?? 0,
+        cell: (row) => formatMoney(row.cost[type] ?? 0, currency),
+        numeric: true,
+        decimals,
+      }),
+    ),
+    {
+      id: 'total',
+      header: `Total (${currency})`,
+      value: (row) => row.totalCost,
+      cell: (row) => <span className="font-medium">{formatMoney(row.totalCost, currency)}</span>,
+      numeric: true,
+      decimals,
+    },
+  ];
+}
+
+/** Table (and CSV) of the usage view: each type's quantity per bucket, in its own unit. */
+function usageColumns(types: readonly ResourceType[], granularity: Granularity, withStatus: boolean): DataColumn<SeriesRow>[] {
+  return [
+    ...dateColumn(granularity, withStatus),
+    ...unitGroups(types).flatMap(({ unit, types: group }) =>
+      group.map(
+        (type): DataColumn<SeriesRow> => ({
+          id: type,
+          header: `${RESOURCE_LABELS[type]} (${UNIT_LABELS[unit].short})`,
+          value: (row) => row.quantity[type] ?? 0,
+          cell: (row) => formatNumber(row.quantity[type] ?? 0, UNIT_LABELS[unit].decimals),
+          numeric: true,
+          decimals: UNIT_LABELS[unit].decimals,
+        }),
+      ),
+    ),
+  ];
+}
+
+function ViewToggle({ value, onChange }: { value: 'cost' | 'usage'; onChange: (v: 'cost' | 'usage') => void }) {
+  const option = (v: 'cost' | 'usage', label: string) => (
+    <button
+      type="button"
+      aria-pressed={value === v}
+      onClick={() => onChange(v)}
+      className="h-6 rounded px-2 text-xs font-medium text-muted hover:text-foreground aria-pressed:bg-surface aria-pressed:text-foreground aria-pressed:shadow-card aria-pressed:ring-1 aria-pressed:ring-border-strong"
+    >
+      {label}
+    </button>
+  );
+  return (
+    <div role="group" aria-label="Chart shows" className="inline-flex items-center gap-0.5 rounded-md border border-border bg-surface-muted p-0.5">
+      {option('cost', 'Cost')}
+      {option('usage', 'Usage')}
+    </div>
+  );
+}
+
+/** One small chart per unit: GPU hours (GPU types stacked), requests, GB-hours, GB. */
+function UsagePanels({
+  rows,
+  groups,
+  hidden,
+  width,
+  granularity,
+  currency,
+  panelHeight,
+  columns,
+}: {
+  rows: readonly SeriesRow[];
+  groups: readonly UnitGroup[];
+  hidden: ReadonlySet<ResourceType>;
+  width: number;
+  granularity: Granularity;
+  currency: Currency;
+  panelHeight: number;
+  columns: number;
+}) {
+  const panelWidth = Math.floor((width - (columns - 1) * PANEL_GAP) / columns);
+  return (
+    <div className="grid h-full" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: PANEL_GAP }}>
+      {groups.map(({ unit, types }) => {
+        const shown = types.filter((t) => !hidden.has(t));
+        const { rows: drawn } = downsampleRows(rows, plotWidth(panelWidth), (r) => rowQuantity(r, shown));
+        const u = UNIT_LABELS[unit];
+        return (
+          <div key={unit} className="min-w-0">
+            <h3 className="mb-1 truncate text-xs font-medium text-muted" title={types.map((t) => RESOURCE_LABELS[t]).join(', ')}>
+              {u.long.charAt(0).toUpperCase() + u.long.slice(1)}
+              <span className="text-subtle"> · {types.map((t) => RESOURCE_LABELS[t]).join(', ')}</span>
+            </h3>
+            {shown.length === 0 ? (
+              <p className="flex items-center justify-center text-xs text-muted" style={{ height: panelHeight - 20 }}>
+                All series of this unit are hidden
+              </p>
+            ) : (
+              <StackedSeriesChart
+                rows={drawn}
+                types={shown}
+                tooltipTypes={types}
+                hidden={hidden}
+                width={panelWidth}
+                height={panelHeight - 20}
+                granularity={granularity}
+                currency={currency}
+                value={(row, type) => row.quantity[type] ?? 0}
+                yTickFormatter={(v) => formatNumberCompact(v)}
+                totalUnit={unit}
+                description={`${u.long} per ${granularity === 'hourly' ? 'hour' : 'bucket'} for ${types.map((t) => RESOURCE_LABELS[t]).join(', ')}`}
+              />
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/**
+ * "Cost over time": cost per resource type, stacked, or each type's usage in
+ * its own unit; a legend that shows and hides series; the table of every
+ * bucket behind "Show as table" and "Export CSV".
+ */
+export function CostOverTimeCard({
+  data,
+  loading,
+  granularity,
+  now,
+  className = '',
+}: {
+  data: UsageResponse | undefined;
+  loading: boolean;
+  granularity: Granularity;
+  /** When the data was loaded: buckets that include that day are provisional. */
+  now: number;
+  className?: string;
+}) {
+  const { values, setValues } = useViewParams(costChartView);
+  const view = values.chart;
+  const [hidden, setHidden] = useState<ReadonlySet<ResourceType>>(new Set());
+  const [measure, width] = useElementWidth<HTMLDivElement>();
+
+  const currency = data?.summary.currency ?? 'USD';
+  const types = useMemo(() => (data ? seriesTypes(data.breakdown) : []), [data]);
+  const rows = useMemo(
+    () => (data ? stackTimeSeries(data.breakdown, types, granularity, now) : []),
+    [data, types, granularity, now],
+  );
+  const groups = useMemo(() => unitGroups(types), [types]);
+  const provisional = rows.some((r) => r.provisional);
+  const withData = hasAnyData(rows);
+
+  const toggle = (type: ResourceType) =>
+    setHidden((prev) => {
+      const next = new Set(prev);
+      if (next.has(type)) next.delete(type);
+      else next.add(type);
+      return next;
+    });
+
+  const shown = useMemo(() => types.filter((t) => !hidden.has(t)), [types, hidden]);
+  const columns = view === 'cost' ? costColumns(types, currency, granularity, provisional) : usageColumns(types, granularity, provisional);
+
+  // Usage: one panel per unit, two across when there is room.
+  const panelColumns = view === 'usage' && groups.length > 1 && width >= 640 ? 2 : 1;
+  const panelRows = Math.ceil(groups.length / panelColumns);
+  const panelHeight = groups.length <= panelColumns ? CHART_HEIGHT : PANEL_HEIGHT;
+  const height = view === 'cost' ? CHART_HEIGHT : panelRows * panelHeight + (panelRows - 1) * PANEL_GAP;
+
+  // Thin long series to about one point per pixel, picked on the stack's visible total.
+  const downsampled = useMemo(() => downsampleRows(rows, plotWidth(width), (r) => rowCost(r, shown)), [rows, width, shown]);
+
+  const legendItems: LegendItem[] = (data?.breakdown ?? [])
+    .slice()
+    .sort((a, b) => types.indexOf(a.resourceType) - types.indexOf(b.resourceType))
+    .map((item) => ({
+      type: item.resourceType,
+      value:
+        view === 'cost'
+          ? formatMoney(item.usage.cost, currency)
+          : formatQuantity(item.usage.quantity, item.usage.unit),
+    }));
+
+  const period = data?.period;
+  const description = (
+    <>
+      {view === 'cost' ? `Cost per resource type in ${currency}` : 'Usage per resource type, in its own unit'} ·{' '}
+      {GRANULARITY_LABELS[granularity].toLowerCase()}
+    </>
+  );
+
+  let chart = null;
+  if (width > 0 && data) {
+    chart =
+      view === 'cost' ? (
+        shown.length === 0 ? (
+          <p className="flex h-full items-center justify-center text-sm text-muted">All series are hidden. Pick one in the legend.</p>
+        ) : (
+          <StackedSeriesChart
+            rows={downsampled.rows}
+            types={shown}
+            tooltipTypes={types}
+            hidden={hidden}
+            width={width}
+            height={CHART_HEIGHT}
+            granularity={granularity}
+            currency={currency}
+            value={(row, type) => row.cost[type] ?? 0}
+            yTickFormatter={moneyAxisFormatter(currency)}
+            description={`Stacked ${GRANULARITY_LABELS[granularity].toLowerCase()} cost in ${currency} for ${shown.map((t) => RESOURCE_LABELS[t]).join(', ')}`}
+          />
+        )
+      ) : (
+        <UsagePanels
+          rows={rows}
+          groups={groups}
+          hidden={hidden}
+          width={width}
+          granularity={granularity}
+          currency={currency}
+          panelHeight={panelHeight}
+          columns={panelColumns}
+        />
+      );
+  }
+
+  return (
+    <ChartCard
+      title="Cost over time"
+      description={description}
+      className={className}
+      actions={<ViewToggle value={view} onChange={(chart) => setValues({ chart }, { replace: true })} />}
+      table={{
+        columns,
+        rows,
+        caption: view === 'cost' ? `Cost per resource type in ${currency}` : 'Usage per resource type',
+        getRowId: (row) => row.timestamp,
+        initialSort: { id: 'date' },
+      }}
+      exportFileName={view === 'cost' ? 'cost-over-time' : 'usage-over-time'}
+      height={height}
+      loading={loading}
+      empty={
+        data && !withData ? (
+          <EmptyState
+            title="No usage in this period"
+            description={
+              period
+                ? `Nothing was used between ${formatDateRange(period.startDate, period.endDate)} for these filters.`
+                : undefined
+            }
+          />
+        ) : (
+          false
+        )
+      }
+      footer={
+        data &&
+        withData && (
+          <div className="flex flex-col gap-2">
+            <SeriesLegend items={legendItems} hidden={hidden} onToggle={toggle} />
+            <div className="flex flex-wrap gap-x-4 gap-y-1 text-2xs text-muted">
+              {provisional && (
+                <p className="flex items-center gap-1.5">
+                  <span
+                    aria-hidden="true"
+                    className="inline-block size-2.5 rounded-sm border border-subtle"
+                    style={{ backgroundImage: 'repeating-linear-gradient(45deg, var(--subtle) 0 1.5px, transparent 1.5px 4px)' }}
+                  />
+                  {PROVISIONAL_NOTE[granularity]}: usage is still coming in and costs are final at the end of the day.
+                </p>
+              )}
+              {view === 'cost' && downsampled.downsampled && (
+                <p>
+                  Showing {formatNumber(downsampled.rows.length)} of {formatNumber(downsampled.total)} buckets, picked to keep
+                  peaks and dips; the table lists every bucket.
+                </p>
+              )}
+            </div>
+          </div>
+        )
+      }
+    >
+      <div ref={measure} className="h-full w-full">
+        {chart}
+      </div>
+    </ChartCard>
+  );
+}
+

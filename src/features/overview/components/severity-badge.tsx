@@ -1,0 +1,68 @@
+import type { IconProps } from '../../../components/icons';
+import { AlertIcon, InfoIcon } from '../../../components/icons';
+import { SEVERITY_LABELS, type Severity } from '../alerts';
+
+function OctagonAlertIcon({ size = 16, ...props }: IconProps) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.75}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      {...props}
+    >
+      <path d="M8.2 2.8h7.6l5.4 5.4v7.6l-5.4 5.4H8.2l-5.4-5.4V8.2Z" />
+      <path d="M12 7.5v5.5" />
+      <path d="M12 16.5h.01" />
+    </svg>
+  );
+}
+
+function CircleAlertIcon({ size = 16, ...props }: IconProps) {
+  return (
+    <svg
+      width={size}
+      height={size}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={1.75}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+      {...props}
+    >
+      <circle cx="12" cy="12" r="9" />
+      <path d="M12 7.5v5.5" />
+      <path d="M12 16.5h.01" />
+    </svg>
+  );
+}
+
+const STYLES: Record<Severity, { Icon: (p: IconProps) => React.ReactNode; className: string }> = {
+  critical: { Icon: OctagonAlertIcon, className: 'bg-danger text-accent-foreground border-danger' },
+  high: { Icon: AlertIcon, className: 'bg-danger-soft text-danger border-danger/40' },
+  medium: { Icon: CircleAlertIcon, className: 'bg-warning-soft text-warning border-warning/40' },
+  low: { Icon: InfoIcon, className: 'bg-surface-muted text-muted border-border-strong' },
+};
+
+/** Severity as an icon and a word (each severity has its own icon shape), not as colour alone. */
+export function SeverityBadge({ severity }: { severity: Severity }) {
+  const { Icon, className } = STYLES[severity];
+  return (
+    <span
+      data-severity={severity}
+      className={`inline-flex h-5 shrink-0 items-center gap-1 rounded border px-1.5 text-2xs font-semibold ${className}`}
+    >
+      <Icon size={12} />
+      {SEVERITY_LABELS[severity]}
+    </span>
+  );
+}

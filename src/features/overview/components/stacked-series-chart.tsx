@@ -1,0 +1,184 @@
+import { useId } from 'react';
+import { Area, AreaChart, Bar, BarChart, CartesianGrid, Rectangle, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
+import type { BarShapeProps } from 'recharts';
+import type { Currency, Granularity, ResourceType, Unit } from '../../../contract/billing';
+import { CHART_COLORS, RESOURCE_COLORS } from '../../../lib/colors';
+import { formatBucket } from '../../../lib/format';
+import { chartKind, pickTicks, timeDomain, type SeriesRow } from '../cost-series';
+import { SeriesTooltip } from './series-tooltip';
+
+const Y_AXIS_WIDTH = 60;
+const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
+const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
+
+/** Pixels across the plot for a chart this wide (what downsampling aims at). */
+export function plotWidth(width: number): number {
+  return Math.max(0, width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right);
+}
+
+/** Diagonal hatching in a series' colour, for the provisional bucket. */
+function HatchPattern({ id, color }: { id: string; color: string }) {
+  return (
+    <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+      <rect width="6" height="6" style={{ fill: color, opacity: 0.3 }} />
+      <line x1="1.5" y1="0" x2="1.5" y2="6" style={{ stroke: color, strokeWidth: 3 }} />
+    </pattern>
+  );
+}
+
+export interface StackedSeriesChartProps {
+  /** Rows to draw (already downsampled), ascending. */
+  rows: readonly SeriesRow[];
+  /** Types drawn, bottom of the stack first. */
+  types: readonly ResourceType[];
+  /** Types the tooltip lists (drawn or hidden). */
+  tooltipTypes: readonly ResourceType[];
+  hidden: ReadonlySet<ResourceType>;
+  width: number;
+  height: number;
+  granularity: Granularity;
+  currency: Currency;
+  /** What is stacked: a type's cost or quantity in a row. */
+  value: (row: SeriesRow, type: ResourceType) => number;
+  yTickFormatter: (value: number) => string;
+  /** Unit of a usage panel's total in the tooltip. */
+  totalUnit?: Unit;
+  /** Accessible description of the chart. */
+  description: string;
+}
+
+/**
+ * A stacked time series on a numeric time axis: bars while each bucket gets a
+ * few pixels, areas beyond. Provisional buckets are hatched.
+ */
+export function StackedSeriesChart({
+  rows,
+  types,
+  tooltipTypes,
+  hidden,
+  width,
+  height,
+  granularity,
+  currency,
+  value,
+  yTickFormatter,
+  totalUnit,
+  description,
+}: StackedSeriesChartProps) {
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const hatchId = (type: ResourceType | 'all') => `${uid}-hatch-${type}`;
+  const plot = plotWidth(width);
+  const kind = chartKind(rows.length, plot);
+  const ticks = pickTicks(
+    rows.map((r) => r.t),
+    Math.max(2, Math.floor(plot / (granularity === 'hourly' ? 110 : 72))),
+  );
+  const domain = timeDomain(rows, granularity);
+  const firstProvisional = rows.find((r) => r.provisional);
+
+  const common = {
+    data: rows as SeriesRow[],
+    width,
+    height,
+    margin: MARGIN,
+    desc: description,
+  };
+  const axes = (
+    <>
+      <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+      <XAxis
+        dataKey="t"
+        type="number"
+        scale="time"
+        domain={domain}
+        ticks={ticks}
+        tickFormatter={(t: number) => formatBucket(t, granularity)}
+        tick={TICK}
+        tickLine={false}
+        axisLine={{ stroke: CHART_COLORS.grid }}
+        minTickGap={8}
+      />
+      <YAxis width={Y_AXIS_WIDTH} tickFormatter={yTickFormatter} tick={TICK} tickLine={false} axisLine={false} />
+      <Tooltip
+        cursor={{ fill: CHART_COLORS.cursor, stroke: CHART_COLORS.axis }}
+        isAnimationActive={false}
+        content={({ payload }) => (
+          <SeriesTooltip
+            row={payload?.[0]?.payload as SeriesRow | undefined}
+            types={tooltipTypes}
+            hidden={hidden}
+            currency={currency}
+            granularity={granularity}
+            totalUnit={totalUnit}
+          />
+        )}
+      />
+    </>
+  );
+  const defs = (
+    <defs>
+      {types.map((type) => (
+        <HatchPattern key={type} id={hatchId(type)} color={RESOURCE_COLORS[type]} />
+      ))}
+      <HatchPattern id={hatchId('all')} color={CHART_COLORS.axis} />
+    </defs>
+  );
+
+  if (kind === 'bar') {
+    return (
+      <BarChart {...common} barCategoryGap="18%">
+        {defs}
+        {axes}
+        {types.map((type) => (
+          <Bar
+            key={type}
+            className={`series series-${type}`}
+            name={type}
+            dataKey={(row: SeriesRow) => value(row, type)}
+            stackId="stack"
+            fill={RESOURCE_COLORS[type]}
+            isAnimationActive={false}
+            shape={(props: BarShapeProps) => (
+              <Rectangle
+                {...props}
+                fill={(props.payload as SeriesRow).provisional ? `url(#${hatchId(type)})` : RESOURCE_COLORS[type]}
+              />
+            )}
+          />
+        ))}
+      </BarChart>
+    );
+  }
+  return (
+    <AreaChart {...common}>
+      {defs}
+      {axes}
+      {types.map((type) => (
+        <Area
+          key={type}
+          className={`series series-${type}`}
+          name={type}
+          type="monotone"
+          dataKey={(row: SeriesRow) => value(row, type)}
+          stackId="stack"
+          stroke={RESOURCE_COLORS[type]}
+          strokeWidth={1.25}
+          fill={RESOURCE_COLORS[type]}
+          fillOpacity={0.28}
+          dot={false}
+          activeDot={{ r: 3 }}
+          isAnimationActive={false}
+        />
+      ))}
+      {firstProvisional && (
+        <ReferenceArea
+          x1={firstProvisional.t}
+          x2={domain[1]}
+          fill={`url(#${hatchId('all')})`}
+          fillOpacity={0.5}
+          ifOverflow="hidden"
+        />
+      )}
+    </AreaChart>
+  );
+}

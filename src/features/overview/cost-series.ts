@@ -1,0 +1,194 @@
+/**
+ * Usage response → the rows of the "Cost over time" chart and its table, as
+ * pure functions: one row per time bucket with every resource type's cost and
+ * quantity, the buckets that include today flagged provisional, LTTB
+ * downsampling of long series to about the chart's pixel width, and axis ticks.
+ */
+import {
+  RESOURCE_TYPES,
+  UNIT_BY_RESOURCE_TYPE,
+  UNITS,
+  type BreakdownItem,
+  type Granularity,
+  type ResourceType,
+  type Unit,
+} from '../../contract/billing';
+import { lttbIndices } from '../../lib/lttb';
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+export interface SeriesRow {
+  /** Bucket start, epoch ms (UTC): the chart's x value. */
+  t: number;
+  /** Bucket start as the API sent it. */
+  timestamp: string;
+  /** Cost per resource type in this bucket (0 for a type without a point). */
+  cost: Partial<Record<ResourceType, number>>;
+  /** Quantity per resource type, in the type's unit. */
+  quantity: Partial<Record<ResourceType, number>>;
+  /** Sum of `cost` over the types. */
+  totalCost: number;
+  /** The bucket includes today: its figures are not final yet. */
+  provisional: boolean;
+}
+
+/**
+ * Resource types of a response that have data or were asked for, largest cost
+ * first (the bottom of the stack), ties in API order.
+ */
+export function seriesTypes(breakdown: readonly BreakdownItem[]): ResourceType[] {
+  return [...breakdown]
+    .sort(
+      (a, b) =>
+        b.usage.cost - a.usage.cost || RESOURCE_TYPES.indexOf(a.resourceType) - RESOURCE_TYPES.indexOf(b.resourceType),
+    )
+    .map((item) => item.resourceType);
+}
+
+/** End (exclusive, epoch ms) of the bucket starting at `t`. Weeks start on Monday, like the API's. */
+export function bucketEnd(t: number, granularity: Granularity): number {
+  switch (granularity) {
+    case 'hourly':
+      return t + HOUR_MS;
+    case 'daily':
+      return t + DAY_MS;
+    case 'weekly': {
+      // The first week may be labelled by the period's start rather than its Monday.
+      const day = Math.floor(t / DAY_MS) * DAY_MS;
+      const sinceMonday = (new Date(day).getUTCDay() + 6) % 7;
+      return day - sinceMonday * DAY_MS + 7 * DAY_MS;
+    }
+    case 'monthly': {
+      const d = new Date(t);
+      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+    }
+  }
+}
+
+/** Whether the bucket starting at `t` includes (part of) the UTC day of `now`. */
+export function isProvisional(t: number, granularity: Granularity, now: number): boolean {
+  const todayStart = Math.floor(now / DAY_MS) * DAY_MS;
+  return t < todayStart + DAY_MS && bucketEnd(t, granularity) > todayStart;
+}
+
+/**
+ * One row per bucket of the breakdown's time series (merged by timestamp,
+ * ascending), for the given types.
+ */
+export function stackTimeSeries(
+  breakdown: readonly BreakdownItem[],
+  types: readonly ResourceType[],
+  granularity: Granularity,
+  now: number,
+): SeriesRow[] {
+  const rows = new Map<number, SeriesRow>();
+  for (const item of breakdown) {
+    if (!types.includes(item.resourceType)) continue;
+    for (const point of item.timeSeries) {
+      const t = Date.parse(point.timestamp);
+      let row = rows.get(t);
+      if (!row) {
+        row = { t, timestamp: point.timestamp, cost: {}, quantity: {}, totalCost: 0, provisional: false };
+        rows.set(t, row);
+      }
+      row.cost[item.resourceType] = (row.cost[item.resourceType] ?? 0) + point.cost;
+      row.quantity[item.resourceType] = (row.quantity[item.resourceType] ?? 0) + point.value;
+      row.totalCost += point.cost;
+    }
+  }
+  const sorted = [...rows.values()].sort((a, b) => a.t - b.t);
+  for (const row of sorted) {
+    for (const type of types) {
+      row.cost[type] ??= 0;
+      row.quantity[type] ??= 0;
+    }
+    row.provisional = isProvisional(row.t, granularity, now);
+  }
+  return sorted;
+}
+
+/** Total quantity of some types in a row (they must share a unit). */
+export function rowQuantity(row: SeriesRow, types: readonly ResourceType[]): number {
+  return types.reduce((sum, t) => sum + (row.quantity[t] ?? 0), 0);
+}
+
+/** Total cost of some types in a row. */
+export function rowCost(row: SeriesRow, types: readonly ResourceType[]): number {
+  return types.reduce((sum, t) => sum + (row.cost[t] ?? 0), 0);
+}
+
+export interface Downsampled {
+  rows: SeriesRow[];
+  /** How many rows there were before downsampling. */
+  total: number;
+  downsampled: boolean;
+}
+
+/**
+ * Keeps at most `maxPoints` rows, chosen by LTTB on `y` (the stack's total),
+ * so every series of the stack is thinned at the same buckets. The rows kept
+ * are the input's own, so a tooltip still shows a real bucket's exact figures.
+ */
+export function downsampleRows(
+  rows: readonly SeriesRow[],
+  maxPoints: number,
+  y: (row: SeriesRow) => number = (row) => row.totalCost,
+): Downsampled {
+  if (maxPoints < 3 || rows.length <= maxPoints) return { rows: rows.slice(), total: rows.length, downsampled: false };
+  const indices = lttbIndices(
+    rows.map((r) => r.t),
+    rows.map(y),
+    maxPoints,
+  );
+  return { rows: indices.map((i) => rows[i]!), total: rows.length, downsampled: true };
+}
+
+/** Bars need a few pixels each; past that the chart draws stacked areas. */
+export const MIN_BAR_PX = 4;
+
+export function chartKind(points: number, plotWidth: number): 'bar' | 'area' {
+  return points * MIN_BAR_PX <= plotWidth ? 'bar' : 'area';
+}
+
+/** Up to `max` evenly spaced values of `ts` (always the first), for axis ticks. */
+export function pickTicks(ts: readonly number[], max: number): number[] {
+  if (ts.length === 0 || max < 1) return [];
+  const step = Math.max(1, Math.ceil(ts.length / max));
+  const ticks: number[] = [];
+  for (let i = 0; i < ts.length; i += step) ticks.push(ts[i]!);
+  return ticks;
+}
+
+/**
+ * x-axis domain with half a bucket of room on each side, so the first and
+ * last bars are drawn whole.
+ */
+export function timeDomain(rows: readonly SeriesRow[], granularity: Granularity): [number, number] {
+  if (rows.length === 0) return [0, 1];
+  const first = rows[0]!.t;
+  const last = rows[rows.length - 1]!.t;
+  const half = (bucketEnd(last, granularity) - last) / 2;
+  return [first - half, last + half];
+}
+
+export interface UnitGroup {
+  unit: Unit;
+  types: ResourceType[];
+}
+
+/**
+ * The types grouped by the unit they are metered in (GPU hours for clusters,
+ * endpoints and training; requests; GB-hours; GB), in that order. Quantities
+ * only add up within a group.
+ */
+export function unitGroups(types: readonly ResourceType[]): UnitGroup[] {
+  return UNITS.map((unit) => ({ unit, types: types.filter((t) => UNIT_BY_RESOURCE_TYPE[t] === unit) })).filter(
+    (g) => g.types.length > 0,
+  );
+}
+
+/** Whether the rows have any cost or usage at all. */
+export function hasAnyData(rows: readonly SeriesRow[]): boolean {
+  return rows.some((r) => r.totalCost !== 0 || Object.values(r.quantity).some((q) => q !== 0));
+}
