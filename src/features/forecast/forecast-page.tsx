@@ -84,14 +84,7 @@ export default function ForecastPage() {
           <ErrorPanel error={error} onRetry={() => void refetch()} retrying={isFetching} />
         ) : (
           <>
-            {isError && (
-              <ErrorPanel
-                title="Could not refresh: showing the last forecast loaded"
-                error={error}
-                onRetry={() => void refetch()}
-                retrying={isFetching}
-              />
-            )}
+            {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
             <ForecastSummary data={data} currency={shownCurrency} level={shownLevel} updating={isPlaceholderData} />
             <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
               <div className="min-w-0 xl:col-span-2">

@@ -99,14 +99,7 @@ export default function OptimizationPage() {
           <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />
         ) : (
           <>
-            {isError && (
-              <ErrorPanel
-                title="Could not refresh: showing the last analysis loaded"
-                error={error}
-                onRetry={retry}
-                retrying={isFetching}
-              />
-            )}
+            {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
             <SavingsSummary data={data} currency={shownCurrency} timeRange={range.timeRange} updating={isPlaceholderData} />
             <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
               <SavingsByCategoryChart rows={rows} currency={shownCurrency} loading={!data} />

@@ -71,14 +71,7 @@ export default function OverviewPage() {
           <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />
         ) : (
           <>
-            {isError && (
-              <ErrorPanel
-                title="Could not refresh: showing the last figures loaded"
-                error={error}
-                onRetry={retry}
-                retrying={isFetching}
-              />
-            )}
+            {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
             <SummaryCards data={data} updating={updating} comparison={comparison} />
             <div aria-busy={loading || updating} className={`grid grid-cols-1 gap-4 xl:grid-cols-3 ${dim}`}>
               <Suspense fallback={<ChartCardFallback title="Cost over time" height={300} className="xl:col-span-2" />}>
