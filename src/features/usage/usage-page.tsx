@@ -1,10 +1,156 @@
-import { NotBuiltPage } from '../../components/not-built';
+import { useId, useMemo } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import type { GroupItem, UsageResponse } from '../../contract/billing';
+import { useUsage } from '../../api/usage';
+import { PageHeader } from '../../components/page-header';
+import { ErrorPanel } from '../../components/states/error-panel';
+import { Notice } from '../../components/states/notice';
+import { Skeleton } from '../../components/states/skeleton';
+import { CHART_COLORS, RESOURCE_LABELS } from '../../lib/colors';
+import { formatMoney } from '../../lib/format';
+import { GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
+import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
+import { useFilters } from '../filters/use-filters';
+import { useViewParams } from '../filters/use-view-params';
+import { BreakdownSection } from './components/breakdown-section';
+import { PeriodLine } from './components/period-line';
+import { SelectionBar } from './components/selection-bar';
+import { TypeCard } from './components/type-card';
+import { usageTypeHref, type UsageIndexState } from './usage-links';
+import { usageExplorerRequest } from './usage-request';
+import { describeSelection, findGroup, groupRows, typeSummaries, type GroupRow, type SelectionDetail } from './usage-transforms';
+import { CLEAR_SELECTIONS, selectionsOf, toggleSelection, usageView, type UsageViewValues } from './usage-view';
 
+function indexNote(focus: SelectionDetail | undefined, count: number): string | undefined {
+  if (!focus) return undefined;
+  const dim = GROUP_BY_LABELS[focus.dimension].toLowerCase();
+  const combined = count > 1 ? ` Selections cannot be combined: the cards use ${focus.name}.` : '';
+  return `The billing API has no ${dim} filter: the cards show ${focus.name}’s cost and usage per type from the breakdown by ${dim}, and the sparklines are hidden (there is no time series per ${dim}).${combined}`;
+}
+
+/** The group member the cards are narrowed to: the first selection the response has figures for. */
+function focusItem(data: UsageResponse, values: UsageViewValues): GroupItem | undefined {
+  for (const s of selectionsOf(values)) {
+    const item = findGroup(data, s.dimension)?.items.find((i) => i.key === s.key);
+    if (item) return item;
+  }
+  return undefined;
+}
+
+/** `/usage`: one card per resource type, and the breakdown by the chosen Group by. */
 export default function UsagePage() {
+  const { filters } = useFilters();
+  const { values, setValues, issues } = useViewParams(usageView);
+  const { search, state } = useLocation();
+  const navigate = useNavigate();
+  const typesTitleId = useId();
+  const unknownType = (state as UsageIndexState | null)?.unknownResourceType;
+
+  const selections = selectionsOf(values);
+  const usage = useUsage(usageExplorerRequest(filters, { selections }));
+  const { data, error, isError, isFetching, isPlaceholderData, refetch } = usage;
+  const retry = () => void refetch();
+
+  const details = selections.map((s) => describeSelection(data, s));
+  const focus = details.find((d) => d.found);
+  const summaries = useMemo(() => data && typeSummaries(data, focusItem(data, values)), [data, values]);
+  const group = findGroup(data, filters.groupBy);
+  const rows = useMemo(() => group && groupRows(group), [group]);
+  const shareOf = focus ? focus.name : 'total cost';
+
+  const select = (row: GroupRow) => {
+    const only = row.resourceTypes.length === 1 ? row.resourceTypes[0] : undefined;
+    // A resource belongs to one type: show it on that type's page.
+    if (filters.groupBy === 'resource' && only) void navigate(usageTypeHref(only, filters, search, { resource: row.key }));
+    else setValues(toggleSelection(values, filters.groupBy, row.key));
+  };
+
   return (
-    <NotBuiltPage
-      title="Usage"
-      plannedFor="A drill-down explorer of usage and cost by resource type, region, project and resource, over any time range and granularity."
-    />
+    <>
+      <PageHeader
+        title="Usage"
+        description={
+          data ? (
+            <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <PeriodLine period={data.period} />
+              <span className="tabular-nums">
+                Total <span className="font-medium text-foreground">{formatMoney(data.summary.totalCost, data.summary.currency)}</span>
+              </span>
+            </span>
+          ) : isError ? (
+            TIME_RANGE_LABELS[filters.timeRange]
+          ) : (
+            <Skeleton className="h-4 w-64" />
+          )
+        }
+      />
+
+      <div className="flex flex-col gap-4">
+        {unknownType !== undefined && (
+          <Notice>
+            <p>
+              There is no resource type “{unknownType}”, so all resource types are shown. The types are{' '}
+              {Object.values(RESOURCE_LABELS).join(', ')}.
+            </p>
+          </Notice>
+        )}
+        {issues.length > 0 && <FilterIssuesNotice issues={issues} onClear={() => setValues({}, { replace: true })} />}
+        {isError && !data ? (
+          <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />
+        ) : (
+          <>
+            {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
+            <SelectionBar
+              details={details}
+              currency={filters.currency}
+              shareOf="total cost"
+              onRemove={(dimension) => setValues(toggleSelection(values, dimension, values[dimension]))}
+              onClearAll={() => setValues(CLEAR_SELECTIONS)}
+              note={indexNote(focus, details.length)}
+            />
+            <section aria-labelledby={typesTitleId} aria-busy={!data || isPlaceholderData} className="flex flex-col gap-2">
+              <h2 id={typesTitleId} className="text-sm font-semibold text-foreground">
+                Resource types{focus ? ` · ${focus.name}` : ''}
+              </h2>
+              <div
+                className={`grid grid-cols-1 gap-3 transition-opacity min-[480px]:grid-cols-2 lg:grid-cols-3 ${isPlaceholderData ? 'opacity-60' : ''}`}
+              >
+                {summaries
+                  ? summaries.map((s) => (
+                      <TypeCard
+                        key={s.resourceType}
+                        summary={s}
+                        currency={filters.currency}
+                        shareOf={shareOf}
+                        to={usageTypeHref(s.resourceType, filters, search)}
+                      />
+                    ))
+                  : Array.from({ length: filters.resourceType.length || 6 }, (_, i) => (
+                      <div key={i} className="rounded-card border border-border bg-surface px-4 py-3.5 shadow-card">
+                        <Skeleton className="h-3.5 w-28" />
+                        <Skeleton className="mt-2.5 h-7 w-32" />
+                        <Skeleton className="mt-2 h-3 w-20" />
+                        <Skeleton className="mt-3 h-9 w-full" />
+                      </div>
+                    ))}
+              </div>
+            </section>
+            <div aria-busy={isPlaceholderData} className={`transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}>
+              <BreakdownSection
+                dimension={filters.groupBy}
+                rows={rows}
+                currency={filters.currency}
+                color={CHART_COLORS.accent}
+                selectedKey={values[filters.groupBy] || undefined}
+                onSelect={select}
+                shareOf="total cost"
+                rowHint={filters.groupBy === 'resource' ? 'Click a row to open it on its type’s page' : undefined}
+                loading={!data}
+              />
+            </div>
+          </>
+        )}
+      </div>
+    </>
   );
 }

@@ -1,0 +1,149 @@
+import { useId, useMemo, type ReactNode } from 'react';
+import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import type { Currency, Granularity, ResourceType } from '../../../contract/billing';
+import { CHART_COLORS, RESOURCE_COLORS } from '../../../lib/colors';
+import { formatBucketLong, formatMoney, formatNumberCompact, moneyAxisFormatter, resourceUnit } from '../../../lib/format';
+import { formatExactQuantity, formatTick, unitTitle } from '../usage-format';
+import { downsampleSeries, timeTicks, type SeriesPoint } from '../usage-transforms';
+import { ChartTooltipBox, ChartTooltipRow } from './chart-tooltip';
+import { useElementWidth } from './use-element-width';
+
+const Y_AXIS_WIDTH = 56;
+const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 };
+const X_AXIS_HEIGHT = 24;
+const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
+/** Minimum px between two time labels. */
+const TICK_SPACING = 80;
+
+export interface TimeSeriesChartProps {
+  points: readonly SeriesPoint[];
+  resourceType: ResourceType;
+  granularity: Granularity;
+  currency: Currency;
+  height: number;
+}
+
+/**
+ * A resource type's quantity (top, in its unit) and cost (bottom, in the
+ * currency) over time: two panels on one numeric time axis with a shared
+ * tooltip showing the bucket's exact figures. The series is thinned with LTTB
+ * to about one point per pixel of plot width; the table has every bucket.
+ */
+export function TimeSeriesChart({ points, resourceType, granularity, currency, height }: TimeSeriesChartProps) {
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const plotWidth = Math.max(0, width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right);
+  const shown = useMemo(() => downsampleSeries(points, plotWidth), [points, plotWidth]);
+  const first = points[0]?.t ?? 0;
+  const last = points[points.length - 1]?.t ?? 0;
+  const domain: [number, number] = first === last ? [first - 1_800_000, last + 1_800_000] : [first, last];
+  const { ticks, unit: tickUnit } = useMemo(() => timeTicks(first, last, plotWidth / TICK_SPACING), [first, last, plotWidth]);
+  const syncId = useId();
+  const unit = resourceUnit(resourceType);
+  const color = RESOURCE_COLORS[resourceType];
+  const topHeight = Math.round((height - X_AXIS_HEIGHT) / 2);
+  const bottomHeight = height - topHeight;
+
+  const tooltip = ({ active, payload }: TooltipContentProps) => {
+    const point = active ? (payload[0]?.payload as SeriesPoint | undefined) : undefined;
+    if (!point) return null;
+    return (
+      <ChartTooltipBox title={formatBucketLong(point.timestamp, granularity)}>
+        <ChartTooltipRow label={unitTitle(unit.unit)} value={formatExactQuantity(point.value, unit.unit)} color={color} />
+        <ChartTooltipRow label="Cost" value={formatMoney(point.cost, currency)} color={CHART_COLORS.accent} />
+      </ChartTooltipBox>
+    );
+  };
+  const xAxis = (visible: boolean) => (
+    <XAxis
+      dataKey="t"
+      type="number"
+      scale="time"
+      domain={domain}
+      ticks={ticks}
+      tickFormatter={(t: number) => formatTick(t, tickUnit)}
+      tick={TICK}
+      tickLine={false}
+      axisLine={{ stroke: CHART_COLORS.grid }}
+      hide={!visible}
+      height={X_AXIS_HEIGHT}
+      allowDataOverflow
+    />
+  );
+
+  const panel = (label: string, chart: ReactNode) => (
+    <div className="relative">
+      <span className="absolute top-0 left-0 text-2xs font-medium text-muted">{label}</span>
+      {chart}
+    </div>
+  );
+
+  return (
+    <div ref={ref} className="relative h-full w-full select-none [&_svg_*:focus]:outline-none [&_svg:focus]:outline-none">
+      {width > 0 && (
+        <>
+          {panel(
+            unitTitle(unit.unit),
+            <AreaChart
+              width={width}
+              height={topHeight}
+              data={shown as SeriesPoint[]}
+              syncId={syncId}
+              margin={{ ...MARGIN, top: MARGIN.top + 12 }}
+              accessibilityLayer={false}
+            >
+              <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+              {xAxis(false)}
+              <YAxis width={Y_AXIS_WIDTH} tick={TICK} tickLine={false} axisLine={false} tickFormatter={formatNumberCompact} />
+              <Tooltip content={tooltip} cursor={{ stroke: CHART_COLORS.axis }} isAnimationActive={false} />
+              <Area
+                dataKey="value"
+                name={unit.long}
+                type="linear"
+                stroke={color}
+                strokeWidth={1.5}
+                fill={color}
+                fillOpacity={0.14}
+                dot={false}
+                activeDot={{ r: 3 }}
+                isAnimationActive={false}
+              />
+            </AreaChart>,
+          )}
+          {panel(
+            `Cost (${currency})`,
+            <LineChart
+              width={width}
+              height={bottomHeight}
+              data={shown as SeriesPoint[]}
+              syncId={syncId}
+              margin={{ ...MARGIN, top: MARGIN.top + 12 }}
+              accessibilityLayer={false}
+            >
+              <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+              {xAxis(true)}
+              <YAxis
+                width={Y_AXIS_WIDTH}
+                tick={TICK}
+                tickLine={false}
+                axisLine={false}
+                tickFormatter={moneyAxisFormatter(currency)}
+              />
+              {/* The tooltip shows in the top panel (synchronised); here only the cursor. */}
+              <Tooltip content={() => null} cursor={{ stroke: CHART_COLORS.axis }} isAnimationActive={false} />
+              <Line
+                dataKey="cost"
+                name="Cost"
+                type="linear"
+                stroke={CHART_COLORS.accent}
+                strokeWidth={1.5}
+                dot={false}
+                activeDot={{ r: 3 }}
+                isAnimationActive={false}
+              />
+            </LineChart>,
+          )}
+        </>
+      )}
+    </div>
+  );
+}

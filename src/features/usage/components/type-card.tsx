@@ -1,0 +1,64 @@
+import { useMemo } from 'react';
+import { Link, type To } from 'react-router';
+import type { Currency } from '../../../contract/billing';
+import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
+import { formatMetricNumber, formatMoney, formatNumber, formatPercent, UNIT_LABELS } from '../../../lib/format';
+import type { TypeSummary } from '../usage-transforms';
+import { Sparkline } from './sparkline';
+
+/**
+ * One resource type on the Usage index: cost, share, quantity and a cost
+ * sparkline; the whole card links to the type's page.
+ */
+export function TypeCard({
+  summary,
+  currency,
+  to,
+  shareOf,
+}: {
+  summary: TypeSummary;
+  currency: Currency;
+  to: To;
+  /** What the share is of ("total cost", "us-east-1"). */
+  shareOf: string;
+}) {
+  const { resourceType, cost, percentage, quantity, unit, series } = summary;
+  const color = RESOURCE_COLORS[resourceType];
+  const label = RESOURCE_LABELS[resourceType];
+  const u = UNIT_LABELS[unit];
+  const spark = useMemo(() => series?.map((p) => ({ t: p.t, y: p.cost })), [series]);
+  const none = cost === 0 && quantity === 0;
+
+  return (
+    <Link
+      to={to}
+      className="group flex min-w-0 flex-col rounded-card border border-border bg-surface px-4 pt-3.5 pb-3 shadow-card transition-colors hover:border-accent/50 hover:bg-surface-muted/40 focus-visible:border-accent"
+    >
+      <span className="flex items-center justify-between gap-2">
+        <span className="flex min-w-0 items-center gap-1.5 text-xs font-medium text-muted">
+          <span aria-hidden="true" className="size-2 shrink-0 rounded-full" style={{ background: color }} />
+          <span className="truncate text-foreground">{label}</span>
+        </span>
+        <span className="shrink-0 rounded bg-surface-muted px-1.5 py-0.5 text-2xs font-medium text-muted tabular-nums" title={`Share of ${shareOf}`}>
+          {formatPercent(percentage)}
+          <span className="sr-only"> of {shareOf}</span>
+        </span>
+      </span>
+      <span className="mt-1.5 text-xl leading-7 font-semibold tracking-tight text-foreground tabular-nums" data-testid="type-cost">
+        {formatMoney(cost, currency)}
+      </span>
+      <span className="text-xs text-muted tabular-nums" title={`${formatNumber(quantity, 2)} ${u.long}`}>
+        {none ? 'No usage this period' : `${formatMetricNumber(quantity, u.decimals)} ${u.short}`}
+      </span>
+      <span className="mt-2 block min-h-9">
+        {spark ? <Sparkline points={spark} color={color} /> : <span className="block h-9" />}
+      </span>
+      <span className="mt-1 flex items-center justify-between text-2xs text-muted">
+        <span>{spark ? 'Cost over the period' : 'Totals only'}</span>
+        <span aria-hidden="true" className="font-medium text-accent opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100">
+          Details →
+        </span>
+      </span>
+    </Link>
+  );
+}

@@ -1,0 +1,19 @@
+import { useCallback, useState } from 'react';
+
+/**
+ * The rendered width of an element in whole px, kept up to date with a
+ * ResizeObserver (0 until measured, and in environments without layout).
+ * Charts use it for their size and to downsample to about a point per pixel.
+ */
+export function useElementWidth<T extends HTMLElement>(): [(node: T | null) => (() => void) | undefined, number] {
+  const [width, setWidth] = useState(0);
+  const ref = useCallback((node: T | null) => {
+    if (!node) return undefined;
+    const measure = () => setWidth(Math.floor(node.getBoundingClientRect().width));
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}

@@ -1,0 +1,174 @@
+import { useMemo } from 'react';
+import { Link, Navigate, useLocation, useParams } from 'react-router';
+import { resourceTypeSchema, type ResourceType } from '../../contract/billing';
+import { useUsage } from '../../api/usage';
+import { PageHeader } from '../../components/page-header';
+import { ErrorPanel } from '../../components/states/error-panel';
+import { Skeleton } from '../../components/states/skeleton';
+import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../lib/colors';
+import { GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
+import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
+import type { FilterRouteHandle } from '../filters/filter-bar-config';
+import { useFilters } from '../filters/use-filters';
+import { useViewParams } from '../filters/use-view-params';
+import { BreakdownSection } from './components/breakdown-section';
+import { PeriodLine } from './components/period-line';
+import { SelectionBar } from './components/selection-bar';
+import { TimeSeriesCard } from './components/time-series-card';
+import { TopResourcesCard } from './components/top-resources-card';
+import { TypeKpis } from './components/type-kpis';
+import { TypeSwitcher } from './components/type-switcher';
+import { usageIndexHref, type UsageIndexState } from './usage-links';
+import { usageExplorerRequest } from './usage-request';
+import {
+  describeSelection,
+  findGroup,
+  groupRows,
+  toSeriesPoints,
+  topResourceRows,
+  type GroupRow,
+  type SelectionDetail,
+  type TopResourceRow,
+} from './usage-transforms';
+import { CLEAR_SELECTIONS, selectionsOf, toggleSelection, usageView } from './usage-view';
+
+/** The path names the type, so the resource-type filter has no say here. */
+export const handle: FilterRouteHandle = { filterBar: { hide: ['resourceType'] } };
+
+/** `/usage/:resourceType`; an unknown type goes back to `/usage`, which says so. */
+export default function UsageTypePage() {
+  const { resourceType } = useParams();
+  const { search } = useLocation();
+  const { filters } = useFilters();
+  const parsed = resourceTypeSchema.safeParse(resourceType);
+  if (!parsed.success) {
+    const state: UsageIndexState = { unknownResourceType: resourceType ?? '' };
+    return <Navigate to={usageIndexHref(filters, search)} replace state={state} />;
+  }
+  return <UsageTypeView resourceType={parsed.data} />;
+}
+
+function selectionNote(details: readonly SelectionDetail[], label: string): string | undefined {
+  const parts: string[] = [];
+  const groups = details.filter((d) => d.dimension !== 'resource');
+  for (const d of groups) {
+    const dim = GROUP_BY_LABELS[d.dimension].toLowerCase();
+    parts.push(
+      `The billing API has no ${dim} filter, so only ${d.name}’s totals (from the breakdown by ${dim}) are shown; the charts and top resources still cover every ${dim}.`,
+    );
+  }
+  const resource = details.find((d) => d.dimension === 'resource');
+  if (resource)
+    parts.push(
+      `${resource.name} is highlighted in the tables; the time series covers all ${label} (the API has no series per resource).`,
+    );
+  return parts.length > 0 ? parts.join(' ') : undefined;
+}
+
+function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
+  const { filters } = useFilters();
+  const { values, setValues, issues } = useViewParams(usageView);
+  const { search } = useLocation();
+  const selections = selectionsOf(values);
+  const usage = useUsage(usageExplorerRequest(filters, { resourceType, selections }));
+  const { data, error, isError, isFetching, isPlaceholderData, refetch } = usage;
+  const retry = () => void refetch();
+
+  // Placeholder data of another type (while switching) does not count.
+  const item = data?.breakdown.find((b) => b.resourceType === resourceType);
+  const current = item ? data : undefined;
+  const points = useMemo(() => item && toSeriesPoints(item.timeSeries), [item]);
+  const topRows = useMemo(() => item && topResourceRows(item), [item]);
+  const group = findGroup(current, filters.groupBy);
+  const rows = useMemo(() => group && groupRows(group, resourceType), [group, resourceType]);
+  const details = selections.map((s) => describeSelection(current, s, resourceType));
+
+  const label = RESOURCE_LABELS[resourceType];
+  const shareOf = `${label} cost`;
+  const loading = !current;
+
+  const selectGroup = (row: GroupRow) => setValues(toggleSelection(values, filters.groupBy, row.key));
+  const selectResource = (row: TopResourceRow) => setValues(toggleSelection(values, 'resource', row.resourceId));
+
+  return (
+    <>
+      <PageHeader
+        title={`Usage — ${label}`}
+        description={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <Link to={usageIndexHref(filters, search)} className="font-medium text-accent hover:underline">
+              ← All resource types
+            </Link>
+            {current ? (
+              <PeriodLine period={current.period} />
+            ) : isError ? (
+              TIME_RANGE_LABELS[filters.timeRange]
+            ) : (
+              <Skeleton className="h-4 w-56" />
+            )}
+          </span>
+        }
+        actions={<TypeSwitcher resourceType={resourceType} filters={filters} search={search} />}
+      />
+
+      <div className="flex flex-col gap-4">
+        {issues.length > 0 && <FilterIssuesNotice issues={issues} onClear={() => setValues({}, { replace: true })} />}
+        {isError && !current ? (
+          <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />
+        ) : (
+          <>
+            {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
+            <SelectionBar
+              details={details}
+              currency={filters.currency}
+              shareOf={shareOf}
+              onRemove={(dimension) => setValues(toggleSelection(values, dimension, values[dimension]))}
+              onClearAll={() => setValues(CLEAR_SELECTIONS)}
+              note={current ? selectionNote(details, label) : undefined}
+            />
+            <TypeKpis
+              item={item}
+              points={points}
+              period={current?.period}
+              currency={filters.currency}
+              granularity={filters.granularity}
+              resourceType={resourceType}
+              updating={isPlaceholderData}
+            />
+            <div
+              aria-busy={isPlaceholderData}
+              className={`flex flex-col gap-4 transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}
+            >
+              <TimeSeriesCard
+                resourceType={resourceType}
+                points={points}
+                granularity={filters.granularity}
+                currency={filters.currency}
+                loading={loading}
+              />
+              <BreakdownSection
+                dimension={filters.groupBy}
+                rows={rows}
+                currency={filters.currency}
+                resourceType={resourceType}
+                color={RESOURCE_COLORS[resourceType]}
+                selectedKey={values[filters.groupBy] || undefined}
+                onSelect={selectGroup}
+                shareOf={shareOf}
+                loading={loading}
+              />
+              <TopResourcesCard
+                resourceType={resourceType}
+                rows={topRows}
+                currency={filters.currency}
+                selectedId={values.resource || undefined}
+                onSelect={selectResource}
+                loading={loading}
+              />
+            </div>
+          </>
+        )}
+      </div>
+    </>
+  );
+}
