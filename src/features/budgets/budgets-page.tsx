@@ -1,10 +1,159 @@
-import { NotBuiltPage } from '../../components/not-built';
+import { useState } from 'react';
+import { Link, useLocation } from 'react-router';
+import { PageHeader } from '../../components/page-header';
+import { EmptyState } from '../../components/states/empty-state';
+import { ErrorPanel } from '../../components/states/error-panel';
+import { Skeleton } from '../../components/states/skeleton';
+import { CheckIcon, CloseIcon } from '../../components/icons';
+import type { BudgetStatus } from '../../contract/billing';
+import type { FilterRouteHandle } from '../filters/filter-bar-config';
+import { useBudgetStatus } from './api/get-budget-status';
+import { useDeleteBudget } from './api/delete-budget';
+import { BudgetCard } from './components/budget-card';
+import { ConfirmDialog } from './components/confirm-dialog';
+import { PRIMARY_BUTTON_CLASS } from './components/styles';
+
+/** Budgets are monthly and in their own currency: the shared filters do not apply. */
+export const handle: FilterRouteHandle = { filterBar: false };
+
+/** What the editor passes back after a save (router location state). */
+export interface BudgetsLocationState {
+  saved?: string;
+}
+
+function NewBudgetLink() {
+  return (
+    <Link to="/budgets/new" className={PRIMARY_BUTTON_CLASS}>
+      <span aria-hidden="true" className="text-base leading-none">
+        +
+      </span>
+      New budget
+    </Link>
+  );
+}
+
+function ListSkeleton() {
+  return (
+    <ul aria-hidden="true" className="flex flex-col gap-3">
+      {[0, 1].map((i) => (
+        <li key={i} className="rounded-card border border-border bg-surface p-4 shadow-card">
+          <Skeleton className="h-4 w-40" />
+          <Skeleton className="mt-2 h-3 w-64" />
+          <div className="mt-4 grid grid-cols-2 gap-4 sm:grid-cols-4">
+            {[0, 1, 2, 3].map((j) => (
+              <Skeleton key={j} className="h-8" />
+            ))}
+          </div>
+          <Skeleton className="mt-4 h-2 w-full" />
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export default function BudgetsPage() {
+  const status = useBudgetStatus();
+  const remove = useDeleteBudget();
+  const location = useLocation();
+  const saved = (location.state as BudgetsLocationState | null)?.saved;
+  const [confirming, setConfirming] = useState<BudgetStatus | null>(null);
+  const [deleted, setDeleted] = useState<string | null>(null);
+  const [savedShown, setSavedShown] = useState(true);
+
+  const confirmDelete = () => {
+    const item = confirming;
+    setConfirming(null);
+    if (!item) return;
+    setDeleted(null);
+    remove.mutate(
+      { budgetId: item.budgetId, name: item.name },
+      { onSuccess: () => setDeleted(item.name) },
+    );
+  };
+
+  const { data, error, isError, isPending, isFetching, refetch } = status;
+  const budgets = data?.budgets ?? [];
+  const failedDelete = remove.isError ? remove.variables : undefined;
+
   return (
-    <NotBuiltPage
-      title="Budgets"
-      plannedFor="Monthly budgets, alert thresholds and how spend tracks against them."
-    />
+    <>
+      <PageHeader
+        title="Budgets"
+        description="This calendar month's spend (UTC) against each monthly budget, in the budget's currency."
+        actions={<NewBudgetLink />}
+      />
+
+      <div className="flex flex-col gap-3">
+        <div role="status" aria-live="polite" className="empty:hidden">
+          {saved && savedShown && !deleted && (
+            <p className="flex items-center gap-2 rounded-card border border-success/30 bg-success/10 px-3.5 py-2.5 text-[13px] text-foreground">
+              <CheckIcon size={16} className="shrink-0 text-success" />
+              <span className="min-w-0 flex-1">Saved budget “{saved}”.</span>
+              <button
+                type="button"
+                onClick={() => setSavedShown(false)}
+                className="rounded p-0.5 text-muted hover:text-foreground"
+              >
+                <CloseIcon size={14} />
+                <span className="sr-only">Dismiss</span>
+              </button>
+            </p>
+          )}
+          {deleted && (
+            <p className="flex items-center gap-2 rounded-card border border-border bg-surface px-3.5 py-2.5 text-[13px] text-foreground">
+              <CheckIcon size={16} className="shrink-0 text-success" />
+              Deleted budget “{deleted}”.
+            </p>
+          )}
+        </div>
+
+        {failedDelete && (
+          <ErrorPanel
+            title={`Could not delete “${failedDelete.name}”: it is back in the list`}
+            error={remove.error}
+            onRetry={() => remove.mutate(failedDelete, { onSuccess: () => setDeleted(failedDelete.name) })}
+            retrying={remove.isPending}
+          />
+        )}
+
+        {isError && !data ? (
+          <ErrorPanel error={error} onRetry={() => void refetch()} retrying={isFetching} />
+        ) : isPending ? (
+          <ListSkeleton />
+        ) : (
+          <>
+            {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
+            {budgets.length === 0 ? (
+              <div className="rounded-card border border-border bg-surface shadow-card">
+                <EmptyState
+                  title="No budgets yet"
+                  description="Set a monthly budget with alert thresholds to hear about spend before it runs over."
+                  action={<NewBudgetLink />}
+                />
+              </div>
+            ) : (
+              <ul aria-label="Budgets" aria-busy={isFetching} className="flex flex-col gap-3">
+                {budgets.map((item) => (
+                  <li key={item.budgetId}>
+                    <BudgetCard item={item} onDelete={setConfirming} />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </div>
+
+      <ConfirmDialog
+        open={confirming !== null}
+        title={`Delete budget “${confirming?.name ?? ''}”?`}
+        confirmLabel="Delete budget"
+        tone="danger"
+        onConfirm={confirmDelete}
+        onCancel={() => setConfirming(null)}
+      >
+        Its alerts stop at once. This cannot be undone.
+      </ConfirmDialog>
+    </>
   );
 }

@@ -1,0 +1,37 @@
+/**
+ * POST /v2/billing/budgets. Every create carries an Idempotency-Key, so a
+ * retry of the same request (after a timeout, say) cannot make a second budget.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { budgetSchema, IDEMPOTENCY_KEY_HEADER, type Budget, type BudgetData } from '../../../contract/billing';
+import { expectedStatus } from '../budget-status';
+import type { MonthSpend } from '../thresholds';
+import { invalidateBudgets, setCachedBudget, setCachedStatus } from './budget-cache';
+import { sendJson } from './send-json';
+
+export function createBudget(data: BudgetData, idempotencyKey: string): Promise<Budget> {
+  return sendJson('POST', '/billing/budgets', budgetSchema, {
+    body: data,
+    headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
+  });
+}
+
+export interface CreateBudgetVariables {
+  data: BudgetData;
+  idempotencyKey: string;
+  /** This month's spend for the budget's scope, to list it with figures before the status reloads. */
+  spend?: MonthSpend;
+}
+
+export function useCreateBudget() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ data, idempotencyKey }: CreateBudgetVariables) => createBudget(data, idempotencyKey),
+    onSuccess: (budget, { spend }) => {
+      setCachedBudget(client, budget.budgetId, budget);
+      const status = expectedStatus(budget, Date.now(), spend);
+      if (status) setCachedStatus(client, budget.budgetId, status);
+    },
+    onSettled: () => invalidateBudgets(client),
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * PUT /v2/billing/budgets/:budgetId, optimistic: the cached budget and its
+ * status change at once and go back to what they were if the API refuses.
+ */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from '../../../api/query-keys';
+import { budgetSchema, type Budget, type BudgetData, type BudgetStatusResponse } from '../../../contract/billing';
+import { expectedStatus } from '../budget-status';
+import type { MonthSpend } from '../thresholds';
+import {
+  invalidateBudgets,
+  restoreBudgets,
+  setCachedBudget,
+  setCachedStatus,
+  snapshotBudgets,
+  type BudgetCacheSnapshot,
+} from './budget-cache';
+import { budgetName } from './budget-name';
+import { sendJson } from './send-json';
+
+export function updateBudget(budgetId: string, data: BudgetData): Promise<Budget> {
+  return sendJson('PUT', `/billing/budgets/${encodeURIComponent(budgetId)}`, budgetSchema, { body: data });
+}
+
+export interface UpdateBudgetVariables {
+  budgetId: string;
+  data: BudgetData;
+  /** This month's spend for the budget's (new) scope, for its expected status. */
+  spend?: MonthSpend;
+}
+
+/** The budget as it will be stored (the API keeps id and createdAt). */
+export function applyBudgetData(previous: Budget | undefined, budgetId: string, data: BudgetData, now: number): Budget {
+  const stamp = new Date(now).toISOString();
+  return {
+    budgetId,
+    name: budgetName(data),
+    monthlyBudget: data.monthlyBudget,
+    currency: data.currency,
+    alertThresholds: [...data.alertThresholds],
+    resourceTypes: [...data.resourceTypes],
+    notificationChannels: [...data.notificationChannels],
+    actions: { ...data.actions },
+    createdAt: previous?.createdAt ?? stamp,
+    updatedAt: stamp,
+  };
+}
+
+export function useUpdateBudget() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ budgetId, data }: UpdateBudgetVariables) => updateBudget(budgetId, data),
+    onMutate: async ({ budgetId, data, spend }): Promise<BudgetCacheSnapshot> => {
+      const snapshot = await snapshotBudgets(client, budgetId);
+      const now = Date.now();
+      const next = applyBudgetData(snapshot.detail?.budget, budgetId, data, now);
+      setCachedBudget(client, budgetId, next);
+      const previous = client
+        .getQueryData<BudgetStatusResponse>(queryKeys.budgets.status())
+        ?.budgets.find((b) => b.budgetId === budgetId);
+      const status = expectedStatus(next, now, spend, previous);
+      if (status) setCachedStatus(client, budgetId, status);
+      return snapshot;
+    },
+    onError: (_error, _variables, snapshot) => {
+      if (snapshot) restoreBudgets(client, snapshot);
+    },
+    onSuccess: (budget) => setCachedBudget(client, budget.budgetId, budget),
+    onSettled: () => invalidateBudgets(client),
+  });
+}

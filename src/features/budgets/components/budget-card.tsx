@@ -1,0 +1,89 @@
+import { useId } from 'react';
+import { Link } from 'react-router';
+import type { BudgetStatus } from '../../../contract/billing';
+import { RESOURCE_LABELS } from '../../../lib/colors';
+import { formatMoney, formatPercent } from '../../../lib/format';
+import { BudgetProgress } from './budget-progress';
+import { StatusBadge } from './status-badge';
+import { GHOST_BUTTON_CLASS } from './styles';
+
+/** `All resources` or the covered types' names. */
+export function coverageLabel(types: BudgetStatus['resourceTypes']): string {
+  if (types.includes('all')) return 'All resources';
+  return types.map((t) => (t === 'all' ? 'All resources' : RESOURCE_LABELS[t])).join(', ');
+}
+
+function Figure({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-2xs font-medium text-muted">{label}</dt>
+      <dd className="mt-0.5 text-sm font-semibold text-foreground tabular-nums" data-testid={testId}>
+        {value}
+      </dd>
+      {note && <dd className="text-2xs text-muted tabular-nums">{note}</dd>}
+    </div>
+  );
+}
+
+/** One budget this month: status, figures, the progress bar, and Edit / Delete. */
+export function BudgetCard({ item, onDelete }: { item: BudgetStatus; onDelete: (item: BudgetStatus) => void }) {
+  const titleId = useId();
+  const projectedPercent = item.monthlyBudget > 0 ? (item.projectedSpend / item.monthlyBudget) * 100 : 0;
+  const crossed = item.thresholdsCrossed;
+  return (
+    <article aria-labelledby={titleId} className="rounded-card border border-border bg-surface p-4 shadow-card">
+      <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-2">
+            <h2 id={titleId} className="truncate text-sm font-semibold text-foreground">
+              {item.name}
+            </h2>
+            <StatusBadge status={item.status} />
+          </div>
+          <p className="mt-0.5 text-xs text-muted">
+            {coverageLabel(item.resourceTypes)} · {formatMoney(item.monthlyBudget, item.currency)} per month
+          </p>
+        </div>
+        <div className="-mr-2 flex items-center gap-0.5">
+          <Link to={`/budgets/${encodeURIComponent(item.budgetId)}/edit`} className={GHOST_BUTTON_CLASS}>
+            Edit<span className="sr-only"> {item.name}</span>
+          </Link>
+          <button type="button" onClick={() => onDelete(item)} className={`${GHOST_BUTTON_CLASS} hover:text-danger`}>
+            Delete<span className="sr-only"> {item.name}</span>
+          </button>
+        </div>
+      </div>
+
+      <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-4">
+        <Figure
+          label="Spent this month"
+          value={formatMoney(item.currentSpent, item.currency)}
+          note={`${formatPercent(item.percentageUsed)} of budget`}
+          testId="budget-spent"
+        />
+        <Figure
+          label="Projected month end"
+          value={formatMoney(item.projectedSpend, item.currency)}
+          note={`${formatPercent(projectedPercent)} of budget`}
+          testId="budget-projected"
+        />
+        <Figure
+          label="Days left"
+          value={String(item.daysRemainingInPeriod)}
+          note={item.daysRemainingInPeriod === 1 ? 'day in this month' : 'days in this month'}
+          testId="budget-days-left"
+        />
+        <Figure
+          label="Thresholds crossed"
+          value={crossed.length === 0 ? 'None' : crossed.map((t) => `${t}%`).join(', ')}
+          note={`of ${item.alertThresholds.map((t) => `${t}%`).join(', ')}`}
+          testId="budget-crossed"
+        />
+      </dl>
+
+      <div className="mt-3">
+        <BudgetProgress item={item} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import type { TeamBreakdownItem, UserBreakdownItem } from '../../contract/billing';
+import {
+  defaultDirection,
+  filterTeams,
+  percentChange,
+  sortTeams,
+  teamCostByType,
+  teamMembers,
+  teamRows,
+  usedResourceTypes,
+} from './team-metrics';
+
+const team = (teamId: string, teamName: string, totalCost: number, memberCount: number, previousPeriodCost?: number): TeamBreakdownItem => ({
+  teamId,
+  teamName,
+  totalCost,
+  percentage: 0,
+  memberCount,
+  resourceUsage: { clusters: { quantity: 1, unit: 'gpu_hours', cost: totalCost } },
+  ...(previousPeriodCost === undefined ? {} : { previousPeriodCost }),
+});
+
+const teams = [
+  team('ml', 'ML Platform', 300, 4, 150),
+  team('research', 'Research', 500, 5, 550),
+  team('speech', 'Speech & Audio', 100, 0),
+  team('cv', 'Computer Vision', 300, 2, 0),
+];
+
+describe('teamRows', () => {
+  it('ranks by cost (ties share a rank) with cost per member and change', () => {
+    const rows = teamRows(teams);
+    expect(rows.map((r) => [r.teamId, r.rank])).toEqual([
+      ['research', 1],
+      ['ml', 2],
+      ['cv', 2],
+      ['speech', 4],
+    ]);
+    const ml = rows.find((r) => r.teamId === 'ml')!;
+    expect(ml.perMember).toBe(75);
+    expect(ml.change).toBe(100);
+    expect(rows.find((r) => r.teamId === 'research')!.change).toBeCloseTo(-9.0909, 3);
+    expect(rows.find((r) => r.teamId === 'speech')!.perMember).toBeUndefined();
+    expect(rows.find((r) => r.teamId === 'cv')!.change).toBeUndefined();
+  });
+
+  it('has no change without a previous figure above zero', () => {
+    expect(percentChange(10, undefined)).toBeUndefined();
+    expect(percentChange(10, 0)).toBeUndefined();
+    expect(percentChange(5, 10)).toBe(-50);
+  });
+});
+
+describe('sortTeams / filterTeams', () => {
+  const rows = teamRows(teams);
+  const ids = (r: { teamId: string }[]) => r.map((x) => x.teamId);
+
+  it('sorts by any column, missing values last in both directions, ties by rank', () => {
+    expect(ids(sortTeams(rows, 'name', 'asc'))).toEqual(['cv', 'ml', 'research', 'speech']);
+    expect(ids(sortTeams(rows, 'members', 'desc'))).toEqual(['research', 'ml', 'cv', 'speech']);
+    expect(ids(sortTeams(rows, 'perMember', 'asc'))).toEqual(['ml', 'research', 'cv', 'speech']);
+    expect(ids(sortTeams(rows, 'change', 'desc'))).toEqual(['ml', 'research', 'cv', 'speech']);
+    expect(ids(sortTeams(rows, 'change', 'asc'))).toEqual(['research', 'ml', 'cv', 'speech']);
+    expect(ids(sortTeams(rows, 'total', 'asc'))).toEqual(['speech', 'ml', 'cv', 'research']);
+    expect(defaultDirection('name')).toBe('asc');
+    expect(defaultDirection('total')).toBe('desc');
+  });
+
+  it('searches names and ids, ignoring case and accents', () => {
+    expect(ids(filterTeams(rows, '  VISION '))).toEqual(['cv']);
+    expect(ids(filterTeams(rows, 'speech &'))).toEqual(['speech']);
+    expect(ids(filterTeams(rows, 'résearch'))).toEqual(['research']);
+    expect(ids(filterTeams(rows, ''))).toHaveLength(4);
+  });
+});
+
+describe('chart and member helpers', () => {
+  it('gives each team its cost per used resource type', () => {
+    const withStorage = [...teams, { ...team('x', 'X', 7, 1), resourceUsage: { storage: { quantity: 1, unit: 'gb_hours' as const, cost: 7 } } }];
+    const types = usedResourceTypes(withStorage);
+    expect(types).toEqual(['clusters', 'storage']);
+    expect(teamCostByType(withStorage, types).at(-1)).toEqual({ teamId: 'x', teamName: 'X', totalCost: 7, clusters: 0, storage: 7 });
+  });
+
+  it("lists a team's members, costliest first, with their share of the team", () => {
+    const users: UserBreakdownItem[] = [
+      { userId: 'a', userName: 'A', team: 'Research', teamId: 'research', totalCost: 100 },
+      { userId: 'b', userName: 'B', team: 'ML Platform', teamId: 'ml', totalCost: 200 },
+      { userId: 'c', userName: 'C', team: 'Research', teamId: 'research', totalCost: 400 },
+    ];
+    expect(teamMembers(users, teams[1]!).map((u) => [u.userId, u.shareOfTeam])).toEqual([
+      ['c', 80],
+      ['a', 20],
+    ]);
+  });
+});

@@ -1,0 +1,126 @@
+/**
+ * Teams (projects) from the usage API's team metrics, as rows for the
+ * leaderboard and the charts: rank, cost per member, change against the
+ * previous period, sorting, search. Pure functions.
+ */
+import { RESOURCE_TYPES, type ResourceType, type TeamBreakdownItem, type UserBreakdownItem } from '../../contract/billing';
+
+export interface TeamRow {
+  /** 1 = highest cost (the API's order). */
+  rank: number;
+  teamId: string;
+  teamName: string;
+  totalCost: number;
+  /** Share of the account's cost, 0–100. */
+  percentage: number;
+  memberCount: number;
+  /** totalCost / memberCount; undefined for a team without members. */
+  perMember: number | undefined;
+  previousCost: number | undefined;
+  /** Change against the previous period in percent; undefined when there is nothing to compare with. */
+  change: number | undefined;
+  resourceUsage: TeamBreakdownItem['resourceUsage'];
+}
+
+/** Percent change from `previous` to `current`; undefined without a previous figure above zero. */
+export function percentChange(current: number, previous: number | undefined): number | undefined {
+  if (previous === undefined || !(previous > 0)) return undefined;
+  return ((current - previous) / previous) * 100;
+}
+
+/** Rows in the API's order (highest cost first), ranked 1, 2, …; equal costs share a rank. */
+export function teamRows(teams: readonly TeamBreakdownItem[]): TeamRow[] {
+  const sorted = [...teams].sort((a, b) => b.totalCost - a.totalCost);
+  let rank = 0;
+  return sorted.map((t, i) => {
+    if (i === 0 || t.totalCost !== sorted[i - 1]!.totalCost) rank = i + 1;
+    return {
+      rank,
+      teamId: t.teamId,
+      teamName: t.teamName,
+      totalCost: t.totalCost,
+      percentage: t.percentage,
+      memberCount: t.memberCount,
+      perMember: t.memberCount > 0 ? t.totalCost / t.memberCount : undefined,
+      previousCost: t.previousPeriodCost,
+      change: percentChange(t.totalCost, t.previousPeriodCost),
+      resourceUsage: t.resourceUsage,
+    };
+  });
+}
+
+export const TEAM_SORTS = ['rank', 'name', 'total', 'share', 'members', 'perMember', 'change'] as const;
+export type TeamSort = (typeof TEAM_SORTS)[number];
+export type SortDirection = 'asc' | 'desc';
+
+const SORT_VALUE: Record<TeamSort, (r: TeamRow) => number | string | undefined> = {
+  rank: (r) => r.rank,
+  name: (r) => r.teamName,
+  total: (r) => r.totalCost,
+  share: (r) => r.percentage,
+  members: (r) => r.memberCount,
+  perMember: (r) => r.perMember,
+  change: (r) => r.change,
+};
+
+/** The direction a column sorts in when first chosen: names and rank ascending, figures largest first. */
+export function defaultDirection(sort: TeamSort): SortDirection {
+  return sort === 'name' || sort === 'rank' ? 'asc' : 'desc';
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+/** Sorted copy; rows without a value (no previous period, no members) go last either way; ties by rank. */
+export function sortTeams(rows: readonly TeamRow[], sort: TeamSort, direction: SortDirection): TeamRow[] {
+  const value = SORT_VALUE[sort];
+  const sign = direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    if (x === undefined || y === undefined) {
+      if (x !== y) return x === undefined ? 1 : -1;
+      return a.rank - b.rank;
+    }
+    const c = typeof x === 'string' && typeof y === 'string' ? collator.compare(x, y) : (x as number) - (y as number);
+    return c !== 0 ? sign * c : a.rank - b.rank;
+  });
+}
+
+/** Lower-case, accents removed, for matching what people type. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim();
+}
+
+/** Teams whose name or id contains the query (case- and accent-insensitive); all for an empty query. */
+export function filterTeams(rows: readonly TeamRow[], query: string): TeamRow[] {
+  const q = fold(query);
+  if (!q) return [...rows];
+  return rows.filter((r) => fold(r.teamName).includes(q) || fold(r.teamId).includes(q));
+}
+
+/** The resource types any team used, in API order. */
+export function usedResourceTypes(teams: readonly Pick<TeamBreakdownItem, 'resourceUsage'>[]): ResourceType[] {
+  return RESOURCE_TYPES.filter((type) => teams.some((t) => (t.resourceUsage[type]?.cost ?? 0) !== 0));
+}
+
+export type TeamCostByType = { teamId: string; teamName: string; totalCost: number } & Partial<Record<ResourceType, number>>;
+
+/** One row per team with its cost per resource type (0 where it used none): the stacked chart's data. */
+export function teamCostByType(teams: readonly TeamBreakdownItem[], types: readonly ResourceType[]): TeamCostByType[] {
+  return teams.map((t) => {
+    const row: TeamCostByType = { teamId: t.teamId, teamName: t.teamName, totalCost: t.totalCost };
+    for (const type of types) row[type] = t.resourceUsage[type]?.cost ?? 0;
+    return row;
+  });
+}
+
+/** A team's members from the user breakdown, highest cost first, with their share of the team's cost. */
+export function teamMembers(
+  users: readonly UserBreakdownItem[],
+  team: Pick<TeamBreakdownItem, 'teamId' | 'teamName' | 'totalCost'>,
+): (UserBreakdownItem & { shareOfTeam: number | undefined })[] {
+  return users
+    .filter((u) => (u.teamId !== undefined ? u.teamId === team.teamId : u.team === team.teamName))
+    .sort((a, b) => b.totalCost - a.totalCost)
+    .map((u) => ({ ...u, shareOfTeam: team.totalCost > 0 ? (u.totalCost / team.totalCost) * 100 : undefined }));
+}

@@ -1,0 +1,136 @@
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import { MetricCard } from '../../components/metric-card';
+import { PageHeader } from '../../components/page-header';
+import { ErrorPanel } from '../../components/states/error-panel';
+import { Notice } from '../../components/states/notice';
+import { Skeleton } from '../../components/states/skeleton';
+import { formatMoney, formatPercent, formatPeriod } from '../../lib/format';
+import { useFilters } from '../filters/use-filters';
+import { useTeamUsage } from './api/get-team-usage';
+import { ChangeBadge } from './components/change-badge';
+import { TeamResourcesChart } from './components/team-resources-chart';
+import { TeamTrendCard } from './components/team-trend-card';
+import { TopUsersTable } from './components/top-users-table';
+import { teamMembers, teamRows } from './team-metrics';
+import { teamsHandle } from './teams-view';
+import { useTeamLinks } from './use-team-href';
+
+export const handle = teamsHandle;
+
+function BackLink({ to }: { to: string }) {
+  return (
+    <Link to={to} className="text-[13px] font-medium text-accent hover:underline">
+      ← All teams
+    </Link>
+  );
+}
+
+/** /teams/:teamId: one team's cost, resources, users and trend. */
+export default function TeamPage() {
+  const { teamId = '' } = useParams();
+  const { filters } = useFilters();
+  const { teamHref, teamsHref } = useTeamLinks();
+  const usage = useTeamUsage(filters);
+  const { data, error, isError, isFetching, refetch } = usage;
+  const currency = data?.summary.currency ?? filters.currency;
+
+  const rows = useMemo(() => (data?.teamBreakdown ? teamRows(data.teamBreakdown) : undefined), [data]);
+  const row = rows?.find((r) => r.teamId === teamId);
+  const team = data?.teamBreakdown?.find((t) => t.teamId === teamId);
+  const members = useMemo(() => (team && data?.userBreakdown ? teamMembers(data.userBreakdown, team) : []), [team, data]);
+
+  if (isError && !data)
+    return (
+      <>
+        <PageHeader title="Team" actions={<BackLink to={teamsHref} />} />
+        <ErrorPanel error={error} onRetry={() => void refetch()} retrying={isFetching} />
+      </>
+    );
+
+  if (!data || !rows)
+    return (
+      <>
+        <PageHeader title="Team" description={<Skeleton className="h-4 w-64" />} actions={<BackLink to={teamsHref} />} />
+        <div aria-busy="true" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+          {['Total cost', 'Members', 'Average per member', 'Previous period'].map((t) => (
+            <MetricCard key={t} title={t} />
+          ))}
+        </div>
+      </>
+    );
+
+  if (!row || !team)
+    return (
+      <>
+        <PageHeader title="Team not found" actions={<BackLink to={teamsHref} />} />
+        <Notice action={<BackLink to={teamsHref} />}>
+          There is no team <code className="font-mono text-xs">{teamId}</code> in this account.
+        </Notice>
+      </>
+    );
+
+  return (
+    <>
+      <PageHeader
+        title={team.teamName}
+        description={
+          <span className="tabular-nums">
+            Rank {row.rank} of {rows.length} · {formatPeriod(data.period)}
+          </span>
+        }
+        actions={<BackLink to={teamsHref} />}
+      />
+      <div className="flex flex-col gap-4">
+        <section aria-label="Team summary" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+          <MetricCard
+            title="Total cost"
+            value={formatMoney(team.totalCost, currency)}
+            rawValue={team.totalCost}
+            footnote={`${formatPercent(team.percentage)} of all teams`}
+          />
+          <MetricCard title="Members" value={String(team.memberCount)} rawValue={team.memberCount} />
+          <MetricCard
+            title="Average per member"
+            value={row.perMember === undefined ? '—' : formatMoney(row.perMember, currency)}
+            rawValue={row.perMember}
+          />
+          <MetricCard
+            title="Previous period"
+            value={row.previousCost === undefined ? '—' : formatMoney(row.previousCost, currency)}
+            rawValue={row.previousCost}
+            footnote={
+              <span className="flex items-center gap-1.5">
+                <ChangeBadge change={row.change} previous={row.previousCost} currency={currency} /> since then
+              </span>
+            }
+          />
+        </section>
+
+        <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <TeamResourcesChart team={team} currency={currency} />
+          <TeamTrendCard team={row} currency={currency} />
+        </div>
+
+        <section aria-labelledby="team-users-title" className="flex min-w-0 flex-col rounded-card border border-border bg-surface p-4 shadow-card">
+          <h2 id="team-users-title" className="text-sm font-semibold text-foreground">
+            Users
+          </h2>
+          <p className="mt-0.5 mb-1 text-xs text-muted">{team.teamName}'s members by cost.</p>
+          <TopUsersTable
+            users={members}
+            currency={currency}
+            teamHref={teamHref}
+            caption={`Users in ${team.teamName}`}
+            showTeam={false}
+            shareLabel="Share of team"
+            share={shareOfTeam}
+            exportFileName={`team-${team.teamId}-users`}
+          />
+        </section>
+      </div>
+    </>
+  );
+}
+
+const shareOfTeam = (u: { shareOfTeam: number | undefined }) => u.shareOfTeam;
