@@ -112,6 +112,31 @@ describe('GET /v2/billing/usage?includeTeamMetrics=true', () => {
     }
   });
 
+  it("gives each team its cost over time, adding up to the team's total and to each day's cost", async () => {
+    const r = await usage('timeRange=last_month&groupBy=project,user&includeTeamMetrics=true&granularity=daily');
+    const teams = r.teamBreakdown!;
+    for (const t of teams) {
+      expect(t.timeSeries, t.teamId).toHaveLength(31);
+      const cents = t.timeSeries!.reduce((a, p) => a + Math.round(p.cost * 100), 0);
+      expect(cents, t.teamId).toBe(Math.round(t.totalCost * 100));
+    }
+    // independent: one team's cost on one day, straight from the hourly rows
+    const [row] = await sb.db.all<{ c: number }>(
+      "SELECT CAST(sum(cost_usd) AS DOUBLE) AS c FROM usage_hourly WHERE project_id = 'research' AND ts >= TIMESTAMP '2023-12-05' AND ts < TIMESTAMP '2023-12-06'",
+    );
+    const research = teams.find((t) => t.teamId === 'research')!;
+    expect(research.timeSeries![4]!.timestamp).toBe('2023-12-05T00:00:00Z');
+    expect(Math.abs(research.timeSeries![4]!.cost - row!.c)).toBeLessThanOrEqual(0.011);
+    const weekly = await usage('timeRange=last_month&includeTeamMetrics=true&granularity=weekly');
+    expect(weekly.teamBreakdown![0]!.timeSeries!.map((p) => p.timestamp.slice(0, 10))).toEqual([
+      '2023-12-01',
+      '2023-12-04',
+      '2023-12-11',
+      '2023-12-18',
+      '2023-12-25',
+    ]);
+  });
+
   it('returns team metrics whatever groupBy says, and nothing without includeTeamMetrics', async () => {
     const [withGroups, alone, off, plain] = await Promise.all([
       usage('groupBy=project,user&includeTeamMetrics=true'),

@@ -331,7 +331,10 @@ export async function getUsage(db: Database, q: UsageQuery, now: number): Promis
 
   response.alerts = await alertsFor(db, now, types, q.currency);
   if (q.includeTeamMetrics)
-    Object.assign(response, await teamMetrics(db, p, types, q.currency, totalMinor, agg.byColumn('project_id'), agg.byColumn('user_id'), names));
+    Object.assign(
+      response,
+      await teamMetrics(db, p, types, q.currency, totalMinor, agg.byColumn('project_id'), agg.byColumn('user_id'), names, q.granularity),
+    );
   return response;
 }
 
@@ -353,11 +356,18 @@ async function teamMetrics(
   projectRows: AggRow[],
   userRows: AggRow[],
   names: Awaited<ReturnType<typeof loadNames>>,
+  granularity: Granularity,
 ): Promise<Pick<UsageResponse, 'teamBreakdown' | 'userBreakdown'>> {
   const dec = CURRENCY_DECIMALS[currency];
   const prev = previousPeriod(p);
   const prevSplit = Math.floor(prev.end / DAY_MS) * DAY_MS;
-  const [members, prevRows] = await Promise.all([
+  // Each team's cost over time, for sparklines: the request's buckets (daily for hourly requests).
+  const g: Granularity = granularity === 'hourly' ? 'daily' : granularity;
+  const seriesBuckets = bucketsFor(p.start, p.dataEnd, g);
+  const bucketSql =
+    g === 'daily' ? 'u.day' : g === 'weekly' ? "CAST(date_trunc('week', u.day) AS DATE)" : "CAST(date_trunc('month', u.day) AS DATE)";
+  const fx = fxJoin(currency);
+  const [members, prevRows, seriesRows] = await Promise.all([
     db.all<{ user_id: string; project_id: string }>('SELECT user_id, project_id FROM users ORDER BY user_id'),
     prev.start < db.anchor
       ? Promise.resolve(null)
@@ -373,7 +383,22 @@ async function teamMetrics(
            ) GROUP BY k`,
           [sqlDate(prev.start), sqlDate(prevSplit), sqlTs(prevSplit), sqlTs(prev.end), currency, listValue(types)],
         ),
+    db.columns<{ k: string[]; b: number[]; c: number[] }>(
+      `SELECT u.project_id AS k, CAST(epoch_ms(CAST(${bucketSql} AS TIMESTAMP)) AS DOUBLE) AS b, sum(${fx.cost}) AS c
+       FROM usage_daily u ${fx.join}
+       WHERE ${fx.where} u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE) AND list_contains($4, u.resource_type)
+       GROUP BY ALL`,
+      [sqlDate(p.start), sqlDate(p.end), currency, listValue(types)],
+    ),
   ]);
+  const seriesOf = new Map<string, Map<number, number>>();
+  for (let i = 0; i < seriesRows.k.length; i++) {
+    const key = seriesRows.k[i]!;
+    let m = seriesOf.get(key);
+    if (!m) seriesOf.set(key, (m = new Map()));
+    const b = Math.max(seriesRows.b[i]!, p.start);
+    m.set(b, (m.get(b) ?? 0) + seriesRows.c[i]!);
+  }
   const teamOf = new Map(members.map((m) => [m.user_id, m.project_id]));
   const memberCount = new Map<string, number>();
   for (const m of members) memberCount.set(m.project_id, (memberCount.get(m.project_id) ?? 0) + 1);
@@ -411,6 +436,8 @@ async function teamMetrics(
       perType.map((x) => x.c),
       teamCost[i]!,
     );
+    const exactSeries = seriesBuckets.map((b) => seriesOf.get(t.key)?.get(b) ?? 0);
+    const seriesCost = apportion(exactSeries, teamCost[i]!);
     return {
       teamId: t.key,
       teamName: names.project.get(t.key) ?? t.key,
@@ -428,6 +455,10 @@ async function teamMetrics(
         ]),
       ),
       ...(prevCost ? { previousPeriodCost: fromMinor(prevCost[i]!, dec) } : {}),
+      timeSeries: seriesBuckets.map((b, k) => ({
+        timestamp: new Date(b).toISOString().replace('.000Z', 'Z'),
+        cost: fromMinor(seriesCost[k]!, dec),
+      })),
     };
   });
 

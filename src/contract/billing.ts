@@ -286,6 +286,11 @@ export const teamBreakdownItemSchema = z.object({
    * reaches before the stored history.
    */
   previousPeriodCost: money.optional(),
+  /**
+   * Extension: the team's cost per bucket of the request's granularity (daily
+   * when hourly was asked for); the costs add up to totalCost.
+   */
+  timeSeries: z.array(z.object({ timestamp: z.iso.datetime(), cost: money })).optional(),
 });
 
 export const userBreakdownItemSchema = z.object({

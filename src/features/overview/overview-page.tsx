@@ -12,7 +12,6 @@ import { usePeriodComparison } from './api/use-period-comparison';
 import { AlertsCard } from './components/alerts-card';
 import { PeriodSummary } from './components/period-summary';
 import { SummaryCards } from './components/summary-cards';
-import { TopResourcesCard } from './components/top-resources-card';
 import { UpdatingAnnouncer, UpdatingPill } from './components/updating-indicator';
 import { Panel } from './components/panel';
 import { costChartView } from './cost-chart-view';
@@ -20,6 +19,8 @@ import { costChartView } from './cost-chart-view';
 // The charts (and Recharts) load after the figures, so the summary paints first.
 const CostOverTimeCard = lazy(() => import('./components/cost-over-time-card').then((m) => ({ default: m.CostOverTimeCard })));
 const RegionalCard = lazy(() => import('./components/regional-card').then((m) => ({ default: m.RegionalCard })));
+// So does the table machinery below the fold.
+const TopResourcesCard = lazy(() => import('./components/top-resources-card').then((m) => ({ default: m.TopResourcesCard })));
 
 /** Stands in for a chart card while its code loads. */
 function ChartCardFallback({ title, height, className = '' }: { title: string; height: number; className?: string }) {
@@ -86,7 +87,9 @@ export default function OverviewPage() {
               <Suspense fallback={<ChartCardFallback title="Cost by region" height={240} />}>
                 <RegionalCard data={data} loading={loading} />
               </Suspense>
-              <TopResourcesCard data={data} loading={loading} filters={filters} className="xl:col-span-2" />
+              <Suspense fallback={<ChartCardFallback title="Top resources" height={320} className="xl:col-span-2" />}>
+                <TopResourcesCard data={data} loading={loading} filters={filters} className="xl:col-span-2" />
+              </Suspense>
               <AlertsCard data={data} loading={loading} />
             </div>
           </>

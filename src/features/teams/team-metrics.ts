@@ -20,6 +20,8 @@ export interface TeamRow {
   /** Change against the previous period in percent; undefined when there is nothing to compare with. */
   change: number | undefined;
   resourceUsage: TeamBreakdownItem['resourceUsage'];
+  /** Cost per bucket of the period, for the trend sparkline (empty when the API sends none). */
+  trend: { t: number; y: number }[];
 }
 
 /** Percent change from `previous` to `current`; undefined without a previous figure above zero. */
@@ -45,6 +47,7 @@ export function teamRows(teams: readonly TeamBreakdownItem[]): TeamRow[] {
       previousCost: t.previousPeriodCost,
       change: percentChange(t.totalCost, t.previousPeriodCost),
       resourceUsage: t.resourceUsage,
+      trend: (t.timeSeries ?? []).map((p) => ({ t: Date.parse(p.timestamp), y: p.cost })),
     };
   });
 }

@@ -7,7 +7,6 @@ import {
   findGroup,
   groupRows,
   seriesPeak,
-  sparklinePaths,
   timeTicks,
   toSeriesPoints,
   topBars,
@@ -249,23 +248,3 @@ describe('describeSelection', () => {
   });
 });
 
-describe('sparklinePaths', () => {
-  it('scales into the box with zero on the bottom edge', () => {
-    const paths = sparklinePaths(
-      [
-        { t: 0, y: 0 },
-        { t: 1, y: 10 },
-        { t: 2, y: 5 },
-      ],
-      100,
-      20,
-      0,
-    );
-    expect(paths).toEqual({ line: 'M0,20L50,0L100,10', area: 'M0,20L50,0L100,10L100,20L0,20Z' });
-  });
-
-  it('draws a flat line for one point and nothing for none', () => {
-    expect(sparklinePaths([{ t: 5, y: 3 }], 100, 20, 0)?.line).toBe('M0,0L100,0');
-    expect(sparklinePaths([], 100, 20)).toBeUndefined();
-  });
-});

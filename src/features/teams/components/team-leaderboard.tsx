@@ -5,9 +5,12 @@ import type { Currency } from '../../../contract/billing';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import type { SortDirection, TeamRow, TeamSort } from '../team-metrics';
 import { ChangeBadge } from './change-badge';
+import { Sparkline } from '../../../components/sparkline';
+import { CHART_COLORS } from '../../../lib/colors';
 
 interface Column {
-  sort: TeamSort;
+  /** null: the column is not sortable. */
+  sort: TeamSort | null;
   header: string;
   numeric: boolean;
   /** Extra classes for the cells (widths, hiding on small screens). */
@@ -55,6 +58,18 @@ const COLUMNS: readonly Column[] = [
     numeric: true,
     cell: (r, c) => <ChangeBadge change={r.change} previous={r.previousCost} currency={c} />,
   },
+  {
+    sort: null,
+    header: 'Trend',
+    numeric: false,
+    className: 'w-28 hidden md:table-cell',
+    // decorative: the figures are in the other columns and on the team's page
+    cell: (r) => (
+      <span className="block w-24" title="Cost over the period">
+        <Sparkline points={r.trend} color={CHART_COLORS.accent} height={22} />
+      </span>
+    ),
+  },
 ];
 
 function ariaSort(active: boolean, dir: SortDirection): 'ascending' | 'descending' | undefined {
@@ -88,19 +103,23 @@ export function TeamLeaderboard({ rows, currency, sort, dir, onSort, teamHref, e
         <thead>
           <tr>
             {COLUMNS.map((c) => {
-              const active = c.sort === sort;
+              const key = c.sort ?? c.header;
+              const headerClass = `border-b border-border bg-surface-muted px-3 py-2 text-xs font-medium whitespace-nowrap text-muted ${
+                c.numeric ? 'text-right' : 'text-left'
+              } ${c.className ?? ''}`;
+              const columnSort = c.sort;
+              if (columnSort === null)
+                return (
+                  <th key={key} scope="col" className={headerClass}>
+                    {c.header}
+                  </th>
+                );
+              const active = columnSort === sort;
               return (
-                <th
-                  key={c.sort}
-                  scope="col"
-                  aria-sort={ariaSort(active, dir)}
-                  className={`border-b border-border bg-surface-muted px-3 py-2 text-xs font-medium whitespace-nowrap text-muted ${
-                    c.numeric ? 'text-right' : 'text-left'
-                  }`}
-                >
+                <th key={key} scope="col" aria-sort={ariaSort(active, dir)} className={headerClass}>
                   <button
                     type="button"
-                    onClick={() => onSort(c.sort)}
+                    onClick={() => onSort(columnSort)}
                     className={`inline-flex items-center gap-1 rounded hover:text-foreground ${c.numeric ? 'flex-row-reverse' : ''} ${
                       active ? 'text-foreground' : ''
                     }`}
@@ -130,7 +149,7 @@ export function TeamLeaderboard({ rows, currency, sort, dir, onSort, teamHref, e
                       {c.cell(row, currency, teamHref)}
                     </th>
                   ) : (
-                    <td key={c.sort} data-col={c.sort} className={`${cls} ${c.sort === 'rank' ? 'text-muted' : 'text-foreground'}`}>
+                    <td key={c.sort ?? c.header} data-col={c.sort ?? 'trend'} className={`${cls} ${c.sort === 'rank' ? 'text-muted' : 'text-foreground'}`}>
                       {c.cell(row, currency, teamHref)}
                     </td>
                   );

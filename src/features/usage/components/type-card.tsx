@@ -4,7 +4,7 @@ import type { Currency } from '../../../contract/billing';
 import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
 import { formatMetricNumber, formatMoney, formatNumber, formatPercent, UNIT_LABELS } from '../../../lib/format';
 import type { TypeSummary } from '../usage-transforms';
-import { Sparkline } from './sparkline';
+import { Sparkline } from '../../../components/sparkline';
 
 /**
  * One resource type on the Usage index: cost, share, quantity and a cost

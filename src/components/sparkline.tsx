@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { sparklinePaths } from '../usage-transforms';
+import { sparklinePaths } from '../lib/sparkline';
 
 const WIDTH = 240;
 
