@@ -6,6 +6,11 @@
  */
 import * as z from 'zod';
 
+// The dashboard's Content-Security-Policy forbids eval: zod must not compile
+// parsers with it (nor probe for it). This has to run before any schema below
+// is built, so it lives here rather than in the app's entry.
+z.config({ jitless: true });
+
 // ---------------------------------------------------------------- enums
 
 export const TIME_RANGES = [
