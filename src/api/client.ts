@@ -126,3 +126,50 @@ export async function apiGet<S extends z.ZodType>(
   if (!result.success) throw SchemaError.fromZodError(result.error);
   return result.data;
 }
+
+export interface SendOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+/** POST/PUT/DELETE a billing API resource: JSON in, the same typed errors as apiGet out. */
+async function send(method: 'POST' | 'PUT' | 'DELETE', path: string, options: SendOptions): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path), {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
+    throw new NetworkError(undefined, { cause: error });
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+/** Sends JSON (POST or PUT) and parses the answer with `schema`. */
+export async function apiSend<S extends z.ZodType>(
+  method: 'POST' | 'PUT',
+  path: string,
+  schema: S,
+  options: SendOptions = {},
+): Promise<z.output<S>> {
+  const response = await send(method, path, options);
+  const body = await readJson(response);
+  if (!body.ok) throw new SchemaError('(root)', [], 'the response is not JSON');
+  const result = schema.safeParse(body.value);
+  if (!result.success) throw SchemaError.fromZodError(result.error);
+  return result.data;
+}
+
+/** DELETE; resolves when the API answered 2xx. */
+export async function apiDelete(path: string, options: Omit<SendOptions, 'body'> = {}): Promise<void> {
+  await send('DELETE', path, options);
+}

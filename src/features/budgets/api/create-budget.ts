@@ -7,10 +7,10 @@ import { budgetSchema, IDEMPOTENCY_KEY_HEADER, type Budget, type BudgetData } fr
 import { expectedStatus } from '../budget-status';
 import type { MonthSpend } from '../thresholds';
 import { invalidateBudgets, setCachedBudget, setCachedStatus } from './budget-cache';
-import { sendJson } from './send-json';
+import { apiSend } from '../../../api/client';
 
 export function createBudget(data: BudgetData, idempotencyKey: string): Promise<Budget> {
-  return sendJson('POST', '/billing/budgets', budgetSchema, {
+  return apiSend('POST', '/billing/budgets', budgetSchema, {
     body: data,
     headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
   });

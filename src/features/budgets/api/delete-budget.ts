@@ -4,10 +4,10 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { invalidateBudgets, restoreBudgets, setCachedBudget, setCachedStatus, snapshotBudgets } from './budget-cache';
-import { sendDelete } from './send-json';
+import { apiDelete } from '../../../api/client';
 
 export function deleteBudget(budgetId: string): Promise<void> {
-  return sendDelete(`/billing/budgets/${encodeURIComponent(budgetId)}`);
+  return apiDelete(`/billing/budgets/${encodeURIComponent(budgetId)}`);
 }
 
 export interface DeleteBudgetVariables {

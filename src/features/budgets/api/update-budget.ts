@@ -16,10 +16,10 @@ import {
   type BudgetCacheSnapshot,
 } from './budget-cache';
 import { budgetName } from './budget-name';
-import { sendJson } from './send-json';
+import { apiSend } from '../../../api/client';
 
 export function updateBudget(budgetId: string, data: BudgetData): Promise<Budget> {
-  return sendJson('PUT', `/billing/budgets/${encodeURIComponent(budgetId)}`, budgetSchema, { body: data });
+  return apiSend('PUT', `/billing/budgets/${encodeURIComponent(budgetId)}`, budgetSchema, { body: data });
 }
 
 export interface UpdateBudgetVariables {
