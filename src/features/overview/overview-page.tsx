@@ -13,7 +13,7 @@ import { AlertsCard } from './components/alerts-card';
 import { PeriodSummary } from './components/period-summary';
 import { SummaryCards } from './components/summary-cards';
 import { UpdatingAnnouncer, UpdatingPill } from './components/updating-indicator';
-import { Panel } from './components/panel';
+import { Panel } from '../../components/panel';
 import { costChartView } from './cost-chart-view';
 
 // The charts (and Recharts) load after the figures, so the summary paints first.

@@ -3,7 +3,7 @@ import { EmptyState } from '../../../components/states/empty-state';
 import { Skeleton } from '../../../components/states/skeleton';
 import { SEVERITIES } from '../../../contract/billing';
 import { ALERT_TYPE_LABELS, alertFigures, severityCounts, sortAlerts, SEVERITY_LABELS } from '../alerts';
-import { Panel } from './panel';
+import { Panel } from '../../../components/panel';
 import { SeverityBadge } from './severity-badge';
 
 function AlertItem({ alert, currency }: { alert: UsageResponse['alerts'][number]; currency: Currency }) {

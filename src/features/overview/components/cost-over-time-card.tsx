@@ -31,7 +31,7 @@ import {
 } from '../cost-series';
 import { SeriesLegend, type LegendItem } from './series-legend';
 import { plotWidth, StackedSeriesChart } from './stacked-series-chart';
-import { useElementWidth } from './use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 
 
 const PROVISIONAL_NOTE: Record<Granularity, string> = {

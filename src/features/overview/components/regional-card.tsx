@@ -5,7 +5,7 @@ import type { DataColumn } from '../../../components/data-table';
 import { CURRENCY_DECIMALS } from '../../../contract/billing';
 import { categoryColor } from '../../../lib/colors';
 import { formatMoney, formatMoneyCompact, formatPercent } from '../../../lib/format';
-import { useElementWidth } from './use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 
 interface RegionRow extends RegionalItem {
   color: string;

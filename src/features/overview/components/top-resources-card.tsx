@@ -9,8 +9,8 @@ import { formatMoney, formatNumber, formatPercent, UNIT_LABELS } from '../../../
 import type { DashboardFilters } from '../../filters/filter-schema';
 import { filtersToSearchParams, toSearchString } from '../../filters/filter-url';
 import { topResources, type TopResourceRow } from '../top-resources';
-import { Panel } from './panel';
-import { useElementWidth } from './use-element-width';
+import { Panel } from '../../../components/panel';
+import { useElementWidth } from '../../../lib/use-element-width';
 
 const TOP_N = 10;
 

@@ -6,7 +6,7 @@ import { CURRENCY_DECIMALS, RESOURCE_TYPES, type Currency, type ResourceType, ty
 import { CHART_COLORS, RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
 import { formatMoney, formatPercent, formatResourceQuantity, moneyAxisFormatter, resourceUnit } from '../../../lib/format';
 import { ChartTooltipBox, ChartTooltipRow } from './chart-tooltip';
-import { useElementWidth } from './use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 
 interface ResourceRow {
   type: ResourceType;

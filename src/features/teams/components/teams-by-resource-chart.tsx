@@ -7,7 +7,7 @@ import { CHART_COLORS, RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/col
 import { formatMoney, moneyAxisFormatter } from '../../../lib/format';
 import { teamCostByType, usedResourceTypes, type TeamCostByType } from '../team-metrics';
 import { ChartTooltipBox, ChartTooltipRow } from './chart-tooltip';
-import { useElementWidth } from './use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 
 const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
 const ROW = 34;

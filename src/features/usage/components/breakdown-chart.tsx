@@ -4,7 +4,7 @@ import { CHART_COLORS } from '../../../lib/colors';
 import { formatMoney, formatPercent, moneyAxisFormatter } from '../../../lib/format';
 import type { BarDatum } from '../usage-transforms';
 import { ChartTooltipBox, ChartTooltipRow } from './chart-tooltip';
-import { useElementWidth } from './use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 
 const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
 /** Height of one bar's row, px. */

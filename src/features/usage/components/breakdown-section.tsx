@@ -10,7 +10,7 @@ import { GROUP_BY_LABELS } from '../../../lib/labels';
 import { formatExactQuantity, quantityDecimals, unitTitle } from '../usage-format';
 import { topBars, type GroupRow } from '../usage-transforms';
 import { BreakdownChart, barChartHeight } from './breakdown-chart';
-import { Panel } from './panel';
+import { Panel } from '../../../components/panel';
 import { SELECTED_ROW_CLASS, SelectedMark, ShareCell } from './share-cell';
 
 /** Bars drawn; the rest is summed up under the chart. */

@@ -6,7 +6,7 @@ import { formatBucketLong, formatMoney, formatNumberCompact, moneyAxisFormatter,
 import { formatExactQuantity, formatTick, unitTitle } from '../usage-format';
 import { downsampleSeries, timeTicks, type SeriesPoint } from '../usage-transforms';
 import { ChartTooltipBox, ChartTooltipRow } from './chart-tooltip';
-import { useElementWidth } from './use-element-width';
+import { useElementWidth } from '../../../lib/use-element-width';
 
 const Y_AXIS_WIDTH = 56;
 const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 };

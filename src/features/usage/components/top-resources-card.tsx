@@ -7,7 +7,7 @@ import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
 import { formatMoney, resourceUnit } from '../../../lib/format';
 import { formatExactQuantity, quantityDecimals, unitTitle } from '../usage-format';
 import type { TopResourceRow } from '../usage-transforms';
-import { Panel } from './panel';
+import { Panel } from '../../../components/panel';
 import { SELECTED_ROW_CLASS, SelectedMark, ShareCell } from './share-cell';
 
 /** A type's costliest resources (the API lists up to ten); click one to highlight it and see its share. */
