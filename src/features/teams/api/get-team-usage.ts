@@ -2,14 +2,16 @@
  * Team metrics: GET /v2/billing/usage?includeTeamMetrics=true for the shared
  * filters (time range, resource types, currency). The list and a team's own
  * page send the same request, so they share one cache entry. Granularity is
- * fixed to monthly: these pages use no time series, and it keeps the answer small.
+ * chosen here, not by the filter bar: daily buckets for the teams' trend
+ * sparklines over ranges up to a quarter, weekly beyond, which keeps the answer small.
  */
 import { useUsage, type UsageRequest } from '../../../api/usage';
-import type { DashboardFilters } from '../../filters/filter-schema';
+import { filterRangeDays, type DashboardFilters } from '../../filters/filter-schema';
 import { filtersToUsageQuery } from '../../filters/usage-query';
 
 export function teamUsageRequest(filters: DashboardFilters): UsageRequest {
-  return { ...filtersToUsageQuery(filters, { includeTeamMetrics: true }), granularity: 'monthly' };
+  const days = filterRangeDays(filters) ?? 31;
+  return { ...filtersToUsageQuery(filters, { includeTeamMetrics: true }), granularity: days <= 92 ? 'daily' : 'weekly' };
 }
 
 export function useTeamUsage(filters: DashboardFilters) {
