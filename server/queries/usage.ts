@@ -320,7 +320,7 @@ export async function getUsage(db: Database, q: UsageQuery, now: number): Promis
   };
 
   if (dims.length > 0) {
-    response.groups = dims.map((d) => buildGroup(d, d === 'resource' ? resourceRows : agg.byColumn(DIM_COLUMN[d]), types, totalMinor, dec, names, breakdown));
+    response.groups = dims.map((d) => buildGroup(d, d === 'resource' ? resourceRows : agg.byColumn(DIM_COLUMN[d]), types, totalMinor, dec, names));
   }
 
   if (q.includeProjections) response.projections = await projections(db, p, types, q.currency, now, summary.totalCost, {
@@ -508,7 +508,6 @@ function buildGroup(
   totalMinor: number,
   dec: number,
   names: Awaited<ReturnType<typeof loadNames>>,
-  breakdown: BreakdownItem[],
 ): Group {
   const keys = [...new Set(rows.map((r) => r.dim!))];
   let members = keys.map((key) => {
@@ -543,7 +542,6 @@ function buildGroup(
         return key;
     }
   };
-  void breakdown;
   return {
     dimension,
     items: members.map((m, i) => {
