@@ -6,7 +6,8 @@ import type { ReactNode, SVGProps } from 'react';
 
 export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function Icon({ size = 16, children, ...props }: IconProps & { children: ReactNode }) {
+/** The shared frame of every icon; draw the paths as children. */
+export function Icon({ size = 16, children, ...props }: IconProps & { children: ReactNode }) {
   return (
     <svg
       width={size}

@@ -1,48 +1,24 @@
 import type { IconProps } from '../../../components/icons';
-import { AlertIcon, InfoIcon } from '../../../components/icons';
+import { AlertIcon, Icon, InfoIcon } from '../../../components/icons';
 import { SEVERITY_LABELS, type Severity } from '../alerts';
 
 function OctagonAlertIcon({ size = 16, ...props }: IconProps) {
   return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
+    <Icon size={size} {...props}>
       <path d="M8.2 2.8h7.6l5.4 5.4v7.6l-5.4 5.4H8.2l-5.4-5.4V8.2Z" />
       <path d="M12 7.5v5.5" />
       <path d="M12 16.5h.01" />
-    </svg>
+    </Icon>
   );
 }
 
 function CircleAlertIcon({ size = 16, ...props }: IconProps) {
   return (
-    <svg
-      width={size}
-      height={size}
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.75}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
+    <Icon size={size} {...props}>
       <circle cx="12" cy="12" r="9" />
       <path d="M12 7.5v5.5" />
       <path d="M12 16.5h.01" />
-    </svg>
+    </Icon>
   );
 }
 
