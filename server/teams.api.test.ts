@@ -5,7 +5,6 @@ import {
   CURRENCY_DECIMALS,
   RESOURCE_TYPES,
   UNIT_BY_RESOURCE_TYPE,
-  usageResponseSchema,
   type Currency,
   type UsageResponse,
 } from '../src/contract/billing.ts';
@@ -19,12 +18,7 @@ afterAll(async () => {
   await sb?.close();
 });
 
-async function usage(qs: string): Promise<UsageResponse> {
-  const res = await sb.get(`/v2/billing/usage?${qs}`);
-  const text = await res.text();
-  expect(res.status, text).toBe(200);
-  return usageResponseSchema.parse(JSON.parse(text));
-}
+const usage = (qs: string): Promise<UsageResponse> => sb.usage(qs);
 
 const minor = (x: number, c: Currency) => Math.round(x * 10 ** CURRENCY_DECIMALS[c]);
 const sumMinor = (xs: number[], c: Currency) => xs.reduce((a, x) => a + minor(x, c), 0);

@@ -8,7 +8,6 @@ import {
   RESOURCE_TYPES,
   errorBodySchema,
   usageQuantitiesResponseSchema,
-  usageResponseSchema,
   type Currency,
   type UsageResponse,
 } from '../src/contract/billing.ts';
@@ -22,12 +21,7 @@ afterAll(async () => {
   await sb?.close();
 });
 
-async function usage(qs: string): Promise<UsageResponse> {
-  const res = await sb.get(`/v2/billing/usage${qs ? `?${qs}` : ''}`);
-  const text = await res.text();
-  expect(res.status, text).toBe(200);
-  return usageResponseSchema.parse(JSON.parse(text));
-}
+const usage = (qs: string): Promise<UsageResponse> => sb.usage(qs);
 
 /** Money in integer minor units, so sums are compared exactly. */
 const minor = (x: number, c: Currency) => Math.round(x * 10 ** CURRENCY_DECIMALS[c]);

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
+import { expect } from 'vitest';
+import { usageResponseSchema, type UsageResponse } from '../../src/contract/billing.ts';
 import { createApp } from '../app.ts';
 import { Database } from '../db/database.ts';
 
@@ -19,6 +21,8 @@ export interface Sandbox {
   dir: string;
   get: (path: string, init?: RequestInit) => Promise<Response>;
   json: <T = unknown>(path: string) => Promise<T>;
+  /** GET /v2/billing/usage?qs, expected to answer 200 and to match the contract. */
+  usage: (qs: string) => Promise<UsageResponse>;
   close: () => Promise<void>;
 }
 
@@ -44,6 +48,12 @@ export async function startSandbox(opts: { now?: number; dir?: string } = {}): P
       const res = await get(path);
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
+    },
+    usage: async (qs: string) => {
+      const res = await get(`/v2/billing/usage${qs ? `?${qs}` : ''}`);
+      const text = await res.text();
+      expect(res.status, text).toBe(200);
+      return usageResponseSchema.parse(JSON.parse(text));
     },
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
