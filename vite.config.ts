@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { defineConfig, loadEnv, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
@@ -26,6 +28,11 @@ function apiProxy(env: Record<string, string>): Record<string, ProxyOptions> {
   };
 }
 
+/** Changes when the contract does: the persisted query cache of an older contract is then discarded. */
+function contractHash(): string {
+  return createHash('sha256').update(readFileSync(new URL('./src/contract/billing.ts', import.meta.url))).digest('hex').slice(0, 16);
+}
+
 export default defineConfig(({ mode }) => {
   // '' prefix: read every variable, but nothing here is exposed to the client
   // (only VITE_-prefixed variables are, and none is used).
@@ -33,6 +40,7 @@ export default defineConfig(({ mode }) => {
   const proxy = apiProxy(env);
   return {
     plugins: [react(), tailwindcss()],
+    define: { 'import.meta.env.VITE_CONTRACT_HASH': JSON.stringify(contractHash()) },
     server: { host: '127.0.0.1', port: Number(env.WEB_PORT || 5173), strictPort: true, proxy },
     preview: { host: '127.0.0.1', port: Number(env.WEB_PORT || 4173), strictPort: true, proxy },
     build: { target: 'es2022', sourcemap: false },
