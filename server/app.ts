@@ -3,7 +3,7 @@
  * or over a socket). Every 4xx/5xx answer has the one error body.
  */
 import { Hono, type Context } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   MAX_HOURLY_DAYS,
   collectQuery,
@@ -32,7 +32,7 @@ export interface AppOptions {
   now: () => number;
 }
 
-type Schema = z.ZodType<unknown, unknown>;
+type Schema = z.ZodMiniType<unknown, unknown>;
 
 /** Parses a query string with a contract schema, or throws a 400 naming each bad parameter. */
 export function parseQuery<S extends Schema>(c: Context, schema: S, keys: readonly string[]): z.output<S> {

@@ -1,5 +1,9 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { ARRAY_PARAMS, type ErrorBody, type ParameterIssue } from '../../src/contract/billing.ts';
+
+// The contract is written with Zod Mini, which loads no locale of its own: any
+// issue message the contract does not spell out is worded in zod's English.
+z.config(z.locales.en());
 
 export class HttpError extends Error {
   constructor(
@@ -17,7 +21,7 @@ export class HttpError extends Error {
 }
 
 /** Turns zod issues into one entry per parameter: its name, what is wrong, and what is allowed. */
-export function parameterIssues(error: z.ZodError, input: Record<string, unknown>, knownKeys: readonly string[]): ParameterIssue[] {
+export function parameterIssues(error: z.core.$ZodError, input: Record<string, unknown>, knownKeys: readonly string[]): ParameterIssue[] {
   const out: ParameterIssue[] = [];
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {

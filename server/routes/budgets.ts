@@ -19,7 +19,7 @@
  * has been deleted since. Keys do not expire in the sandbox.
  */
 import type { Context, Hono } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { IDEMPOTENCY_KEY_HEADER, budgetInputSchema, type BudgetData, type ParameterIssue } from '../../src/contract/billing.ts';
 import type { RouteContext } from '../app.ts';
 import { HttpError, invalidParameters } from '../http/errors.ts';
@@ -37,7 +37,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** One entry per problem, named by its path in the body. */
-export function bodyIssues(error: z.ZodError, input: unknown): ParameterIssue[] {
+export function bodyIssues(error: z.core.$ZodError, input: unknown): ParameterIssue[] {
   const out: ParameterIssue[] = [];
   for (const issue of error.issues) {
     const path = issue.path.map(String);

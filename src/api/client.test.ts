@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { usageResponseSchema } from '../contract/billing';
 import { jsonResponse, usageFixture } from '../test/usage-fixture';
 import { apiGet, apiUrl, parseRetryAfter } from './client';
@@ -53,6 +53,20 @@ describe('apiGet', () => {
     expect(schemaError.message).toContain('breakdown[0].usage.cost');
     expect(schemaError.issues.length).toBeGreaterThan(0);
     expect(isRetryableError(schemaError)).toBe(false);
+  });
+
+  it("words the SchemaError with zod's English message for the first problem", async () => {
+    const body = usageFixture();
+    stubFetch(async () => jsonResponse({ ...body, period: { ...body.period, daysElapsed: 1.5 }, summary: undefined }));
+    const error = await apiGet('/billing/usage', undefined, usageResponseSchema).catch((e: unknown) => e);
+    expect((error as SchemaError).message).toBe(
+      `${SCHEMA_ERROR_MESSAGE} (at period.daysElapsed: Invalid input: expected int, received number)`,
+    );
+    stubFetch(async () => jsonResponse({ ...body, summary: undefined }));
+    const missing = await apiGet('/billing/usage', undefined, usageResponseSchema).catch((e: unknown) => e);
+    expect((missing as SchemaError).message).toBe(
+      `${SCHEMA_ERROR_MESSAGE} (at summary: Invalid input: expected object, received undefined)`,
+    );
   });
 
   it('throws SchemaError at the root for a body that is not JSON', async () => {

@@ -3,7 +3,7 @@
  * auth header (the dev/preview proxy adds the key server-side), every 2xx
  * body parsed with its zod schema, every failure thrown as a typed error.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { errorBodySchema } from '../contract/billing';
 import { ApiError, NetworkError, SchemaError, TimeoutError } from './errors';
 
@@ -70,11 +70,29 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /**
+ * The SchemaError for a body `schema` rejected, worded as zod words it in
+ * English (`Invalid input: expected number, received string`). The contract
+ * uses Zod Mini, which loads no locale, so the English messages are loaded
+ * here, the first time a response breaks the contract, and the body checked
+ * again with them.
+ */
+async function schemaError(schema: z.ZodMiniType, value: unknown, error: z.core.$ZodError): Promise<SchemaError> {
+  try {
+    const { default: en } = await import('zod/v4/locales/en.js');
+    const worded = schema.safeParse(value, { error: en().localeError });
+    if (!worded.success) return SchemaError.fromZodError(worded.error);
+  } catch {
+    // The messages did not load: the path is still reported, with zod's generic wording.
+  }
+  return SchemaError.fromZodError(error);
+}
+
+/**
  * GET a billing API resource and parse it with `schema`.
  * @throws ApiError on 4xx/5xx, NetworkError when no answer came, SchemaError when the body breaks the contract.
  * An abort (the caller's signal) is rethrown as is.
  */
-export async function apiGet<S extends z.ZodType>(
+export async function apiGet<S extends z.ZodMiniType>(
   path: string,
   params: QueryParams | undefined,
   schema: S,
@@ -123,7 +141,7 @@ export async function apiGet<S extends z.ZodType>(
   if (!body.ok) throw new SchemaError('(root)', [], 'the response is not JSON');
 
   const result = schema.safeParse(body.value);
-  if (!result.success) throw SchemaError.fromZodError(result.error);
+  if (!result.success) throw await schemaError(schema, body.value, result.error);
   return result.data;
 }
 
@@ -155,7 +173,7 @@ async function send(method: 'POST' | 'PUT' | 'DELETE', path: string, options: Se
 }
 
 /** Sends JSON (POST or PUT) and parses the answer with `schema`. */
-export async function apiSend<S extends z.ZodType>(
+export async function apiSend<S extends z.ZodMiniType>(
   method: 'POST' | 'PUT',
   path: string,
   schema: S,
@@ -165,7 +183,7 @@ export async function apiSend<S extends z.ZodType>(
   const body = await readJson(response);
   if (!body.ok) throw new SchemaError('(root)', [], 'the response is not JSON');
   const result = schema.safeParse(body.value);
-  if (!result.success) throw SchemaError.fromZodError(result.error);
+  if (!result.success) throw await schemaError(schema, body.value, result.error);
   return result.data;
 }
 

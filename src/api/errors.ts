@@ -4,7 +4,7 @@
  * got an answer (NetworkError), or the answer does not match the contract
  * (SchemaError).
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** The API answered 4xx/5xx; code, message and details come from its error body. */
 export class ApiError extends Error {
@@ -53,7 +53,7 @@ export class SchemaError extends Error {
     this.issues = issues;
   }
 
-  static fromZodError(error: z.ZodError): SchemaError {
+  static fromZodError(error: z.core.$ZodError): SchemaError {
     const first = error.issues[0];
     return new SchemaError(first ? formatIssuePath(first.path) : '(root)', error.issues, first?.message);
   }

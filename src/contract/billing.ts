@@ -3,8 +3,14 @@
  * written once from the public reference and imported by both the sandbox
  * server (to validate requests and shape responses) and the app (to validate
  * every response). Types are derived with z.infer, never written by hand.
+ *
+ * Written with Zod Mini (functional checks instead of method chains) so the
+ * app's entry bundle carries no more of zod than the parsers themselves. Zod
+ * Mini loads no locale: every message a request can get back is written out
+ * here, and zod's own English wording (for a response that breaks the
+ * contract) is loaded only when it is needed (src/api/client.ts).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 // The dashboard's Content-Security-Policy forbids eval: zod must not compile
 // parsers with it (nor probe for it). This has to run before any schema below
@@ -74,17 +80,18 @@ export const MAX_HOURLY_DAYS = 92;
 
 // ---------------------------------------------------------------- request: usage
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD format')
-  .refine((s) => {
+const isoDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD format'),
+  z.refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-  }, 'must be a real calendar date');
+  }, 'must be a real calendar date'),
+);
 
-const booleanParam = z
-  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
-  .transform((v) => v === 'true' || v === '1');
+const booleanParam = z.pipe(
+  z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }),
+  z.transform((v) => v === 'true' || v === '1'),
+);
 
 /**
  * The usage query after collecting repeated and bracketed array parameters
@@ -92,33 +99,34 @@ const booleanParam = z
  * includeTeamMetrics from its team-usage example.
  */
 export const usageQuerySchema = z
-  .object({
-    timeRange: timeRangeSchema.default('current_month'),
-    startDate: isoDate.optional(),
-    endDate: isoDate.optional(),
-    resourceType: z.array(resourceTypeSchema).optional(),
-    granularity: granularitySchema.default('daily'),
-    groupBy: z.array(groupBySchema).optional(),
-    includeProjections: booleanParam.default(false),
-    includeCosts: booleanParam.default(true),
-    includeTeamMetrics: booleanParam.default(false),
-    currency: currencySchema.default('USD'),
+  .strictObject({
+    timeRange: z._default(timeRangeSchema, 'current_month'),
+    startDate: z.optional(isoDate),
+    endDate: z.optional(isoDate),
+    resourceType: z.optional(z.array(resourceTypeSchema)),
+    granularity: z._default(granularitySchema, 'daily'),
+    groupBy: z.optional(z.array(groupBySchema)),
+    includeProjections: z._default(booleanParam, false),
+    includeCosts: z._default(booleanParam, true),
+    includeTeamMetrics: z._default(booleanParam, false),
+    currency: z._default(currencySchema, 'USD'),
   })
-  .strict()
-  .superRefine((q, ctx) => {
-    if (q.timeRange === 'custom') {
-      if (!q.startDate)
-        ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'is required when timeRange is custom' });
-      if (!q.endDate)
-        ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'is required when timeRange is custom' });
-      if (q.startDate && q.endDate && q.startDate > q.endDate)
-        ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'must not be after endDate' });
-    } else {
-      for (const key of ['startDate', 'endDate'] as const)
-        if (q[key] !== undefined)
-          ctx.addIssue({ code: 'custom', path: [key], message: 'is only allowed when timeRange is custom' });
-    }
-  });
+  .check(
+    z.superRefine((q, ctx) => {
+      if (q.timeRange === 'custom') {
+        if (!q.startDate)
+          ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'is required when timeRange is custom' });
+        if (!q.endDate)
+          ctx.addIssue({ code: 'custom', path: ['endDate'], message: 'is required when timeRange is custom' });
+        if (q.startDate && q.endDate && q.startDate > q.endDate)
+          ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'must not be after endDate' });
+      } else {
+        for (const key of ['startDate', 'endDate'] as const)
+          if (q[key] !== undefined)
+            ctx.addIssue({ code: 'custom', path: [key], message: 'is only allowed when timeRange is custom' });
+      }
+    }),
+  );
 
 export type UsageQueryInput = z.input<typeof usageQuerySchema>;
 export type UsageQuery = z.output<typeof usageQuerySchema>;
@@ -168,15 +176,19 @@ export function usageQueryToSearchParams(q: Partial<UsageQueryInput>): URLSearch
 
 // ---------------------------------------------------------------- response: usage
 
-const money = z.number().finite();
-const quantity = z.number().finite().nonnegative();
+const money = z.number();
+const quantity = z.number().check(z.nonnegative());
+/** A share in percent, 0–100. */
+const percentage = z.number().check(z.minimum(0), z.maximum(100));
+/** A probability, 0–1. */
+const probability = z.number().check(z.minimum(0), z.maximum(1));
 
 export const periodSchema = z.object({
   startDate: isoDate,
   endDate: isoDate,
   billingCycle: z.enum(['monthly', 'quarterly', 'yearly', 'custom']),
-  daysInPeriod: z.number().int().positive(),
-  daysElapsed: z.number().int().nonnegative(),
+  daysInPeriod: z.int().check(z.positive()),
+  daysElapsed: z.int().check(z.nonnegative()),
 });
 
 export const summarySchema = z.object({
@@ -207,7 +219,7 @@ export const breakdownItemSchema = z.object({
     quantity,
     unit: unitSchema,
     cost: money,
-    percentage: z.number().min(0).max(100),
+    percentage,
   }),
   timeSeries: z.array(timeSeriesPointSchema),
   topResources: z.array(topResourceSchema),
@@ -221,7 +233,7 @@ export const regionalItemSchema = z.object({
     apiRequests: quantity,
   }),
   cost: money,
-  percentage: z.number().min(0).max(100),
+  percentage,
 });
 
 /** One member of a groupBy dimension (an extension: the reference names groupBy but shows no shape). */
@@ -229,7 +241,7 @@ export const groupItemSchema = z.object({
   key: z.string(),
   name: z.string(),
   cost: money,
-  percentage: z.number().min(0).max(100),
+  percentage,
   usage: z.array(
     z.object({
       resourceType: resourceTypeSchema,
@@ -252,7 +264,7 @@ export const projectionsSchema = z.object({
     apiRequests: quantity,
     storageGB: quantity,
   }),
-  confidence: z.number().min(0).max(1),
+  confidence: probability,
   trend: z.enum(['increasing', 'decreasing', 'stable']),
 });
 
@@ -281,8 +293,8 @@ export const teamBreakdownItemSchema = z.object({
   teamId: z.string(),
   teamName: z.string(),
   totalCost: money,
-  percentage: z.number().min(0).max(100),
-  memberCount: z.number().int().nonnegative(),
+  percentage,
+  memberCount: z.int().check(z.nonnegative()),
   /** Per resource type the team used; the costs add up to totalCost. */
   resourceUsage: z.partialRecord(resourceTypeSchema, teamResourceUsageSchema),
   /**
@@ -290,12 +302,12 @@ export const teamBreakdownItemSchema = z.object({
    * period (as far into it as the period has data). Left out when that time
    * reaches before the stored history.
    */
-  previousPeriodCost: money.optional(),
+  previousPeriodCost: z.optional(money),
   /**
    * Extension: the team's cost per bucket of the request's granularity (daily
    * when hourly was asked for); the costs add up to totalCost.
    */
-  timeSeries: z.array(z.object({ timestamp: z.iso.datetime(), cost: money })).optional(),
+  timeSeries: z.optional(z.array(z.object({ timestamp: z.iso.datetime(), cost: money }))),
 });
 
 export const userBreakdownItemSchema = z.object({
@@ -305,8 +317,8 @@ export const userBreakdownItemSchema = z.object({
   team: z.string(),
   totalCost: money,
   /** Extensions: the team's id and the user's share of the total. */
-  teamId: z.string().optional(),
-  percentage: z.number().min(0).max(100).optional(),
+  teamId: z.optional(z.string()),
+  percentage: z.optional(percentage),
 });
 
 export const usageResponseSchema = z.object({
@@ -314,11 +326,11 @@ export const usageResponseSchema = z.object({
   summary: summarySchema,
   breakdown: z.array(breakdownItemSchema),
   regional: z.array(regionalItemSchema),
-  groups: z.array(groupSchema).optional(),
-  projections: projectionsSchema.optional(),
+  groups: z.optional(z.array(groupSchema)),
+  projections: z.optional(projectionsSchema),
   alerts: z.array(alertSchema),
-  teamBreakdown: z.array(teamBreakdownItemSchema).optional(),
-  userBreakdown: z.array(userBreakdownItemSchema).optional(),
+  teamBreakdown: z.optional(z.array(teamBreakdownItemSchema)),
+  userBreakdown: z.optional(z.array(userBreakdownItemSchema)),
 });
 
 export type Period = z.infer<typeof periodSchema>;
@@ -341,13 +353,13 @@ export type UsageResponse = z.infer<typeof usageResponseSchema>;
  */
 export const usageQuantitiesResponseSchema = z.object({
   period: periodSchema,
-  summary: summarySchema.omit({ totalCost: true }),
+  summary: z.omit(summarySchema, { totalCost: true }),
   breakdown: z.array(
     z.object({
       resourceType: resourceTypeSchema,
       usage: z.object({ quantity, unit: unitSchema }),
-      timeSeries: z.array(timeSeriesPointSchema.omit({ cost: true })),
-      topResources: z.array(topResourceSchema.omit({ cost: true })),
+      timeSeries: z.array(z.omit(timeSeriesPointSchema, { cost: true })),
+      topResources: z.array(z.omit(topResourceSchema, { cost: true })),
     }),
   ),
   regional: z.array(
@@ -356,7 +368,7 @@ export const usageQuantitiesResponseSchema = z.object({
       usage: z.object({ gpuHours: quantity, apiRequests: quantity }),
     }),
   ),
-  projections: projectionsSchema.omit({ projectedCost: true }).optional(),
+  projections: z.optional(z.omit(projectionsSchema, { projectedCost: true })),
   alerts: z.array(alertSchema),
 });
 export type UsageQuantitiesResponse = z.infer<typeof usageQuantitiesResponseSchema>;
@@ -378,14 +390,12 @@ export const OPTIMIZATION_RULES = [
 ] as const;
 export type OptimizationRule = (typeof OPTIMIZATION_RULES)[number];
 
-export const optimizationQuerySchema = z
-  .object({
-    timeRange: timeRangeSchema.exclude(['custom']).default('last_month'),
-    includeRecommendations: booleanParam.default(true),
-    analysisDepth: z.enum(ANALYSIS_DEPTHS).default('summary'),
-    currency: currencySchema.default('USD'),
-  })
-  .strict();
+export const optimizationQuerySchema = z.strictObject({
+  timeRange: z._default(z.enum(TIME_RANGES.filter((t): t is Exclude<TimeRange, 'custom'> => t !== 'custom')), 'last_month'),
+  includeRecommendations: z._default(booleanParam, true),
+  analysisDepth: z._default(z.enum(ANALYSIS_DEPTHS), 'summary'),
+  currency: z._default(currencySchema, 'USD'),
+});
 export type OptimizationQuery = z.output<typeof optimizationQuerySchema>;
 
 /** One measured fact behind a recommendation, already formatted for display. */
@@ -401,26 +411,26 @@ export const optimizationRecommendationSchema = z.object({
   implementationEffort: z.enum(EFFORTS),
   resourceIds: z.array(z.string()),
   /** Extensions: the byCategory name it counts towards, the rule that fired, and (analysisDepth=detailed) its evidence. */
-  category: z.string().optional(),
-  rule: z.enum(OPTIMIZATION_RULES).optional(),
-  evidence: z.array(evidenceSchema).optional(),
+  category: z.optional(z.string()),
+  rule: z.optional(z.enum(OPTIMIZATION_RULES)),
+  evidence: z.optional(z.array(evidenceSchema)),
 });
 
 export const optimizationResponseSchema = z.object({
   potentialSavings: z.object({
     totalMonthly: money,
-    currency: currencySchema.optional(),
+    currency: z.optional(currencySchema),
     byCategory: z.array(
       z.object({
         name: z.string(),
         currentCost: money,
         savings: money,
-        percentage: z.number().min(0).max(100),
+        percentage,
         recommendation: z.string(),
       }),
     ),
   }),
-  recommendations: z.array(optimizationRecommendationSchema).optional(),
+  recommendations: z.optional(z.array(optimizationRecommendationSchema)),
   wasteAnalysis: z.object({
     totalWaste: money,
     items: z.array(
@@ -429,7 +439,7 @@ export const optimizationResponseSchema = z.object({
         amount: money,
         resourceId: z.string(),
         /** Extension: the rule that found it. */
-        rule: z.enum(OPTIMIZATION_RULES).optional(),
+        rule: z.optional(z.enum(OPTIMIZATION_RULES)),
       }),
     ),
   }),
@@ -439,16 +449,16 @@ export const optimizationResponseSchema = z.object({
    * hoursPerMonth / hoursAnalysed and hoursPerMonth is the average calendar
    * month of the requested range (last_month: that month itself, factor 1).
    */
-  analysis: z
-    .object({
+  analysis: z.optional(
+    z.object({
       startDate: isoDate,
       endDate: isoDate,
       dataThrough: z.iso.datetime(),
-      hoursAnalysed: z.number().int().nonnegative(),
-      hoursPerMonth: z.number().positive(),
-      monthlyFactor: z.number().nonnegative(),
-    })
-    .optional(),
+      hoursAnalysed: z.int().check(z.nonnegative()),
+      hoursPerMonth: z.number().check(z.positive()),
+      monthlyFactor: z.number().check(z.nonnegative()),
+    }),
+  ),
 });
 export type OptimizationRecommendation = z.infer<typeof optimizationRecommendationSchema>;
 export type OptimizationResponse = z.infer<typeof optimizationResponseSchema>;
@@ -460,21 +470,20 @@ export type ForecastPeriod = (typeof FORECAST_PERIODS)[number];
 /** Months projected per forecastPeriod, the month in progress included. */
 export const FORECAST_PERIOD_MONTHS: Record<ForecastPeriod, number> = { '3_months': 3, '6_months': 6, '12_months': 12 };
 
-export const forecastQuerySchema = z
-  .object({
-    forecastPeriod: z.enum(FORECAST_PERIODS).default('3_months'),
-    includeScenarios: booleanParam.default(false),
-    confidenceInterval: z.coerce
+export const forecastQuerySchema = z.strictObject({
+  forecastPeriod: z._default(z.enum(FORECAST_PERIODS), '3_months'),
+  includeScenarios: z._default(booleanParam, false),
+  confidenceInterval: z._default(
+    z.coerce
       .number({ error: 'must be a number from 0.5 to 0.99' })
-      .min(0.5, 'must be at least 0.5')
-      .max(0.99, 'must be at most 0.99')
-      .default(0.95),
-    currency: currencySchema.default('USD'),
-  })
-  .strict();
+      .check(z.minimum(0.5, 'must be at least 0.5'), z.maximum(0.99, 'must be at most 0.99')),
+    0.95,
+  ),
+  currency: z._default(currencySchema, 'USD'),
+});
 export type ForecastQuery = z.output<typeof forecastQuerySchema>;
 
-const monthKey = z.string().regex(/^\d{4}-\d{2}$/);
+const monthKey = z.string().check(z.regex(/^\d{4}-\d{2}$/));
 
 /**
  * One scenario: the slice of simulated outcomes of the first `scenarioMonths`
@@ -487,9 +496,9 @@ const monthKey = z.string().regex(/^\d{4}-\d{2}$/);
 const scenarioSchema = z.object({
   sixMonthTotal: money,
   peakMonth: money,
-  probability: z.number().min(0).max(1),
+  probability: probability,
   /** Extension: which month is the peak (YYYY-MM). */
-  peakMonthLabel: monthKey.optional(),
+  peakMonthLabel: z.optional(monthKey),
 });
 
 export const GROWTH_DRIVER_DIMENSIONS = ['resource_type', 'project'] as const;
@@ -520,29 +529,27 @@ export const forecastResponseSchema = z.object({
     z.object({
       month: monthKey,
       projectedCost: money,
-      confidence: z.number().min(0).max(1),
+      confidence: probability,
       lowerBound: money,
       upperBound: money,
-      actualToDate: money.optional(),
+      actualToDate: z.optional(money),
     }),
   ),
-  scenarios: z
-    .object({ optimistic: scenarioSchema, expected: scenarioSchema, pessimistic: scenarioSchema })
-    .optional(),
+  scenarios: z.optional(z.object({ optimistic: scenarioSchema, expected: scenarioSchema, pessimistic: scenarioSchema })),
   growthDrivers: z.array(
     z.object({
       factor: z.string(),
       impact: z.number(),
       description: z.string(),
-      dimension: z.enum(GROWTH_DRIVER_DIMENSIONS).optional(),
-      key: z.string().optional(),
+      dimension: z.optional(z.enum(GROWTH_DRIVER_DIMENSIONS)),
+      key: z.optional(z.string()),
     }),
   ),
-  currency: currencySchema.optional(),
-  confidenceInterval: z.number().min(0.5).max(0.99).optional(),
+  currency: z.optional(currencySchema),
+  confidenceInterval: z.optional(z.number().check(z.minimum(0.5), z.maximum(0.99))),
   /** How many projected months the scenarios' sixMonthTotal sums: six, or all of them when there are fewer. */
-  scenarioMonths: z.number().int().positive().optional(),
-  actuals: z.array(z.object({ month: monthKey, cost: money })).optional(),
+  scenarioMonths: z.optional(z.int().check(z.positive())),
+  actuals: z.optional(z.array(z.object({ month: monthKey, cost: money }))),
 });
 export type ForecastResponse = z.infer<typeof forecastResponseSchema>;
 
@@ -574,26 +581,29 @@ const ACTION_KEY = /^at_(\d{1,3})_percent$/;
  * the reference's plain strings "email" and "webhook" mean.
  */
 export const notificationChannelSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('email'), address: z.email({ error: 'must be an email address' }).optional() }).strict(),
-  z
-    .object({
-      type: z.literal('webhook'),
-      url: z.url({ protocol: /^https$/, error: 'must be an https URL' }).max(2048, 'must be at most 2048 characters').optional(),
-    })
-    .strict(),
+  z.strictObject({ type: z.literal('email'), address: z.optional(z.email({ error: 'must be an email address' })) }),
+  z.strictObject({
+    type: z.literal('webhook'),
+    url: z.optional(
+      z.url({ protocol: /^https$/, error: 'must be an https URL' }).check(z.maxLength(2048, 'must be at most 2048 characters')),
+    ),
+  }),
 ]);
 export type NotificationChannel = z.infer<typeof notificationChannelSchema>;
 
 /** As sent: the reference's plain "email" / "webhook", or a channel object. Stored as the object. */
 export const notificationChannelInputSchema = z.union(
   [
-    z.enum(['email', 'webhook']).transform((type): NotificationChannel => ({ type })),
+    z.pipe(
+      z.enum(['email', 'webhook']),
+      z.transform((type): NotificationChannel => ({ type })),
+    ),
     notificationChannelSchema,
   ],
   { error: 'must be "email", "webhook", {"type":"email","address":...} or {"type":"webhook","url":"https://..."}' },
 );
 
-const actionListSchema = z.union([budgetActionSchema, z.array(budgetActionSchema).min(1, 'must be a non-empty list of actions')], {
+const actionListSchema = z.union([budgetActionSchema, z.array(budgetActionSchema).check(z.minLength(1, 'must be a non-empty list of actions'))], {
   error: `must be one of ${BUDGET_ACTIONS.join(', ')}, or a non-empty list of them`,
 });
 
@@ -605,74 +615,90 @@ const actionListSchema = z.union([budgetActionSchema, z.array(budgetActionSchema
  * objects and every action value a list.
  */
 export const budgetInputSchema = z
-  .object({
-    name: z.string({ error: 'must be a string' }).trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters').optional(),
+  .strictObject({
+    name: z.optional(
+      z
+        .string({ error: 'must be a string' })
+        .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(80, 'must be at most 80 characters')),
+    ),
     monthlyBudget: z
       .number({ error: 'must be a number' })
-      .positive('must be greater than 0')
-      .max(MAX_MONTHLY_BUDGET, `must be at most ${MAX_MONTHLY_BUDGET}`),
-    currency: currencySchema.default('USD'),
+      .check(z.positive('must be greater than 0'), z.maximum(MAX_MONTHLY_BUDGET, `must be at most ${MAX_MONTHLY_BUDGET}`)),
+    currency: z._default(currencySchema, 'USD'),
     alertThresholds: z
       .array(
         z
           .number({ error: 'must be a number' })
-          .int('must be a whole number of percent')
-          .min(MIN_ALERT_THRESHOLD, `must be at least ${MIN_ALERT_THRESHOLD}`)
-          .max(MAX_ALERT_THRESHOLD, `must be at most ${MAX_ALERT_THRESHOLD}`),
+          .check(
+            z.int('must be a whole number of percent'),
+            z.minimum(MIN_ALERT_THRESHOLD, `must be at least ${MIN_ALERT_THRESHOLD}`),
+            z.maximum(MAX_ALERT_THRESHOLD, `must be at most ${MAX_ALERT_THRESHOLD}`),
+          ),
         { error: 'must be a list of percentages' },
       )
-      .min(1, 'needs at least 1 threshold')
-      .max(MAX_ALERT_THRESHOLDS, `allows at most ${MAX_ALERT_THRESHOLDS} thresholds`)
-      .superRefine((t, ctx) => {
-        t.forEach((v, i) => {
-          if (i > 0 && v <= t[i - 1]!)
-            ctx.addIssue({ code: 'custom', path: [i], input: v, message: `must be greater than the threshold before it (${t[i - 1]})` });
-        });
-      }),
-    resourceTypes: z
-      .array(budgetResourceTypeSchema, { error: 'must be a list of resource types' })
-      .min(1, 'needs at least 1 resource type')
-      .default(['all'])
-      .superRefine((types, ctx) => {
-        types.forEach((v, i) => {
-          if (types.indexOf(v) !== i) ctx.addIssue({ code: 'custom', path: [i], input: v, message: `lists ${v} twice` });
-        });
-        if (types.includes('all') && types.length > 1)
-          ctx.addIssue({ code: 'custom', path: [types.indexOf('all')], input: 'all', message: '"all" cannot be combined with other resource types' });
-      }),
-    notificationChannels: z
-      .array(notificationChannelInputSchema, { error: 'must be a list of channels' })
-      .max(MAX_NOTIFICATION_CHANNELS, `allows at most ${MAX_NOTIFICATION_CHANNELS} channels`)
-      .default([]),
-    actions: z
-      .record(z.string(), actionListSchema, { error: 'must be an object such as {"at_90_percent": "send_warning"}' })
-      .default({})
-      .transform((a) =>
-        Object.fromEntries(Object.entries(a).map(([k, v]) => [k, [...new Set(Array.isArray(v) ? v : [v])]])) as Record<string, BudgetAction[]>,
+      .check(
+        z.minLength(1, 'needs at least 1 threshold'),
+        z.maxLength(MAX_ALERT_THRESHOLDS, `allows at most ${MAX_ALERT_THRESHOLDS} thresholds`),
+        z.superRefine((t, ctx) => {
+          t.forEach((v, i) => {
+            if (i > 0 && v <= t[i - 1]!)
+              ctx.addIssue({ code: 'custom', path: [i], input: v, message: `must be greater than the threshold before it (${t[i - 1]})` });
+          });
+        }),
       ),
+    resourceTypes: z
+      ._default(
+        z
+          .array(budgetResourceTypeSchema, { error: 'must be a list of resource types' })
+          .check(z.minLength(1, 'needs at least 1 resource type')),
+        ['all'],
+      )
+      .check(
+        z.superRefine((types, ctx) => {
+          types.forEach((v, i) => {
+            if (types.indexOf(v) !== i) ctx.addIssue({ code: 'custom', path: [i], input: v, message: `lists ${v} twice` });
+          });
+          if (types.includes('all') && types.length > 1)
+            ctx.addIssue({ code: 'custom', path: [types.indexOf('all')], input: 'all', message: '"all" cannot be combined with other resource types' });
+        }),
+      ),
+    notificationChannels: z._default(
+      z
+        .array(notificationChannelInputSchema, { error: 'must be a list of channels' })
+        .check(z.maxLength(MAX_NOTIFICATION_CHANNELS, `allows at most ${MAX_NOTIFICATION_CHANNELS} channels`)),
+      [],
+    ),
+    actions: z.pipe(
+      z._default(z.record(z.string(), actionListSchema, { error: 'must be an object such as {"at_90_percent": "send_warning"}' }), {}),
+      z.transform(
+        (a) =>
+          Object.fromEntries(Object.entries(a).map(([k, v]) => [k, [...new Set(Array.isArray(v) ? v : [v])]])) as Record<string, BudgetAction[]>,
+      ),
+    ),
   })
-  .strict()
-  .superRefine((b, ctx) => {
-    const decimals = CURRENCY_DECIMALS[b.currency];
-    if (Math.abs(b.monthlyBudget * 10 ** decimals - Math.round(b.monthlyBudget * 10 ** decimals)) > 1e-6)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['monthlyBudget'],
-        input: b.monthlyBudget,
-        message: decimals === 0 ? `must be a whole amount in ${b.currency}` : `must have at most ${decimals} decimals in ${b.currency}`,
-      });
-    for (const key of Object.keys(b.actions)) {
-      const m = ACTION_KEY.exec(key);
-      if (!m)
-        ctx.addIssue({ code: 'custom', path: ['actions', key], message: 'keys must look like at_90_percent' });
-      else if (!b.alertThresholds.includes(Number(m[1])))
+  .check(
+    z.superRefine((b, ctx) => {
+      const decimals = CURRENCY_DECIMALS[b.currency];
+      if (Math.abs(b.monthlyBudget * 10 ** decimals - Math.round(b.monthlyBudget * 10 ** decimals)) > 1e-6)
         ctx.addIssue({
           code: 'custom',
-          path: ['actions', key],
-          message: `threshold ${Number(m[1])}% is not declared in alertThresholds (${b.alertThresholds.join(', ')})`,
+          path: ['monthlyBudget'],
+          input: b.monthlyBudget,
+          message: decimals === 0 ? `must be a whole amount in ${b.currency}` : `must have at most ${decimals} decimals in ${b.currency}`,
         });
-    }
-  });
+      for (const key of Object.keys(b.actions)) {
+        const m = ACTION_KEY.exec(key);
+        if (!m)
+          ctx.addIssue({ code: 'custom', path: ['actions', key], message: 'keys must look like at_90_percent' });
+        else if (!b.alertThresholds.includes(Number(m[1])))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['actions', key],
+            message: `threshold ${Number(m[1])}% is not declared in alertThresholds (${b.alertThresholds.join(', ')})`,
+          });
+      }
+    }),
+  );
 export type BudgetInput = z.input<typeof budgetInputSchema>;
 export type BudgetData = z.output<typeof budgetInputSchema>;
 
@@ -715,8 +741,8 @@ export const budgetStatusItemSchema = z.object({
   resourceTypes: z.array(budgetResourceTypeSchema),
   alertThresholds: z.array(z.number()),
   currentSpent: money,
-  percentageUsed: z.number().nonnegative(),
-  daysRemainingInPeriod: z.number().int().nonnegative(),
+  percentageUsed: z.number().check(z.nonnegative()),
+  daysRemainingInPeriod: z.int().check(z.nonnegative()),
   projectedSpend: money,
   thresholdsCrossed: z.array(z.number()),
   status: z.enum(BUDGET_STATUSES),
@@ -744,7 +770,7 @@ export const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.unknown().optional(),
+    details: z.optional(z.unknown()),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -753,7 +779,7 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export const parameterIssueSchema = z.object({
   parameter: z.string(),
   message: z.string(),
-  allowed: z.array(z.string()).optional(),
-  received: z.unknown().optional(),
+  allowed: z.optional(z.array(z.string())),
+  received: z.optional(z.unknown()),
 });
 export type ParameterIssue = z.infer<typeof parameterIssueSchema>;

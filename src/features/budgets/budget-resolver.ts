@@ -10,7 +10,13 @@ import { budgetInputSchema, type BudgetData, type BudgetInput } from '../../cont
 import { formToBudgetInput, type BudgetFormValues } from './budget-form';
 import { issuesToFormErrors, type FieldIssue } from './field-errors';
 
-const schemaResolver = zodResolver(budgetInputSchema);
+// The contract is Zod Mini, which loads no locale: what the schema does not word
+// itself is worded in zod's English, as the server words it. The messages load
+// with the editor (and are shared with the API client, which loads them lazily too).
+const schemaResolver = import('zod/v4/locales/en.js').then(
+  ({ default: en }) => zodResolver(budgetInputSchema, { error: en().localeError }),
+  () => zodResolver(budgetInputSchema),
+);
 
 function isFieldError(node: unknown): node is FieldError {
   return (
@@ -41,7 +47,7 @@ export function flattenFieldErrors(errors: FieldErrors, prefix = ''): FieldIssue
  */
 export const budgetFormResolver: Resolver<BudgetFormValues, unknown, BudgetData> = async (values, context, options) => {
   const input = formToBudgetInput(values);
-  const result = await schemaResolver(input, context, {
+  const result = await (await schemaResolver)(input, context, {
     ...(options as unknown as ResolverOptions<BudgetInput>),
     fields: {},
     names: undefined,

@@ -5,7 +5,7 @@
  * reported as a FilterIssue, so a hand-edited or stale link still opens and
  * the page can say what it ignored.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   GROUP_BYS,
   MAX_HOURLY_DAYS,
@@ -67,17 +67,19 @@ export const DEFAULT_FILTERS: Readonly<DashboardFilters> = Object.freeze({
 export const dashboardFiltersSchema = z
   .object({
     timeRange: timeRangeSchema,
-    startDate: isoDateSchema.optional(),
-    endDate: isoDateSchema.optional(),
+    startDate: z.optional(isoDateSchema),
+    endDate: z.optional(isoDateSchema),
     resourceType: z.array(resourceTypeSchema),
     granularity: granularitySchema,
     groupBy: groupBySchema,
     currency: currencySchema,
   })
-  .refine((f) => (f.timeRange === 'custom') === (f.startDate !== undefined && f.endDate !== undefined), {
-    message: 'startDate and endDate go with a custom time range, and only with it',
-  })
-  .refine((f) => !f.startDate || !f.endDate || f.startDate <= f.endDate, { message: 'startDate is after endDate' });
+  .check(
+    z.refine((f) => (f.timeRange === 'custom') === (f.startDate !== undefined && f.endDate !== undefined), {
+      message: 'startDate and endDate go with a custom time range, and only with it',
+    }),
+    z.refine((f) => !f.startDate || !f.endDate || f.startDate <= f.endDate, { message: 'startDate is after endDate' }),
+  );
 
 /** A search-parameter value that was not used, and why (shown as "Ignored param “value”: reason"). */
 export interface FilterIssue {
@@ -128,7 +130,7 @@ export function filterRangeDays(filters: DashboardFilters, now: Date | number = 
 function parseEnum<T extends string>(
   params: URLSearchParams,
   name: FilterParam,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   fallback: T,
   reason: string,
   issues: FilterIssue[],

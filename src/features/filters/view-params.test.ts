@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { parseViewParams, viewParam, viewParamsToSearchParams } from './view-params';
 
 const spec = {
   metric: viewParam(z.enum(['cost', 'usage']), 'cost'),
-  top: viewParam(z.coerce.number().int().min(1).max(50), 10),
+  top: viewParam(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 10),
   stacked: viewParam(z.stringbool(), false),
 };
 

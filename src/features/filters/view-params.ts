@@ -5,21 +5,21 @@
  *
  *   const usageView = {
  *     metric: viewParam(z.enum(['cost', 'usage']), 'cost'),
- *     top: viewParam(z.coerce.number().int().min(1).max(50), 10),
+ *     top: viewParam(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 10),
  *   };
  *   const { values, setValues, issues } = useViewParams(usageView);
  *
- * Schemas read the raw string (use z.enum, z.coerce.number, z.stringbool);
- * values are written back with String(value), defaults left out. Names must
- * not clash with the shared filters' parameters.
+ * Schemas are Zod Mini (`zod/mini`) and read the raw string (use z.enum,
+ * z.coerce.number, z.stringbool); values are written back with String(value),
+ * defaults left out. Names must not clash with the shared filters' parameters.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { FILTER_PARAMS, type FilterIssue } from './filter-schema';
 
 export type ViewValue = string | number | boolean;
 
 export interface ViewParam<T extends ViewValue> {
-  schema: z.ZodType<T>;
+  schema: z.ZodMiniType<T>;
   defaultValue: T;
 }
 
@@ -28,7 +28,7 @@ export type ViewSpec = Record<string, ViewParam<any>>;
 
 export type ViewValues<S extends ViewSpec> = { [K in keyof S]: S[K]['defaultValue'] };
 
-export function viewParam<T extends ViewValue>(schema: z.ZodType<T>, defaultValue: T): ViewParam<T> {
+export function viewParam<T extends ViewValue>(schema: z.ZodMiniType<T>, defaultValue: T): ViewParam<T> {
   return { schema, defaultValue };
 }
 

@@ -2,7 +2,7 @@
  * The Forecast page's own URL parameters: how many months to project and the
  * confidence interval of the band (the currency is the shared filter).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { FORECAST_PERIODS, FORECAST_PERIOD_MONTHS, type ForecastPeriod } from '../../contract/billing';
 import type { FilterIssue } from '../filters/filter-schema';
 import { viewParam } from '../filters/view-params';
@@ -22,7 +22,7 @@ export const confidenceLabel = (level: number) => `${Math.round(level * 100)}%`;
 export const forecastView = {
   forecastPeriod: viewParam(z.enum(FORECAST_PERIODS), DEFAULT_FORECAST_PERIOD),
   confidenceInterval: viewParam(
-    z.coerce.number().refine((v) => (CONFIDENCE_LEVELS as readonly number[]).includes(v)),
+    z.coerce.number().check(z.refine((v) => (CONFIDENCE_LEVELS as readonly number[]).includes(v))),
     DEFAULT_CONFIDENCE,
   ),
 };

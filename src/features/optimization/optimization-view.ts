@@ -3,7 +3,7 @@
  * the shared filters): impact and effort filters, and the expanded
  * recommendations (`expanded=id1,id2`).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EFFORTS, IMPACTS } from '../../contract/billing';
 import type { FilterIssue } from '../filters/filter-schema';
 import { viewParam } from '../filters/view-params';
@@ -11,7 +11,7 @@ import { viewParam } from '../filters/view-params';
 export const optimizationView = {
   impact: viewParam(z.enum(['all', ...IMPACTS]), 'all'),
   effort: viewParam(z.enum(['all', ...EFFORTS]), 'all'),
-  expanded: viewParam(z.string().max(4000), ''),
+  expanded: viewParam(z.string().check(z.maxLength(4000)), ''),
 };
 
 const REASONS: Record<string, string> = {

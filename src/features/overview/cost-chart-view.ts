@@ -1,5 +1,5 @@
 /** The Overview chart's view in the URL (`?chart=usage`), declared once at module scope. */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { viewParam } from '../filters/view-params';
 
 export const costChartView = {

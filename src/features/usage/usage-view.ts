@@ -4,11 +4,11 @@
  * optional parameter per groupBy dimension. Several may be set at once; each
  * shows as a removable chip.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GROUP_BYS, type GroupBy } from '../../contract/billing';
 import { viewParam, type ViewValues } from '../filters/view-params';
 
-const key = z.string().trim().min(1).max(200);
+const key = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 
 /** One view parameter per dimension, named after it; empty = not narrowed. */
 export const usageView = {
