@@ -50,6 +50,9 @@ export default defineConfig({
     baseURL: process.env.E2E_WEB_URL,
     locale: 'en-US',
     timezoneId: 'UTC',
+    // Transitions end at once (see index.css), so an accessibility scan right after a
+    // theme switch never samples a colour halfway between light and dark.
+    reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
