@@ -7,7 +7,7 @@ import { Skeleton } from '../../components/states/skeleton';
 import { CheckIcon, CloseIcon } from '../../components/icons';
 import type { BudgetStatus } from '../../contract/billing';
 import type { FilterRouteHandle } from '../filters/filter-bar-config';
-import { useBudgetStatus } from './api/get-budget-status';
+import { useBudgetStatus } from '../../api/budget-status';
 import { useDeleteBudget } from './api/delete-budget';
 import { BudgetCard } from './components/budget-card';
 import { ConfirmDialog } from './components/confirm-dialog';

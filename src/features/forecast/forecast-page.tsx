@@ -7,7 +7,7 @@ import type { FilterRouteHandle } from '../filters/filter-bar-config';
 import { filtersToSearchParams, toSearchString } from '../filters/filter-url';
 import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
-import { useBudgetStatus } from './api/get-budget-status';
+import { useBudgetStatus } from '../../api/budget-status';
 import { useForecast } from './api/get-forecast';
 import { BudgetOutlookCard } from './components/budget-outlook';
 import { ForecastChart } from './components/forecast-chart';
