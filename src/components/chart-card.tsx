@@ -1,7 +1,8 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { RowData } from '@tanstack/react-table';
 import { csvColumns, DataTable, type DataColumn } from './data-table';
 import { ExportCsvButton } from './export-csv-button';
+import { Panel } from './panel';
 import { BUTTON_CLASS } from './field';
 import { TableIcon } from './icons';
 import { EmptyState } from './states/empty-state';
@@ -58,7 +59,6 @@ export function ChartCard<T extends RowData>({
   className = '',
 }: ChartCardProps<T>) {
   const [asTable, setAsTable] = useState(false);
-  const titleId = useId();
   const noData = !loading && empty !== false && empty != null;
 
   let body: ReactNode;
@@ -80,19 +80,13 @@ export function ChartCard<T extends RowData>({
   else body = children;
 
   return (
-    <section
-      aria-labelledby={titleId}
-      aria-busy={loading}
-      className={`flex min-w-0 flex-col rounded-card border border-border bg-surface p-4 shadow-card ${className}`}
-    >
-      <div className="mb-3 flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
-        <div className="min-w-0">
-          <h2 id={titleId} className="text-sm font-semibold text-foreground">
-            {title}
-          </h2>
-          {description && <div className="mt-0.5 text-xs text-muted">{description}</div>}
-        </div>
-        <div className="flex flex-wrap items-center gap-1.5">
+    <Panel
+      title={title}
+      description={description}
+      busy={loading}
+      className={className}
+      actions={
+        <>
           {actions}
           <button
             type="button"
@@ -109,12 +103,13 @@ export function ChartCard<T extends RowData>({
             fileName={exportFileName ?? title}
             disabled={loading || table.rows.length === 0}
           />
-        </div>
-      </div>
+        </>
+      }
+    >
       <div className="min-w-0" style={asTable ? { minHeight: Math.min(height, 160) } : { height }}>
         {body}
       </div>
       {footer && !asTable && <div className="mt-3">{footer}</div>}
-    </section>
+    </Panel>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 
-/** A titled card for content that is not a chart (tables, lists), in the ChartCard look. */
+/** A titled card: the frame of every section (ChartCard adds its table view and CSV export to it). */
 export function Panel({
   title,
   description,
