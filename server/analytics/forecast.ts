@@ -317,6 +317,20 @@ function runFilter(
   return sse;
 }
 
+/** D[h] = φ + φ² + … + φ^(h+1): how much of the slope the forecast h + 1 steps ahead carries (all 0 without a trend). */
+function dampedSlopeSums(phi: number, steps: number, trend: boolean): Float64Array {
+  const D = new Float64Array(steps);
+  if (!trend) return D;
+  let acc = 0;
+  let pw = 1;
+  for (let h = 0; h < steps; h++) {
+    pw *= phi;
+    acc += pw;
+    D[h] = acc;
+  }
+  return D;
+}
+
 /**
  * Runs the recursions and, at every origin t ≥ from with lead + H
  * observations after it (before `end`), calls visit(forecast, t) with the
@@ -338,14 +352,7 @@ function scanSums(
   const trend = spec.trend !== 'none';
   const season = Float64Array.from(init.season);
   const steps = lead + H;
-  const D = new Float64Array(steps);
-  let acc = 0;
-  let pw = 1;
-  for (let h = 0; h < steps; h++) {
-    pw *= p.phi;
-    acc += pw;
-    D[h] = trend ? acc : 0;
-  }
+  const D = dampedSlopeSums(p.phi, steps, trend);
   let sumD = 0;
   for (let h = lead; h < steps; h++) sumD += D[h]!;
   let l = init.level;
@@ -399,14 +406,7 @@ function amseCriterion(x: Float64Array, y: Float64Array, spec: EtsSpec, p: Param
   const m = spec.period;
   const trend = spec.trend !== 'none';
   const season = Float64Array.from(init.season);
-  const D = new Float64Array(H);
-  let acc = 0;
-  let pw = 1;
-  for (let h = 0; h < H; h++) {
-    pw *= p.phi;
-    acc += pw;
-    D[h] = trend ? acc : 0;
-  }
+  const D = dampedSlopeSums(p.phi, H, trend);
   let l = init.level;
   let b = trend ? init.slope : 0;
   let sq = 0;
