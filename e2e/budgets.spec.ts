@@ -6,7 +6,7 @@ import {
   type Budget,
   type BudgetStatus,
 } from '../src/contract/billing.ts';
-import { api, expect, SANDBOX_API_KEY, SANDBOX_URL, test } from './fixtures.ts';
+import { api, expect, money, SANDBOX_API_KEY, SANDBOX_URL, test } from './fixtures.ts';
 
 /**
  * Budgets created here stay in the sandbox database for the rest of the run,
@@ -16,7 +16,6 @@ import { api, expect, SANDBOX_API_KEY, SANDBOX_URL, test } from './fixtures.ts';
 const PREFIX = 'E2E budget';
 const uniqueName = (what: string) => `${PREFIX} ${what} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
-const money = (amount: number, currency = 'USD') => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
 
 async function statusOf(budgetId: string): Promise<BudgetStatus> {
   const { budgets } = budgetStatusResponseSchema.parse(await api('/v2/billing/budgets/status'));

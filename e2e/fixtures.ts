@@ -51,6 +51,13 @@ export async function api<T = unknown>(path: string, init: RequestInit = {}): Pr
   return JSON.parse(body) as T;
 }
 
+/**
+ * An amount as the app should show it, formatted independently of the app's code
+ * (Intl's own digits for the currency: none for JPY, two otherwise).
+ */
+export const money = (amount: number, currency = 'USD'): string =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
+
 interface Fixtures {
   failOnConsoleError: boolean;
   pinClock: boolean;

@@ -4,20 +4,10 @@ import {
   forecastResponseSchema,
   type ForecastResponse,
 } from '../src/contract/billing.ts';
-import { api, expect, test } from './fixtures.ts';
+import { api, expect, money, test } from './fixtures.ts';
 
 async function forecast(query: string): Promise<ForecastResponse> {
   return forecastResponseSchema.parse(await api(`/v2/billing/usage/forecast?includeScenarios=true&${query}`));
-}
-
-function money(amount: number, currency = 'USD'): string {
-  const digits = currency === 'JPY' ? 0 : 2;
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount);
 }
 
 const monthName = (month: string) =>

@@ -2,20 +2,10 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { optimizationResponseSchema, type OptimizationRecommendation, type OptimizationResponse } from '../src/contract/billing.ts';
-import { api, expect, test } from './fixtures.ts';
+import { api, expect, money, test } from './fixtures.ts';
 
 async function optimization(query: string): Promise<OptimizationResponse> {
   return optimizationResponseSchema.parse(await api(`/v2/billing/usage/optimization?${query}`));
-}
-
-function money(amount: number, currency: string): string {
-  const digits = currency === 'JPY' ? 0 : 2;
-  return new Intl.NumberFormat('en-US', {
-    style: 'currency',
-    currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(amount);
 }
 
 const IMPACT_RANK = { high: 0, medium: 1, low: 2 } as const;

@@ -1,14 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { RESOURCE_TYPES, usageResponseSchema, type ResourceType, type UsageResponse } from '../src/contract/billing.ts';
-import { api, expect, SANDBOX_NOW, test } from './fixtures.ts';
+import { api, expect, money, SANDBOX_NOW, test } from './fixtures.ts';
 
 async function usage(query: string): Promise<UsageResponse> {
   return usageResponseSchema.parse(await api(`/v2/billing/usage?${query}`));
-}
-
-function money(amount: number, currency: string): string {
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
 }
 
 const SCALE: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };

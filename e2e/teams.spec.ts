@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { usageResponseSchema, type TeamBreakdownItem, type UsageResponse } from '../src/contract/billing.ts';
-import { api, expect, test } from './fixtures.ts';
+import { api, expect, money, test } from './fixtures.ts';
 
 async function teamUsage(query = 'timeRange=current_month'): Promise<UsageResponse> {
   return usageResponseSchema.parse(await api(`/v2/billing/usage?${query}&includeTeamMetrics=true&granularity=monthly`));
 }
 
-const money = (amount: number, currency = 'USD') => new Intl.NumberFormat('en-US', { style: 'currency', currency }).format(amount);
 const percent = (value: number) => `${value.toFixed(1)}%`;
 
 const leaderboard = (page: Page) => page.getByRole('table', { name: 'Team leaderboard' });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { usageResponseSchema, type UsageResponse } from '../src/contract/billing.ts';
-import { api, expect, test } from './fixtures.ts';
+import { api, expect, money, test } from './fixtures.ts';
 
 const RANGE = 'timeRange=custom&startDate=2024-01-01&endDate=2024-01-10&granularity=hourly&currency=EUR';
 const CLUSTERS_URL = `/usage/clusters?${RANGE}&groupBy=region`;
@@ -13,7 +13,6 @@ async function usage(query: string): Promise<UsageResponse> {
 /** What the page asks for on /usage/clusters: only that type, with the Group by. */
 const clustersQuery = (groupBy: string) => `${RANGE}&resourceType[]=clusters&groupBy[]=${groupBy}`;
 
-const euro = (amount: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'EUR' }).format(amount);
 const gpuHours = (value: number) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value)} GPU h`;
 
 const filterBar = (page: Page) => page.getByRole('region', { name: 'Filters' });
@@ -58,14 +57,14 @@ test.describe('Usage explorer', () => {
     await expect(bar.getByRole('button', { name: 'Resource types' })).toHaveCount(0);
 
     const figures = page.getByRole('region', { name: 'Key figures' });
-    await expect(figures.getByRole('group', { name: 'Cost', exact: true }).getByTestId('metric-value')).toHaveText(euro(clusters.usage.cost));
+    await expect(figures.getByRole('group', { name: 'Cost', exact: true }).getByTestId('metric-value')).toHaveText(money(clusters.usage.cost, 'EUR'));
 
     // Every hourly bucket, in the table view, equals the API's.
     const series = card(page, 'Usage and cost over time');
     await series.getByRole('button', { name: 'Show as table' }).click();
     const rows = await tableCells(series.getByRole('table'));
     expect(rows).toHaveLength(240);
-    expect(rows.map((r) => [r[1], r[2]])).toEqual(clusters.timeSeries.map((p) => [gpuHours(p.value), euro(p.cost)]));
+    expect(rows.map((r) => [r[1], r[2]])).toEqual(clusters.timeSeries.map((p) => [gpuHours(p.value), money(p.cost, 'EUR')]));
     expect(rows[0]![0]).toContain('Jan 1, 2024');
 
     // The breakdown by region equals the API's groups.
@@ -73,7 +72,7 @@ test.describe('Usage explorer', () => {
     const breakdown = page.getByRole('region', { name: 'Region breakdown' });
     const shown = await tableCells(breakdown.getByRole('table'));
     expect(shown.map((r) => [r[0], r[1], r[2]])).toEqual(
-      regions.map((i) => [i.name, gpuHours(i.usage.find((u) => u.resourceType === 'clusters')!.quantity), euro(i.cost)]),
+      regions.map((i) => [i.name, gpuHours(i.usage.find((u) => u.resourceType === 'clusters')!.quantity), money(i.cost, 'EUR')]),
     );
 
     await page.waitForLoadState('networkidle');
@@ -106,7 +105,7 @@ test.describe('Usage explorer', () => {
     const regions = (await usage(clustersQuery('region'))).groups![0]!.items;
     await card(page, 'Cost by region').locator('.recharts-bar-rectangle path').nth(1).click();
     await expect(page).toHaveURL(new RegExp(`[?&]region=${regions[1]!.key}(&|$)`));
-    await expect(page.getByRole('region', { name: 'Drill-down' })).toContainText(euro(regions[1]!.cost));
+    await expect(page.getByRole('region', { name: 'Drill-down' })).toContainText(money(regions[1]!.cost, 'EUR'));
   });
 
   test('drills down from the index card to a type, then into a region and a resource', async ({ page, axe }) => {
@@ -133,7 +132,7 @@ test.describe('Usage explorer', () => {
     await page.getByRole('region', { name: 'Region breakdown' }).getByRole('rowheader', { name: /us-east-1/ }).click();
     await expect(page).toHaveURL(/[?&]region=us-east-1(&|$)/);
     const drill = page.getByRole('region', { name: 'Drill-down' });
-    await expect(drill).toContainText(euro(east.cost));
+    await expect(drill).toContainText(money(east.cost, 'EUR'));
     await expect(drill).toContainText(`${east.percentage.toFixed(1)}% of GPU clusters cost`);
     await expect(drill).toContainText('no region filter');
 
@@ -166,8 +165,8 @@ test.describe('Usage explorer', () => {
     await expect(page).toHaveURL(/[?&]region=eu-west-1(&|$)/);
     await expect(page.getByRole('heading', { level: 2, name: 'Resource types · eu-west-1' })).toBeVisible();
     const card = page.getByRole('link', { name: /^GPU clusters/ });
-    await expect(card.getByTestId('type-cost')).toHaveText(euro(clusters.cost));
-    await expect(page.getByRole('region', { name: 'Drill-down' })).toContainText(euro(west.cost));
+    await expect(card.getByTestId('type-cost')).toHaveText(money(clusters.cost, 'EUR'));
+    await expect(page.getByRole('region', { name: 'Drill-down' })).toContainText(money(west.cost, 'EUR'));
     // The card keeps the narrowing on the type's page.
     await card.click();
     await expect(page).toHaveURL(/\/usage\/clusters\?.*region=eu-west-1/);
