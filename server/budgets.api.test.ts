@@ -15,6 +15,7 @@ import {
   type Currency,
 } from '../src/contract/billing.ts';
 import { REFERENCE_NOW, startSandbox, type Sandbox } from './test/sandbox.ts';
+import { expectInvalidParameter } from './test/api.ts';
 
 const BASE = '/v2/billing/budgets';
 const NOW_ISO = new Date(REFERENCE_NOW).toISOString().replace('.000Z', 'Z');
@@ -63,14 +64,7 @@ async function list(): Promise<Budget[]> {
 }
 
 async function expect400(res: Response, parameter: string, message: RegExp) {
-  const text = await res.text();
-  expect(res.status, text).toBe(400);
-  const body = errorBodySchema.parse(JSON.parse(text));
-  expect(body.error.code).toBe('invalid_parameter');
-  const details = body.error.details as Array<{ parameter: string; message: string }>;
-  const issue = details.find((d) => d.parameter === parameter);
-  expect(issue, text).toBeDefined();
-  expect(issue!.message).toMatch(message);
+  await expectInvalidParameter(res, parameter, message);
 }
 
 describe('budget CRUD', () => {

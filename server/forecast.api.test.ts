@@ -1,22 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CURRENCY_DECIMALS,
-  errorBodySchema,
   forecastResponseSchema,
   type Currency,
   type ForecastResponse,
 } from '../src/contract/billing.ts';
-import { TEST_KEY, startSandbox, type Sandbox } from './test/sandbox.ts';
+import { expectInvalidParameter, expectMethodNotAllowed, expectUnauthorized, sandboxForFile } from './test/api.ts';
 
 const PATH = '/v2/billing/usage/forecast';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(async () => {
-  await sb?.close();
-});
+const sb = sandboxForFile();
 
 async function forecast(qs = ''): Promise<ForecastResponse> {
   const res = await sb.get(`${PATH}${qs ? `?${qs}` : ''}`);
@@ -197,27 +190,14 @@ describe('bad input', () => {
     ['horizon=3', 'horizon', /not a known parameter/],
   ];
   it.each(cases)('?%s answers 400 naming %s', async (qs, parameter, message) => {
-    const res = await sb.get(`${PATH}?${qs}`);
-    expect(res.status).toBe(400);
-    const body = errorBodySchema.parse(await res.json());
-    expect(body.error.code).toBe('invalid_parameter');
-    expect(body.error.message).toContain(parameter);
-    const details = body.error.details as Array<{ parameter: string; message: string; allowed?: string[] }>;
-    const issue = details.find((d) => d.parameter === parameter);
-    expect(issue, JSON.stringify(details)).toBeDefined();
-    expect(issue!.message).toMatch(message);
-    if (parameter === 'horizon') expect(issue!.allowed).toEqual(['forecastPeriod', 'includeScenarios', 'confidenceInterval', 'currency']);
-    if (parameter === 'forecastPeriod' && !qs.includes('&')) expect(issue!.allowed).toEqual(['3_months', '6_months', '12_months']);
+    const { errorMessage, issue } = await expectInvalidParameter(await sb.get(`${PATH}?${qs}`), parameter, message);
+    expect(errorMessage).toContain(parameter);
+    if (parameter === 'horizon') expect(issue.allowed).toEqual(['forecastPeriod', 'includeScenarios', 'confidenceInterval', 'currency']);
+    if (parameter === 'forecastPeriod' && !qs.includes('&')) expect(issue.allowed).toEqual(['3_months', '6_months', '12_months']);
   });
 
   it('answers 401 without the key and 405 for other methods', async () => {
-    const missing = await fetch(`${sb.url}${PATH}`);
-    expect(missing.status).toBe(401);
-    expect(errorBodySchema.parse(await missing.json()).error.code).toBe('unauthorized');
-    const wrong = await fetch(`${sb.url}${PATH}`, { headers: { Authorization: 'Bearer nope-nope-nope' } });
-    expect(wrong.status).toBe(401);
-    const post = await fetch(`${sb.url}${PATH}`, { method: 'POST', headers: { Authorization: `Bearer ${TEST_KEY}` } });
-    expect(post.status).toBe(405);
-    errorBodySchema.parse(await post.json());
+    await expectUnauthorized(sb, PATH, 'nope-nope-nope');
+    await expectMethodNotAllowed(sb, PATH);
   });
 });

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { errorBodySchema } from '../src/contract/billing.ts';
-import { startSandbox, type Sandbox } from './test/sandbox.ts';
+import { sandboxForFile } from './test/api.ts';
 
 /**
  * Random query strings and JSON bodies against every endpoint: the answer is
  * always a success or a 4xx with the error body, never a 5xx.
  */
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(async () => {
-  await sb?.close();
-});
+const sb = sandboxForFile();
 
 const KEYS = [
   'timeRange', 'startDate', 'endDate', 'resourceType', 'resourceType[]', 'granularity', 'groupBy', 'groupBy[]',

@@ -1,24 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   CURRENCY_DECIMALS,
   errorBodySchema,
   optimizationResponseSchema,
-  type Currency,
   type OptimizationResponse,
 } from '../src/contract/billing.ts';
-import { TEST_KEY, startSandbox, type Sandbox } from './test/sandbox.ts';
+import { expectInvalidParameter, expectMethodNotAllowed, expectUnauthorized, minor, sandboxForFile } from './test/api.ts';
 
 const PATH = '/v2/billing/usage/optimization';
 
-let sb: Sandbox;
+const sb = sandboxForFile();
 let dec: OptimizationResponse;
 beforeAll(async () => {
-  sb = await startSandbox();
   dec = await optimization('timeRange=last_month&includeRecommendations=true&analysisDepth=detailed');
-});
-afterAll(async () => {
-  await sb?.close();
 });
 
 async function optimization(qs: string): Promise<OptimizationResponse> {
@@ -42,8 +37,6 @@ const rec = (r: OptimizationResponse, id: string) => {
 /** December 2023 (last_month at the pinned now), from the hourly rows priced by the price table. */
 const DEC = "u.ts >= TIMESTAMP '2023-12-01' AND u.ts < TIMESTAMP '2024-01-01'";
 const PRICED = 'usage_hourly u JOIN prices p USING (sku)';
-
-const minor = (x: number, c: Currency) => Math.round(x * 10 ** CURRENCY_DECIMALS[c]);
 
 function expectExact(r: OptimizationResponse) {
   const c = r.potentialSavings.currency ?? 'USD';
@@ -253,17 +246,10 @@ describe('bad input', () => {
     ['colour=blue', 'colour', /not a known parameter/],
   ];
   it.each(cases)('?%s answers 400 naming %s', async (qs, parameter, message) => {
-    const res = await sb.get(`${PATH}?${qs}`);
-    expect(res.status).toBe(400);
-    const body = errorBodySchema.parse(await res.json());
-    expect(body.error.code).toBe('invalid_parameter');
-    expect(body.error.message).toContain(parameter);
-    const details = body.error.details as Array<{ parameter: string; message: string; allowed?: string[] }>;
-    const issue = details.find((d) => d.parameter === parameter);
-    expect(issue, JSON.stringify(details)).toBeDefined();
-    expect(issue!.message).toMatch(message);
+    const { errorMessage, issue } = await expectInvalidParameter(await sb.get(`${PATH}?${qs}`), parameter, message);
+    expect(errorMessage).toContain(parameter);
     // what is allowed, except for a parameter given twice (nothing to list)
-    if (!/once/.test(issue!.message)) expect(issue!.allowed?.length ?? 0).toBeGreaterThan(0);
+    if (!/once/.test(issue.message)) expect(issue.allowed?.length ?? 0).toBeGreaterThan(0);
   });
 
   it('lists what is allowed: timeRange without custom, the known parameters', async () => {
@@ -274,14 +260,8 @@ describe('bad input', () => {
   });
 
   it('answers 401 without a valid key, and 405 to other methods', async () => {
-    const missing = await fetch(`${sb.url}${PATH}`);
-    expect(missing.status).toBe(401);
-    expect(errorBodySchema.parse(await missing.json()).error.code).toBe('unauthorized');
-    const wrong = await fetch(`${sb.url}${PATH}`, { headers: { Authorization: 'Bearer wrong-key-123' } });
-    expect(wrong.status).toBe(401);
-    const post = await fetch(`${sb.url}${PATH}`, { method: 'POST', headers: { Authorization: `Bearer ${TEST_KEY}` } });
-    expect(post.status).toBe(405);
-    errorBodySchema.parse(await post.json());
+    await expectUnauthorized(sb, PATH, 'wrong-key-123');
+    await expectMethodNotAllowed(sb, PATH);
   });
 
   it('never answers 5xx to random query strings', async () => {

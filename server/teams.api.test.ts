@@ -1,28 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   CURRENCIES,
-  CURRENCY_DECIMALS,
   RESOURCE_TYPES,
   UNIT_BY_RESOURCE_TYPE,
-  type Currency,
   type UsageResponse,
 } from '../src/contract/billing.ts';
-import { startSandbox, type Sandbox } from './test/sandbox.ts';
+import { minor, sumMinor, sumTenths, sandboxForFile } from './test/api.ts';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(async () => {
-  await sb?.close();
-});
+const sb = sandboxForFile();
 
 const usage = (qs: string): Promise<UsageResponse> => sb.usage(qs);
-
-const minor = (x: number, c: Currency) => Math.round(x * 10 ** CURRENCY_DECIMALS[c]);
-const sumMinor = (xs: number[], c: Currency) => xs.reduce((a, x) => a + minor(x, c), 0);
-const sumTenths = (xs: number[]) => xs.reduce((a, x) => a + Math.round(x * 10), 0);
 
 /** Every sum of the team metrics, exact in minor units. */
 function expectTeamsConsistent(r: UsageResponse) {

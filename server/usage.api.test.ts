@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   CURRENCIES,
@@ -8,25 +8,14 @@ import {
   RESOURCE_TYPES,
   errorBodySchema,
   usageQuantitiesResponseSchema,
-  type Currency,
   type UsageResponse,
 } from '../src/contract/billing.ts';
-import { REFERENCE_NOW, TEST_KEY, startSandbox, type Sandbox } from './test/sandbox.ts';
+import { REFERENCE_NOW, TEST_KEY } from './test/sandbox.ts';
+import { expectInvalidParameter, expectUnauthorized, minor, sumMinor, sumTenths, sandboxForFile } from './test/api.ts';
 
-let sb: Sandbox;
-beforeAll(async () => {
-  sb = await startSandbox();
-});
-afterAll(async () => {
-  await sb?.close();
-});
+const sb = sandboxForFile();
 
 const usage = (qs: string): Promise<UsageResponse> => sb.usage(qs);
-
-/** Money in integer minor units, so sums are compared exactly. */
-const minor = (x: number, c: Currency) => Math.round(x * 10 ** CURRENCY_DECIMALS[c]);
-const sumMinor = (xs: number[], c: Currency) => xs.reduce((a, x) => a + minor(x, c), 0);
-const sumTenths = (xs: number[]) => xs.reduce((a, x) => a + Math.round(x * 10), 0);
 
 /** Every invariant the reference's example figures satisfy, checked on one answer. */
 function expectConsistent(r: UsageResponse) {
@@ -265,24 +254,12 @@ describe('bad input', () => {
     ['colour=blue', 'colour', /not a known parameter/],
   ];
   it.each(cases)('?%s answers 400 naming %s', async (qs, parameter, message) => {
-    const res = await sb.get(`/v2/billing/usage?${qs}`);
-    expect(res.status).toBe(400);
-    const body = errorBodySchema.parse(await res.json());
-    expect(body.error.code).toBe('invalid_parameter');
-    expect(body.error.message).toContain(parameter.split('.')[0]);
-    const details = body.error.details as Array<{ parameter: string; message: string; allowed?: string[] }>;
-    const issue = details.find((d) => d.parameter === parameter);
-    expect(issue, JSON.stringify(details)).toBeDefined();
-    expect(issue!.message).toMatch(message);
+    const { errorMessage } = await expectInvalidParameter(await sb.get(`/v2/billing/usage?${qs}`), parameter, message);
+    expect(errorMessage).toContain(parameter.split('.')[0]);
   });
 
   it('answers 401 with the error body when the key is missing or wrong', async () => {
-    const missing = await fetch(`${sb.url}/v2/billing/usage`);
-    expect(missing.status).toBe(401);
-    expect(errorBodySchema.parse(await missing.json()).error.code).toBe('unauthorized');
-    const wrong = await fetch(`${sb.url}/v2/billing/usage`, { headers: { Authorization: 'Bearer not-the-key' } });
-    expect(wrong.status).toBe(401);
-    expect(errorBodySchema.parse(await wrong.json()).error.message).toMatch(/Invalid API key/);
+    await expectUnauthorized(sb, '/v2/billing/usage', 'not-the-key');
     const scheme = await fetch(`${sb.url}/v2/billing/usage`, { headers: { Authorization: `Basic ${TEST_KEY}` } });
     expect(scheme.status).toBe(401);
   });
