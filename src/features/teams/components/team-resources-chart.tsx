@@ -5,7 +5,7 @@ import type { DataColumn } from '../../../components/data-table';
 import { CURRENCY_DECIMALS, RESOURCE_TYPES, type Currency, type ResourceType, type TeamBreakdownItem } from '../../../contract/billing';
 import { CHART_COLORS, RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
 import { formatMoney, formatPercent, formatResourceQuantity, moneyAxisFormatter, resourceUnit } from '../../../lib/format';
-import { ChartTooltipBox, ChartTooltipRow } from './chart-tooltip';
+import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import { useElementWidth } from '../../../lib/use-element-width';
 
 interface ResourceRow {
@@ -38,7 +38,7 @@ function Bars({ rows, currency }: { rows: ResourceRow[]; currency: Currency }) {
     const row = active ? (payload[0]?.payload as ResourceRow | undefined) : undefined;
     if (!row) return null;
     return (
-      <ChartTooltipBox title={row.label}>
+      <ChartTooltipBox title={row.label} strongTitle>
         <ChartTooltipRow label="Cost" color={RESOURCE_COLORS[row.type]} value={formatMoney(row.cost, currency)} />
         <ChartTooltipRow label="Usage" value={formatResourceQuantity(row.quantity, row.type)} />
         <ChartTooltipRow label="Share of team" value={formatPercent(row.share)} />

@@ -1,22 +1,16 @@
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { Bar } from 'recharts';
 import { ChartCard } from '../../../components/chart-card';
+import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import type { DataColumn } from '../../../components/data-table';
+import { HorizontalBarChart, horizontalBarChartHeight } from '../../../components/horizontal-bar-chart';
 import { CURRENCY_DECIMALS, type Currency, type ResourceType, type TeamBreakdownItem } from '../../../contract/billing';
-import { CHART_COLORS, RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
-import { formatMoney, moneyAxisFormatter } from '../../../lib/format';
+import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
+import { formatMoney } from '../../../lib/format';
 import { teamCostByType, usedResourceTypes, type TeamCostByType } from '../team-metrics';
-import { ChartTooltipBox, ChartTooltipRow } from './chart-tooltip';
-import { useElementWidth } from '../../../lib/use-element-width';
 
-const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
+/** Height of one team's row, px. */
 const ROW = 34;
-const AXIS = 24;
-const CHAR_PX = 6.8;
-
-function truncate(text: string, chars: number): string {
-  return text.length <= chars ? text : `${text.slice(0, Math.max(1, chars - 1))}…`;
-}
 
 /** A colour key for the resource types in the chart. */
 export function ResourceLegend({ types }: { types: readonly ResourceType[] }) {
@@ -33,82 +27,42 @@ export function ResourceLegend({ types }: { types: readonly ResourceType[] }) {
 }
 
 function StackedBars({ rows, types, currency }: { rows: TeamCostByType[]; types: readonly ResourceType[]; currency: Currency }) {
-  const [ref, width] = useElementWidth<HTMLDivElement>();
-  const longest = Math.max(4, ...rows.map((r) => r.teamName.length));
-  const labelWidth = Math.round(Math.min(longest * CHAR_PX + 8, 150, width * 0.38));
-  const labelChars = Math.max(4, Math.floor((labelWidth - 8) / CHAR_PX));
-  const height = Math.max(160, rows.length * ROW + AXIS + 8);
-  const names = new Map(rows.map((r) => [r.teamId, r.teamName]));
-
-  const tooltip = ({ active, payload }: TooltipContentProps) => {
-    const row = active ? (payload[0]?.payload as TeamCostByType | undefined) : undefined;
-    if (!row) return null;
-    return (
-      <ChartTooltipBox title={row.teamName}>
-        {types
-          .filter((t) => (row[t] ?? 0) !== 0)
-          .map((t) => (
-            <ChartTooltipRow key={t} label={RESOURCE_LABELS[t]} color={RESOURCE_COLORS[t]} value={formatMoney(row[t] ?? 0, currency)} />
-          ))}
-        <ChartTooltipRow label="Total" value={formatMoney(row.totalCost, currency)} strong />
-      </ChartTooltipBox>
-    );
-  };
+  const tooltip = (row: TeamCostByType) => (
+    <ChartTooltipBox title={row.teamName} strongTitle>
+      {types
+        .filter((t) => (row[t] ?? 0) !== 0)
+        .map((t) => (
+          <ChartTooltipRow key={t} label={RESOURCE_LABELS[t]} color={RESOURCE_COLORS[t]} value={formatMoney(row[t] ?? 0, currency)} />
+        ))}
+      <ChartTooltipRow label="Total" value={formatMoney(row.totalCost, currency)} strong />
+    </ChartTooltipBox>
+  );
 
   return (
-    <div ref={ref} className="w-full select-none" style={{ height }}>
-      {width > 0 && (
-        <BarChart
-          layout="vertical"
-          width={width}
-          height={height}
-          data={rows}
-          margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
-          barCategoryGap="26%"
-          accessibilityLayer={false}
-        >
-          <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
-          <XAxis
-            type="number"
-            tickFormatter={moneyAxisFormatter(currency)}
-            tick={TICK}
-            tickLine={false}
-            axisLine={false}
-            height={AXIS}
-          />
-          <YAxis
-            type="category"
-            dataKey="teamId"
-            width={labelWidth}
-            interval={0}
-            tickLine={false}
-            axisLine={{ stroke: CHART_COLORS.grid }}
-            tick={({ x, y, payload }: { x?: number | string; y?: number | string; payload: { value: unknown } }) => {
-              const name = names.get(String(payload.value)) ?? String(payload.value);
-              return (
-                <text x={Number(x) - 6} y={Number(y)} dy={4} textAnchor="end" fill={TICK.fill} fontSize={TICK.fontSize}>
-                  <title>{name}</title>
-                  {truncate(name, labelChars)}
-                </text>
-              );
-            }}
-          />
-          <Tooltip content={tooltip} cursor={{ fill: CHART_COLORS.cursor }} isAnimationActive={false} />
-          {types.map((t, i) => (
-            <Bar
-              key={t}
-              dataKey={t}
-              name={RESOURCE_LABELS[t]}
-              stackId="cost"
-              fill={RESOURCE_COLORS[t]}
-              isAnimationActive={false}
-              maxBarSize={24}
-              radius={i === types.length - 1 ? [0, 3, 3, 0] : 0}
-            />
-          ))}
-        </BarChart>
-      )}
-    </div>
+    <HorizontalBarChart
+      data={rows}
+      categoryKey="teamId"
+      nameOf={(row) => row.teamName}
+      currency={currency}
+      rowHeight={ROW}
+      maxLabelWidth={150}
+      maxLabelShare={0.38}
+      barCategoryGap="26%"
+      tooltip={tooltip}
+    >
+      {types.map((t, i) => (
+        <Bar
+          key={t}
+          dataKey={t}
+          name={RESOURCE_LABELS[t]}
+          stackId="cost"
+          fill={RESOURCE_COLORS[t]}
+          isAnimationActive={false}
+          maxBarSize={24}
+          radius={i === types.length - 1 ? [0, 3, 3, 0] : 0}
+        />
+      ))}
+    </HorizontalBarChart>
   );
 }
 
@@ -150,7 +104,7 @@ export function TeamsByResourceChart({
       },
     ];
   }, [types, currency]);
-  const height = Math.max(160, rows.length * ROW + AXIS + 8);
+  const height = horizontalBarChartHeight(rows.length, ROW);
   const empty = !loading && rows.every((r) => r.totalCost === 0);
 
   return (

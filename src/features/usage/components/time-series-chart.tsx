@@ -5,7 +5,7 @@ import { CHART_COLORS, RESOURCE_COLORS } from '../../../lib/colors';
 import { formatBucketLong, formatMoney, formatNumberCompact, moneyAxisFormatter, resourceUnit } from '../../../lib/format';
 import { formatExactQuantity, formatTick, unitTitle } from '../usage-format';
 import { downsampleSeries, timeTicks, type SeriesPoint } from '../usage-transforms';
-import { ChartTooltipBox, ChartTooltipRow } from './chart-tooltip';
+import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import { useElementWidth } from '../../../lib/use-element-width';
 
 const Y_AXIS_WIDTH = 56;

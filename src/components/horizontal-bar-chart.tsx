@@ -1,0 +1,115 @@
+import type { ReactNode } from 'react';
+import { BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps, type YAxisTickContentProps } from 'recharts';
+import type { Currency } from '../contract/billing';
+import { CHART_COLORS } from '../lib/colors';
+import { moneyAxisFormatter } from '../lib/format';
+import { useElementWidth } from '../lib/use-element-width';
+
+const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
+const AXIS_HEIGHT = 24;
+const CHAR_PX = 6.8;
+/** Space between a label and the axis, px. */
+const LABEL_PAD = 10;
+
+/** Chart height for `count` bars of `rowHeight` px each. */
+export function horizontalBarChartHeight(count: number, rowHeight: number): number {
+  return Math.max(160, count * rowHeight + AXIS_HEIGHT + 8);
+}
+
+function truncate(text: string, chars: number): string {
+  return text.length <= chars ? text : `${text.slice(0, Math.max(1, chars - 1))}…`;
+}
+
+/**
+ * Cost per category as horizontal bars: a money axis along the bottom and the
+ * category names down the side (truncated to fit, the full name in a native
+ * title). The bars themselves are the `<Bar>` children, so a caller can draw
+ * one series or stack several.
+ */
+export function HorizontalBarChart<T extends object>({
+  data,
+  categoryKey,
+  nameOf,
+  currency,
+  rowHeight,
+  maxLabelWidth,
+  maxLabelShare,
+  barCategoryGap,
+  tooltip,
+  children,
+}: {
+  data: readonly T[];
+  /** The field that identifies a row (the category axis' data key). */
+  categoryKey: keyof T & string;
+  /** A row's label. */
+  nameOf: (row: T) => string;
+  currency: Currency;
+  /** Height of one bar's row, px. */
+  rowHeight: number;
+  /** Widest the label column gets, px. */
+  maxLabelWidth: number;
+  /** Widest the label column gets, as a share of the chart's width. */
+  maxLabelShare: number;
+  barCategoryGap: string;
+  /** The tooltip's content for the row under the pointer. */
+  tooltip: (row: T) => ReactNode;
+  /** The `<Bar>` elements. */
+  children: ReactNode;
+}) {
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const names = new Map(data.map((row) => [String(row[categoryKey]), nameOf(row)]));
+  const longest = Math.max(4, ...data.map((row) => nameOf(row).length));
+  const labelWidth = Math.ceil(Math.min(longest * CHAR_PX + LABEL_PAD, maxLabelWidth, width * maxLabelShare));
+  const labelChars = Math.max(4, Math.floor((labelWidth - LABEL_PAD) / CHAR_PX + 0.01));
+  const height = horizontalBarChartHeight(data.length, rowHeight);
+
+  const content = ({ active, payload }: TooltipContentProps) => {
+    const row = active ? (payload[0]?.payload as T | undefined) : undefined;
+    return row ? tooltip(row) : null;
+  };
+
+  return (
+    <div ref={ref} className="w-full select-none [&_svg_*:focus]:outline-none [&_svg:focus]:outline-none" style={{ height }}>
+      {width > 0 && (
+        <BarChart
+          layout="vertical"
+          width={width}
+          height={height}
+          data={data}
+          margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
+          barCategoryGap={barCategoryGap}
+          accessibilityLayer={false}
+        >
+          <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
+          <XAxis
+            type="number"
+            tickFormatter={moneyAxisFormatter(currency)}
+            tick={TICK}
+            tickLine={false}
+            axisLine={false}
+            height={AXIS_HEIGHT}
+          />
+          <YAxis
+            type="category"
+            dataKey={categoryKey as string}
+            width={labelWidth}
+            interval={0}
+            tickLine={false}
+            axisLine={{ stroke: CHART_COLORS.grid }}
+            tick={({ x, y, payload }: YAxisTickContentProps) => {
+              const name = names.get(String(payload.value)) ?? String(payload.value);
+              return (
+                <text x={Number(x) - 6} y={Number(y)} dy={4} textAnchor="end" fill={TICK.fill} fontSize={TICK.fontSize}>
+                  <title>{name}</title>
+                  {truncate(name, labelChars)}
+                </text>
+              );
+            }}
+          />
+          <Tooltip content={content} cursor={{ fill: CHART_COLORS.cursor }} isAnimationActive={false} />
+          {children}
+        </BarChart>
+      )}
+    </div>
+  );
+}
