@@ -1,5 +1,6 @@
 import type { Currency, ForecastResponse } from '../../../contract/billing';
 import { MetricCard } from '../../../components/metric-card';
+import { SummaryGrid } from '../../../components/summary-grid';
 import { formatMoney, formatNumber } from '../../../lib/format';
 import { confidenceLabel } from '../forecast-view';
 import { currentProjection, formatMonthLong, formatMonthShort, projectedTotal } from '../forecast-series';
@@ -20,14 +21,7 @@ export function ForecastSummary({
   level: number;
   updating?: boolean;
 }) {
-  if (!data)
-    return (
-      <section aria-label="Summary" aria-busy="true" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        {FORECAST_SUMMARY_TITLES.map((title) => (
-          <MetricCard key={title} title={title} />
-        ))}
-      </section>
-    );
+  if (!data) return <SummaryGrid loadingTitles={FORECAST_SUMMARY_TITLES} />;
 
   const current = currentProjection(data);
   const months = data.monthlyProjections;
@@ -36,11 +30,7 @@ export function ForecastSummary({
   const growth = data.baseline.growthRate;
 
   return (
-    <section
-      aria-label="Summary"
-      aria-busy={updating}
-      className={`grid grid-cols-2 gap-3 transition-opacity lg:grid-cols-4 ${updating ? 'opacity-60' : ''}`}
-    >
+    <SummaryGrid updating={updating}>
       <MetricCard
         title="Projected this month"
         value={current ? formatMoney(current.projectedCost, currency) : '—'}
@@ -83,6 +73,6 @@ export function ForecastSummary({
           first ? `Trend of the 6 complete months before ${formatMonthLong(first)}` : 'Trend of the last 6 complete months'
         }
       />
-    </section>
+    </SummaryGrid>
   );
 }

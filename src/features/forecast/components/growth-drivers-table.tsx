@@ -1,8 +1,8 @@
-import { useId } from 'react';
 import { Link } from 'react-router';
 import { CURRENCY_DECIMALS, RESOURCE_TYPES, type Currency, type ForecastResponse, type ResourceType } from '../../../contract/billing';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
+import { Panel } from '../../../components/panel';
 import { Skeleton } from '../../../components/states/skeleton';
 import type { CsvColumn } from '../../../lib/csv';
 import { RESOURCE_COLORS } from '../../../lib/colors';
@@ -75,29 +75,20 @@ export function GrowthDriversTable({
   filterSearch: string;
   updating?: boolean;
 }) {
-  const titleId = useId();
   return (
-    <section
-      aria-labelledby={titleId}
-      aria-busy={!drivers || updating}
-      className="flex min-w-0 flex-col rounded-card border border-border bg-surface p-4 shadow-card"
-    >
-      <div className="mb-3 flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
-        <div className="min-w-0">
-          <h2 id={titleId} className="text-sm font-semibold text-foreground">
-            Growth drivers
-          </h2>
-          <p className="mt-0.5 text-xs text-muted">
-            Resource types and teams whose monthly cost rose over the last 6 complete months (least-squares trend).
-          </p>
-        </div>
+    <Panel
+      title="Growth drivers"
+      description="Resource types and teams whose monthly cost rose over the last 6 complete months (least-squares trend)."
+      actions={
         <ExportCsvButton
           columns={driverCsvColumns(currency)}
           rows={() => drivers ?? []}
           fileName="forecast-growth-drivers"
           disabled={!drivers || drivers.length === 0}
         />
-      </div>
+      }
+      busy={!drivers || updating}
+    >
       {drivers ? (
         <DataTable
           columns={columns(currency, filterSearch)}
@@ -112,6 +103,6 @@ export function GrowthDriversTable({
       ) : (
         <Skeleton className="mt-3 h-48 w-full" />
       )}
-    </section>
+    </Panel>
   );
 }

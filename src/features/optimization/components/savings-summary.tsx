@@ -1,6 +1,7 @@
 import type { Currency, OptimizationResponse, TimeRange } from '../../../contract/billing';
 import { TIME_RANGE_LABELS } from '../../../lib/labels';
 import { MetricCard } from '../../../components/metric-card';
+import { SummaryGrid } from '../../../components/summary-grid';
 import { formatMoney, formatNumber, formatPercent } from '../../../lib/format';
 import { countByImpact } from '../recommendations';
 
@@ -22,14 +23,7 @@ export function SavingsSummary({
   timeRange: TimeRange;
   updating?: boolean;
 }) {
-  if (!data)
-    return (
-      <section aria-label="Summary" aria-busy="true" className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        {SUMMARY_TITLES.map((title) => (
-          <MetricCard key={title} title={title} />
-        ))}
-      </section>
-    );
+  if (!data) return <SummaryGrid loadingTitles={SUMMARY_TITLES} />;
 
   const { potentialSavings, wasteAnalysis, analysis } = data;
   const recs = data.recommendations ?? [];
@@ -38,11 +32,7 @@ export function SavingsSummary({
   const wasteShare = potentialSavings.totalMonthly > 0 ? (wasteAnalysis.totalWaste / potentialSavings.totalMonthly) * 100 : 0;
 
   return (
-    <section
-      aria-label="Summary"
-      aria-busy={updating}
-      className={`grid grid-cols-2 gap-3 transition-opacity lg:grid-cols-4 ${updating ? 'opacity-60' : ''}`}
-    >
+    <SummaryGrid updating={updating}>
       <MetricCard
         title="Potential savings"
         value={formatMoney(potentialSavings.totalMonthly, currency)}
@@ -76,6 +66,6 @@ export function SavingsSummary({
             : undefined
         }
       />
-    </section>
+    </SummaryGrid>
   );
 }

@@ -1,7 +1,7 @@
-import { useId } from 'react';
 import { CURRENCY_DECIMALS, type Currency, type OptimizationResponse } from '../../../contract/billing';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
+import { Panel } from '../../../components/panel';
 import { Skeleton } from '../../../components/states/skeleton';
 import type { CsvColumn } from '../../../lib/csv';
 import { formatMoney } from '../../../lib/format';
@@ -58,37 +58,32 @@ export function WasteTable({
   filterSearch: string;
   updating?: boolean;
 }) {
-  const titleId = useId();
   const items = waste ? [...waste.items].sort((a, b) => b.amount - a.amount) : [];
   return (
-    <section
-      aria-labelledby={titleId}
-      aria-busy={!waste || updating}
-      className="flex min-w-0 flex-col rounded-card border border-border bg-surface p-4 shadow-card"
-    >
-      <div className="mb-3 flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
-        <div className="min-w-0">
-          <h2 id={titleId} className="text-sm font-semibold text-foreground">
-            Identified waste
-          </h2>
-          <div className="mt-0.5 text-xs text-muted tabular-nums">
-            {waste ? (
-              <>
-                <span data-testid="waste-total">{formatMoney(waste.totalWaste, currency)}</span> per month on resources
-                that did no useful work
-              </>
-            ) : (
-              <Skeleton className="h-3.5 w-56" />
-            )}
-          </div>
-        </div>
+    <Panel
+      title="Identified waste"
+      description={
+        waste ? (
+          <>
+            <span data-testid="waste-total" className="tabular-nums">
+              {formatMoney(waste.totalWaste, currency)}
+            </span>{' '}
+            per month on resources that did no useful work
+          </>
+        ) : (
+          <Skeleton className="h-3.5 w-56" />
+        )
+      }
+      actions={
         <ExportCsvButton
           columns={wasteCsvColumns(currency)}
           rows={() => items}
           fileName="optimization-waste"
           disabled={items.length === 0}
         />
-      </div>
+      }
+      busy={!waste || updating}
+    >
       {waste ? (
         <DataTable
           columns={columns(currency, filterSearch)}
@@ -102,6 +97,6 @@ export function WasteTable({
       ) : (
         <Skeleton className="h-40 w-full" />
       )}
-    </section>
+    </Panel>
   );
 }
