@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/chromium.ts';
 
 /**
  * End-to-end tests: the sandbox API on a fresh temporary database with a pinned
@@ -24,12 +24,6 @@ process.env.E2E_SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 process.env.E2E_SANDBOX_API_KEY = SANDBOX_API_KEY;
 process.env.E2E_SANDBOX_NOW = SANDBOX_NOW;
 process.env.E2E_WEB_URL = `http://127.0.0.1:${WEB_PORT}`;
-
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  return undefined; // Playwright's own browser, if installed
-}
 
 const isCI = !!process.env.CI;
 
@@ -55,18 +49,7 @@ export default defineConfig({
     reducedMotion: 'reduce',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [{ name: 'chromium' }],
   webServer: [

@@ -36,13 +36,14 @@
  * Env: CHROMIUM_PATH (else /usr/bin/chromium, else Playwright's own), BENCH_RUNS,
  * BENCH_PORT (8796), SANDBOX_NOW (2024-01-16T12:00:00Z).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startProdServer, viteBuild, type ProdServer } from '../server/prod/spawn.ts';
 import { initialJs } from '../scripts/initial-js.mjs';
+import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS || 5);
 const PORT = Number(process.env.BENCH_PORT || 8796);
@@ -98,12 +99,6 @@ function instrument(): void {
     if (b.figures !== null && b.chart !== null) seen.disconnect();
   });
   seen.observe(document, { childList: true, subtree: true, characterData: true });
-}
-
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  return undefined;
 }
 
 function median(xs: (number | null)[]): number | null {
@@ -311,18 +306,7 @@ async function main(): Promise<void> {
   try {
     await viteBuild(distDir);
     server = await startProdServer(PORT, { SANDBOX_DB: path.join(dir, 'billing.duckdb'), SANDBOX_NOW: NOW, DIST_DIR: distDir });
-    browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-dev-shm-usage',
-      ],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
     console.log(
       `Web benchmark: production build served by server/serve.ts (sandbox, SANDBOX_NOW=${NOW}), Chromium ${browser.version()} headless, ${os.cpus().length} CPU(s), median of ${RUNS} runs\n`,
     );
