@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   DAILY_FIT,
+  adjustLevelShifts,
   cleanSpikes,
+  detectLevelShifts,
   fitEts,
   forecastDaily,
   nelderMead,
@@ -165,6 +167,68 @@ describe('cleanSpikes', () => {
     const f = pointPath(m, 28);
     // 28 days on, the forecast is near the pre-spike course, not 2.4 times it
     expect(f[27]! / truth(227)).toBeLessThan(1.15);
+  });
+});
+
+describe('level shifts', () => {
+  // a flat business (no trend) that launches two resources: +30% on day 120, +20% on day 200
+  const stepped = (seed: number) => {
+    const { y } = additiveSeries(280, seed, 10, 0);
+    const level = (t: number) => (t >= 200 ? 1.3 * 1.2 : t >= 120 ? 1.3 : 1);
+    return { y: y.map((v, t) => v * level(t)), level };
+  };
+
+  it('finds each launch within a day and measures its size', () => {
+    const { y } = stepped(11);
+    const shifts = detectLevelShifts(y);
+    expect(shifts).toHaveLength(2);
+    expect(Math.abs(shifts[0]!.at - 120)).toBeLessThanOrEqual(1);
+    expect(Math.abs(shifts[1]!.at - 200)).toBeLessThanOrEqual(1);
+    expect(shifts[0]!.ratio).toBeCloseTo(1.3, 1);
+    expect(shifts[1]!.ratio).toBeCloseTo(1.2, 1);
+    // the adjusted history sits at the latest level throughout
+    const adjusted = adjustLevelShifts(y, shifts);
+    const mean = (from: number, to: number) => adjusted.slice(from, to).reduce((a, b) => a + b, 0) / (to - from);
+    expect(mean(0, 112) / mean(210, 280)).toBeCloseTo(1, 1);
+  });
+
+  it('finds none in a growing, noisy or lumpy series', () => {
+    // steady growth of 6% a month with a weekly pattern
+    const z = normal(12);
+    expect(detectLevelShifts(Array.from({ length: 365 }, (_, t) => 1000 * Math.exp(0.002 * t) * (1 + WEEK[t % 7]! / 400) * Math.exp(0.03 * z())))).toEqual([]);
+    expect(detectLevelShifts(additiveSeries(365, 13, 40).y)).toEqual([]);
+    // training-like: jobs of random size running for days
+    const u = rng(14);
+    const jobs = new Array<number>(365).fill(0);
+    for (let d = 0; d < 365; d++)
+      if (u() < 0.8) {
+        const size = 200 + 2000 * u() ** 2;
+        for (let k = 0; k < 1 + Math.floor(5 * u()) && d + k < 365; k++) jobs[d + k]! += size;
+      }
+    expect(detectLevelShifts(jobs)).toEqual([]);
+  });
+
+  it('moves the level, not the trend: the forecast after a launch stays flat', () => {
+    const { y, level } = stepped(15);
+    const m = fitEts(y, DAILY_FIT);
+    expect(m.levelShifts.map((s) => s.at)).toHaveLength(2);
+    const f = pointPath(m, 90);
+    const total = (from: number, to: number) => Array.from(f.slice(from, to)).reduce((a, b) => a + b, 0);
+    // the third month ahead is within 3% of the true (flat) level, not two more launches on
+    const truth = 1000 * level(279) * 28;
+    expect(Math.abs(total(56, 84) / truth - 1)).toBeLessThan(0.03);
+    // the same fit without the adjustment takes the launches for growth
+    const plain = fitEts(y, { ...DAILY_FIT, levelShifts: false });
+    expect(Array.from(pointPath(plain, 84).slice(56)).reduce((a, b) => a + b, 0) / truth).toBeGreaterThan(1.03);
+  });
+
+  it('keeps the launches in the interval calibration: a stepped history gets wider monthly intervals than its adjusted copy', () => {
+    const { y } = stepped(16);
+    const m = fitEts(y, DAILY_FIT);
+    const calm = fitEts(adjustLevelShifts(y, m.levelShifts), DAILY_FIT);
+    expect(calm.levelShifts).toEqual([]);
+    const last = (model: typeof m) => model.calibration.at(-1)!.rmse;
+    expect(last(m)).toBeGreaterThan(2 * last(calm));
   });
 });
 

@@ -18,9 +18,14 @@
  *
  * Robustness (daily cost). Short spikes (a launch, a runaway job) are
  * replaced by the local level before fitting (cleanSpikes), lasting steps
- * kept. The last week, which cleaning cannot judge yet, is not fitted to and
- * moves the states through a Huber filter, so a spike in progress does not
- * become the new level and trend.
+ * kept. Lasting level shifts (a cluster launched, an endpoint retired) are
+ * then found and the history before each is scaled to the level after it
+ * (detectLevelShifts), so a step moves the level rather than teaching the
+ * model a trend that would keep "launching" every month; the interval
+ * calibration still counts the shifts as errors, so intervals allow for
+ * launches at the history's pace. The last week, which cleaning cannot judge
+ * yet, is not fitted to and moves the states through a Huber filter, so a
+ * spike in progress does not become the new level and trend.
  *
  * Intervals. One-step residuals of every series are resampled jointly with a
  * stationary bootstrap (Politis & Romano 1994): blocks of consecutive days of
@@ -153,6 +158,8 @@ export interface EtsModel {
   obsResiduals: Float64Array;
   /** Days whose spike was replaced before fitting (see cleanSpikes). */
   cleaned: number;
+  /** Level shifts the history was adjusted for before fitting (see detectLevelShifts). */
+  levelShifts: LevelShift[];
   /**
    * In-sample relative error of the forecasts of a `sumHorizon`-step total
    * starting `lead` steps after the origin (root mean square of
@@ -203,6 +210,15 @@ export interface FitOptions {
   sumHorizon?: number;
   /** Replace short spikes before fitting (see cleanSpikes); default false. */
   clean?: boolean;
+  /**
+   * Find lasting level shifts in the (cleaned) series and fit to the history
+   * brought to the latest level (detectLevelShifts, adjustLevelShifts), so a
+   * resource launched or retired moves the level, not the trend: a step
+   * extrapolated as a trend would keep "launching" every month. The
+   * residuals and the interval calibration are measured on the adjusted
+   * observations too. Default false.
+   */
+  levelShifts?: boolean;
   /**
    * Decide between the best trended and the best untrended form out of
    * sample: refit both on the data before each of the last `holdout` windows
@@ -441,6 +457,7 @@ function fitSpec(
   criterion: Criterion,
   sumHorizon: number,
   tail: number,
+  shifted?: { y: ArrayLike<number>; factor: Float64Array },
 ): EtsModel {
   const n = y.length;
   // the last `tail` steps are not fitted to, and move the states at most TAIL_BOUND robust SDs (see FitOptions.tail)
@@ -452,7 +469,8 @@ function fitSpec(
   for (let t = 0; t < n; t++) {
     x[t] = f(y[t]!);
     prefix[t + 1] = prefix[t]! + y[t]!;
-    rawPrefix[t + 1] = rawPrefix[t]! + raw[t]!;
+    // the calibration judges forecasts against what was billed, level shifts included (see below)
+    rawPrefix[t + 1] = rawPrefix[t]! + (shifted ? shifted.y[t]! : raw[t]!);
   }
   const m = spec.period;
   const trend = spec.trend !== 'none';
@@ -513,6 +531,9 @@ function fitSpec(
       from,
       (fc, t) => {
         const actual = rawPrefix[t + lead + H]! - rawPrefix[t + lead]!;
+        // a history adjusted for level shifts: the forecast at the level of its origin's day, so
+        // the shifts that came after it count as errors (what a launch does to a forecast)
+        if (shifted) fc /= shifted.factor[t - 1]!;
         if (actual > 0) {
           sq += ((fc - actual) / actual) ** 2;
           count++;
@@ -535,6 +556,7 @@ function fitSpec(
     residuals: out.upd,
     obsResiduals: obsResid,
     cleaned: 0,
+    levelShifts: [],
     calibration,
     sumHorizon: H,
     fitted,
@@ -607,6 +629,86 @@ export function cleanSpikes(y: ArrayLike<number>, opts: CleanOptions = {}): { va
   return { values, flagged, count };
 }
 
+export interface LevelShift {
+  /** First day of the new level. */
+  at: number;
+  /** New level / old level, net of the series' own trend over the window. */
+  ratio: number;
+}
+
+export interface LevelShiftOptions {
+  /** Days compared on each side (a multiple of the period, so the weekday pattern cancels; default 14). */
+  window?: number;
+  /** How many robust standard deviations of the before/after difference make a shift (default 6). */
+  threshold?: number;
+  /** Smallest robust standard deviation (log scale) a shift is measured in (default 0.01). */
+  minScale?: number;
+}
+
+/**
+ * Finds lasting level shifts — a cluster launched, an endpoint retired —
+ * which are a step in the level, not a trend. For every day t it compares the
+ * mean of log(y + c) (c a quarter of the mean) over the `window` days from t
+ * with the mean over the `window` days before. The series' own trend and its
+ * day-to-day noise are measured on differences a week apart (the median and
+ * 1.4826 × MAD, so the weekday cancels and a shift touches only a week of
+ * them); a shift is a day whose difference departs from the trend's by more
+ * than `threshold` times the spread such a difference would have from noise
+ * alone. The largest is
+ * taken first, the days within a window of it are then left out, and so on.
+ * Days less than a window from either end cannot be judged. Apply to a series
+ * already cleaned of spikes (cleanSpikes), or a spike longer than the window
+ * would pass for two shifts.
+ */
+export function detectLevelShifts(y: ArrayLike<number>, opts: LevelShiftOptions = {}): LevelShift[] {
+  const n = y.length;
+  const W = opts.window ?? 14;
+  const k = opts.threshold ?? 6;
+  let min = Infinity;
+  for (let t = 0; t < n; t++) min = Math.min(min, y[t]!);
+  const avg = mean(y);
+  if (n < 4 * W || !(avg > 0) || min < 0) return [];
+  const c = avg * 0.25;
+  const prefix = new Float64Array(n + 1);
+  const rawPrefix = new Float64Array(n + 1);
+  for (let t = 0; t < n; t++) {
+    prefix[t + 1] = prefix[t]! + Math.log(y[t]! + c);
+    rawPrefix[t + 1] = rawPrefix[t]! + y[t]!;
+  }
+  // the trend and the day-to-day noise, from differences a week apart (the weekday cancels; a shift touches only a week of them)
+  const weekly: number[] = [];
+  for (let t = 7; t < n; t++) weekly.push(prefix[t + 1]! - prefix[t]! - (prefix[t - 6]! - prefix[t - 7]!));
+  const perDay = median(weekly) / 7;
+  const trend = perDay * W;
+  const daySd = (1.4826 * median(weekly.map((w) => Math.abs(w - 7 * perDay)))) / Math.SQRT2;
+  // the spread of a difference of two W-day means, were the days independent
+  const scale = Math.max(daySd * Math.sqrt(2 / W), opts.minScale ?? 0.01);
+  const diff = new Float64Array(n).fill(NaN);
+  for (let t = W; t <= n - W; t++) diff[t] = (prefix[t + W]! - 2 * prefix[t]! + prefix[t - W]!) / W;
+  const shifts: LevelShift[] = [];
+  const taken = new Uint8Array(n);
+  for (;;) {
+    let best = -1;
+    for (let t = W; t <= n - W; t++)
+      if (!taken[t] && Math.abs(diff[t]! - trend) > k * scale && (best < 0 || Math.abs(diff[t]! - trend) > Math.abs(diff[best]! - trend))) best = t;
+    if (best < 0) break;
+    for (let t = Math.max(0, best - W + 1); t < Math.min(n, best + W); t++) taken[t] = 1;
+    const before = rawPrefix[best]! - rawPrefix[best - W]!;
+    const after = rawPrefix[best + W]! - rawPrefix[best]!;
+    // a series that starts from nothing has no earlier level to carry forward
+    if (!(before > 0.05 * after)) continue;
+    shifts.push({ at: best, ratio: after / before / Math.exp(trend) });
+  }
+  return shifts.sort((a, b) => a.at - b.at);
+}
+
+/** The series with every day before each shift scaled by its ratio: the whole history at the latest level. */
+export function adjustLevelShifts(y: ArrayLike<number>, shifts: LevelShift[]): Float64Array {
+  const out = Float64Array.from(y as ArrayLike<number>);
+  for (const s of shifts) for (let t = 0; t < s.at; t++) out[t]! *= s.ratio;
+  return out;
+}
+
 /** Leads (in multiples of the sum horizon) the interval calibration looks at, and the origins each needs. */
 const MAX_CALIBRATION_LEADS = 3;
 const MIN_CALIBRATION_ORIGINS = 30;
@@ -634,7 +736,10 @@ export function fitEts(y: ArrayLike<number>, opts: FitOptions = {}): EtsModel {
   const sumHorizon = opts.sumHorizon ?? (criterion === 'lik' ? 1 : 28);
   const tail = opts.tail ?? (opts.clean ? CLEAN_KEEP_LAST : 0);
   const cleaned = opts.clean ? cleanSpikes(y, { period, keepLast: CLEAN_KEEP_LAST }) : null;
-  const fitOn = cleaned ? cleaned.values : y;
+  const shifts = opts.levelShifts ? detectLevelShifts(cleaned ? cleaned.values : y) : [];
+  const fitOn = adjustLevelShifts(cleaned ? cleaned.values : y, shifts);
+  // the observations as they were, spikes included, at the latest level
+  const observed = shifts.length ? adjustLevelShifts(y, shifts) : y;
   let min = Infinity;
   let avg = 0;
   for (let t = 0; t < n; t++) {
@@ -647,8 +752,11 @@ export function fitEts(y: ArrayLike<number>, opts: FitOptions = {}): EtsModel {
   if (seasonal.length === 0) seasonal.push(false);
   if (trends.length === 0) trends.push('none');
   if (transforms.length === 0) transforms.push('none');
-  const fit = (values: ArrayLike<number>, raw: ArrayLike<number>, spec: EtsSpec) =>
-    fitSpec(values, raw, spec, phiMin, phiMax, criterion, sumHorizon, tail);
+  // how much each day was scaled by adjustLevelShifts
+  const factor = new Float64Array(n).fill(1);
+  for (const sh of shifts) for (let t = 0; t < sh.at; t++) factor[t]! *= sh.ratio;
+  const fit = (values: ArrayLike<number>, raw: ArrayLike<number>, spec: EtsSpec, whole = true) =>
+    fitSpec(values, raw, spec, phiMin, phiMax, criterion, sumHorizon, tail, whole && shifts.length ? { y, factor } : undefined);
   const bestOf: Partial<Record<TrendKind, EtsModel>> = {};
   let fallback: EtsModel | null = null;
   for (const tr of transforms)
@@ -656,8 +764,9 @@ export function fitEts(y: ArrayLike<number>, opts: FitOptions = {}): EtsModel {
       for (const s of seasonal) {
         // log(y + c): c = 0 for positive series, else a small share of the mean so zero days stay finite
         const shift = tr === 'log' ? (min > 0 ? 0 : Math.max(avg * 0.05, 1e-9)) : 0;
-        const model = fit(fitOn, y, { trend, period: s ? period : 0, log: tr === 'log', shift });
+        const model = fit(fitOn, observed, { trend, period: s ? period : 0, log: tr === 'log', shift });
         model.cleaned = cleaned?.count ?? 0;
+        model.levelShifts = shifts;
         if (!fallback || model.score < fallback.score) fallback = model;
         // the log form's simulated mean exceeds its median by about σ²/2: keep it only where that is small
         if (model.spec.log && model.sigma > MAX_LOG_SIGMA) continue;
@@ -679,10 +788,10 @@ export function fitEts(y: ArrayLike<number>, opts: FitOptions = {}): EtsModel {
     for (let k = 1; k <= opts.holdout!; k++) {
       const origin = end - k * H;
       if (origin < Math.max(3 * period, 8 * 7)) break;
-      const m = fit(Array.from(fitOn).slice(0, origin), Array.from(y).slice(0, origin), spec);
+      const m = fit(Array.from(fitOn).slice(0, origin), Array.from(observed).slice(0, origin), spec, false);
       const forecast = pointPath(m, H).reduce((a, b) => a + b, 0);
       let actual = 0;
-      for (let t = origin; t < origin + H; t++) actual += y[t]!;
+      for (let t = origin; t < origin + H; t++) actual += observed[t]!;
       if (actual > 0) {
         sq += ((forecast - actual) / actual) ** 2;
         count++;
@@ -1018,6 +1127,7 @@ export const DAILY_FIT: FitOptions = {
   criterion: 'amse',
   sumHorizon: 28,
   clean: true,
+  levelShifts: true,
   holdout: 3,
 };
 
