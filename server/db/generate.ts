@@ -140,17 +140,22 @@ interface TrainingJob {
   end: number;
 }
 
-/** Training jobs launched in weeks from the anchor up to `until` (deterministic). */
-export function trainingJobs(anchor: number, until: number): TrainingJob[] {
+/**
+ * Training jobs launched in weeks from the anchor up to `until`
+ * (deterministic). Another `seed` gives another draw of the same process
+ * (bench:forecast uses them for the expected cost of jobs not yet launched).
+ */
+export function trainingJobs(anchor: number, until: number, seed = 0): TrainingJob[] {
+  const hash = seed === 0 ? hashUnit : (...parts: number[]) => hashUnit(...parts, seed);
   const jobs: TrainingJob[] = [];
   for (let w = 0; anchor + w * 7 * DAY_MS < until; w++) {
     const weekStart = anchor + w * 7 * DAY_MS;
     TRAINING_TEAMS.forEach((team, ti) => {
       const rate = team.jobsPerWeek * growth(anchor, weekStart, 0.035);
-      const n = Math.floor(rate + hashUnit(ti, w, 11));
+      const n = Math.floor(rate + hash(ti, w, 11));
       const members = membersOf(team.projectId);
       for (let j = 0; j < n; j++) {
-        const r = (salt: number) => hashUnit(ti, w, j, salt);
+        const r = (salt: number) => hash(ti, w, j, salt);
         const dayOffset = Math.floor(r(1) * 7);
         // Most jobs are launched by hand during the working day (peak hours).
         const localHour = r(2) < 0.8 ? 9 + Math.floor(r(3) * 8) : Math.floor(r(3) * 24);
