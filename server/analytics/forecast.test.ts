@@ -222,6 +222,19 @@ describe('level shifts', () => {
     expect(Array.from(pointPath(plain, 84).slice(56)).reduce((a, b) => a + b, 0) / truth).toBeGreaterThan(1.03);
   });
 
+  it('extends the interval calibration of a short history to longer leads, growing with the lead', () => {
+    const short = fitEts(stepped(17).y.slice(0, 110), DAILY_FIT);
+    const long = fitEts(stepped(17).y, DAILY_FIT);
+    expect(long.calibration.every((c) => !c.extrapolated)).toBe(true);
+    const measured = short.calibration.filter((c) => !c.extrapolated);
+    const extended = short.calibration.filter((c) => c.extrapolated);
+    expect(measured.length).toBeGreaterThan(0);
+    expect(extended.length).toBeGreaterThan(0);
+    expect(short.calibration.map((c) => c.lead)).toEqual([0, 28, 56, 84]);
+    for (let i = 1; i < short.calibration.length; i++)
+      if (short.calibration[i]!.extrapolated) expect(short.calibration[i]!.rmse).toBeGreaterThan(short.calibration[i - 1]!.rmse);
+  });
+
   it('keeps the launches in the interval calibration: a stepped history gets wider monthly intervals than its adjusted copy', () => {
     const { y } = stepped(16);
     const m = fitEts(y, DAILY_FIT);

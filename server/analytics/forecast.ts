@@ -165,9 +165,11 @@ export interface EtsModel {
    * starting `lead` steps after the origin (root mean square of
    * (forecast - actual) / actual, against the observations as they were), for
    * leads 0, H, 2H, … while enough origins remain: what the simulated spread
-   * is checked against (see simulateJoint).
+   * is checked against (see simulateJoint). Leads up to MAX_CALIBRATION_LEADS × H
+   * that a short history cannot measure are extrapolated from the last measured one
+   * (`extrapolated`), as the error of a level drifting like a random walk.
    */
-  calibration: Array<{ lead: number; rmse: number }>;
+  calibration: Array<{ lead: number; rmse: number; extrapolated?: boolean }>;
   sumHorizon: number;
   /** Fitted one-step forecasts on the scale of y. */
   fitted: Float64Array;
@@ -545,6 +547,13 @@ function fitSpec(
     if (count < MIN_CALIBRATION_ORIGINS) break;
     calibration.push({ lead, rmse: Math.sqrt(sq / count) });
   }
+  // Too short a history to measure the longer leads: extend the last measured error as the error of
+  // a level that drifts like a random walk (variance growing with the time to the middle of the
+  // total), rather than keep it flat — a launch or a drift has more time to happen three months out.
+  const measured = calibration.at(-1);
+  if (measured)
+    for (let lead = measured.lead + H; lead <= MAX_CALIBRATION_LEADS * H; lead += H)
+      calibration.push({ lead, rmse: measured.rmse * Math.sqrt((lead + H / 2) / (measured.lead + H / 2)), extrapolated: true });
   const fitted = new Float64Array(n);
   for (let t = 0; t < n; t++) fitted[t] = spec.log ? Math.exp(fittedX[t]!) - spec.shift : fittedX[t]!;
   return {
