@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import { Link } from 'react-router';
 import type { BudgetStatus, Currency } from '../../../contract/billing';
+import { Panel } from '../../../components/panel';
 import { ErrorPanel } from '../../../components/states/error-panel';
 import { Skeleton } from '../../../components/states/skeleton';
 import { RESOURCE_LABELS } from '../../../lib/colors';
@@ -102,19 +102,13 @@ export function BudgetOutlookCard({
   onRetry: () => void;
   retrying: boolean;
 }) {
-  const titleId = useId();
   return (
-    <section
-      aria-labelledby={titleId}
-      aria-busy={loading}
-      className="flex min-w-0 flex-col rounded-card border border-border bg-surface p-4 shadow-card"
-    >
-      <h2 id={titleId} className="text-sm font-semibold text-foreground">
-        This month against budgets
-      </h2>
-      <div className="mt-0.5 mb-3 text-xs text-muted tabular-nums">
-        {month && projected !== undefined ? (
-          <>
+    <Panel
+      title="This month against budgets"
+      busy={loading}
+      description={
+        month && projected !== undefined ? (
+          <span className="tabular-nums">
             {formatMonthLong(month)} is projected to end at{' '}
             <span data-testid="month-projection" className="font-semibold text-foreground">
               {formatMoney(projected, currency)}
@@ -126,11 +120,12 @@ export function BudgetOutlookCard({
               </>
             )}
             .
-          </>
+          </span>
         ) : (
           <Skeleton className="h-3.5 w-64" />
-        )}
-      </div>
+        )
+      }
+    >
       {error ? (
         <ErrorPanel error={error} onRetry={onRetry} retrying={retrying} title="Could not load budgets" />
       ) : loading || !budgets ? (
@@ -153,6 +148,6 @@ export function BudgetOutlookCard({
           ))}
         </ul>
       )}
-    </section>
+    </Panel>
   );
 }

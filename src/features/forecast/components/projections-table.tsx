@@ -1,6 +1,6 @@
-import { useId } from 'react';
 import { CURRENCY_DECIMALS, type Currency, type ForecastResponse } from '../../../contract/billing';
 import { DataTable, type DataColumn } from '../../../components/data-table';
+import { Panel } from '../../../components/panel';
 import { Skeleton } from '../../../components/states/skeleton';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import { confidenceLabel } from '../forecast-view';
@@ -58,19 +58,12 @@ export function ProjectionsTable({
   level: number;
   updating?: boolean;
 }) {
-  const titleId = useId();
   return (
-    <section
-      aria-labelledby={titleId}
-      aria-busy={!projections || updating}
-      className="flex min-w-0 flex-col rounded-card border border-border bg-surface p-4 shadow-card"
+    <Panel
+      title="Monthly projections"
+      busy={!projections || updating}
+      description={`Projected cost with its ${confidenceLabel(level)} interval; the last column is the chance the month lands within ±10%.`}
     >
-      <h2 id={titleId} className="text-sm font-semibold text-foreground">
-        Monthly projections
-      </h2>
-      <p className="mt-0.5 text-xs text-muted">
-        Projected cost with its {confidenceLabel(level)} interval; the last column is the chance the month lands within ±10%.
-      </p>
       {projections ? (
         <DataTable
           columns={columns(currency, level)}
@@ -79,11 +72,11 @@ export function ProjectionsTable({
           hideCaption
           getRowId={(p) => p.month}
           exportFileName="forecast-projections"
-          className={`mt-1 ${updating ? 'opacity-60' : ''}`}
+          className={updating ? 'opacity-60' : ''}
         />
       ) : (
-        <Skeleton className="mt-3 h-48 w-full" />
+        <Skeleton className="h-48 w-full" />
       )}
-    </section>
+    </Panel>
   );
 }
