@@ -111,7 +111,8 @@ export default function ForecastPage() {
               />
             </div>
             <ScenarioCards scenarios={scenarios} currency={shownCurrency} loading={!data} />
-            <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
+            {/* the projections' five numeric columns need more room than the drivers' wrapping text */}
+            <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
               <ProjectionsTable
                 projections={data?.monthlyProjections}
                 currency={shownCurrency}
