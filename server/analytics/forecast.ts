@@ -711,11 +711,17 @@ export function detectLevelShifts(y: ArrayLike<number>, opts: LevelShiftOptions 
   return shifts.sort((a, b) => a.at - b.at);
 }
 
+/** What each of n days is scaled by to bring it to the latest level: the product of the ratios of the shifts after it. */
+function levelFactors(n: number, shifts: LevelShift[]): Float64Array {
+  const factor = new Float64Array(n).fill(1);
+  for (const s of shifts) for (let t = 0; t < Math.min(s.at, n); t++) factor[t]! *= s.ratio;
+  return factor;
+}
+
 /** The series with every day before each shift scaled by its ratio: the whole history at the latest level. */
 export function adjustLevelShifts(y: ArrayLike<number>, shifts: LevelShift[]): Float64Array {
-  const out = Float64Array.from(y as ArrayLike<number>);
-  for (const s of shifts) for (let t = 0; t < s.at; t++) out[t]! *= s.ratio;
-  return out;
+  const factor = levelFactors(y.length, shifts);
+  return Float64Array.from(y as ArrayLike<number>, (v, t) => v * factor[t]!);
 }
 
 /** Leads (in multiples of the sum horizon) the interval calibration looks at, and the origins each needs. */
@@ -746,6 +752,8 @@ export function fitEts(y: ArrayLike<number>, opts: FitOptions = {}): EtsModel {
   const tail = opts.tail ?? (opts.clean ? CLEAN_KEEP_LAST : 0);
   const cleaned = opts.clean ? cleanSpikes(y, { period, keepLast: CLEAN_KEEP_LAST }) : null;
   const shifts = opts.levelShifts ? detectLevelShifts(cleaned ? cleaned.values : y) : [];
+  // how much each day is scaled by to bring it to the latest level
+  const factor = levelFactors(n, shifts);
   const fitOn = adjustLevelShifts(cleaned ? cleaned.values : y, shifts);
   // the observations as they were, spikes included, at the latest level
   const observed = shifts.length ? adjustLevelShifts(y, shifts) : y;
@@ -761,9 +769,6 @@ export function fitEts(y: ArrayLike<number>, opts: FitOptions = {}): EtsModel {
   if (seasonal.length === 0) seasonal.push(false);
   if (trends.length === 0) trends.push('none');
   if (transforms.length === 0) transforms.push('none');
-  // how much each day was scaled by adjustLevelShifts
-  const factor = new Float64Array(n).fill(1);
-  for (const sh of shifts) for (let t = 0; t < sh.at; t++) factor[t]! *= sh.ratio;
   const fit = (values: ArrayLike<number>, raw: ArrayLike<number>, spec: EtsSpec, whole = true) =>
     fitSpec(values, raw, spec, phiMin, phiMax, criterion, sumHorizon, tail, whole && shifts.length ? { y, factor } : undefined);
   const bestOf: Partial<Record<TrendKind, EtsModel>> = {};
