@@ -11,9 +11,13 @@ import {
   type UsageResponse,
 } from '../src/contract/billing.ts';
 import type { Database } from './db/database.ts';
+import { DeadlineExceeded, withDeadline, withoutDeadline } from './db/deadline.ts';
 import { HttpError, invalidParameters, parameterIssues } from './http/errors.ts';
+import { checkParameterNames } from './http/params.ts';
+import { DEFAULT_REQUEST_TIMEOUT_MS } from './config.ts';
+import { storageFailure } from './http/storage-errors.ts';
 import { getUsage } from './queries/usage.ts';
-import { resolvePeriod } from './queries/period.ts';
+import { rangeIssues } from './queries/period.ts';
 import { registerOptimization } from './routes/optimization.ts';
 import { registerBudgets } from './routes/budgets.ts';
 import { registerForecast } from './routes/forecast.ts';
@@ -30,13 +34,20 @@ export interface AppOptions {
   apiKey: string;
   /** The sandbox clock (pinned by SANDBOX_NOW, or the real time). */
   now: () => number;
+  /** Longest time a request may take; its database work is interrupted then and it answers 503. */
+  requestTimeoutMs?: number;
+  log?: (message: string) => void;
 }
+
+
 
 type Schema = z.ZodMiniType<unknown, unknown>;
 
 /** Parses a query string with a contract schema, or throws a 400 naming each bad parameter. */
 export function parseQuery<S extends Schema>(c: Context, schema: S, keys: readonly string[]): z.output<S> {
-  const input = collectQuery(new URL(c.req.url).searchParams);
+  const url = new URL(c.req.url);
+  checkParameterNames(url, keys);
+  const input = collectQuery(url.searchParams);
   const result = schema.safeParse(input);
   if (!result.success) throw invalidParameters(parameterIssues(result.error, input, keys));
   return result.data as z.output<S>;
@@ -71,7 +82,7 @@ export interface RouteContext {
   fresh: () => Promise<number>;
 }
 
-export function createApp({ db, apiKey, now }: AppOptions): Hono {
+export function createApp({ db, apiKey, now, requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS, log = console.error }: AppOptions): Hono {
   const app = new Hono();
   let filling: Promise<unknown> | null = null;
 
@@ -79,17 +90,50 @@ export function createApp({ db, apiKey, now }: AppOptions): Hono {
   async function fresh(): Promise<number> {
     const t = now();
     if (Math.floor(t / 3_600_000) * 3_600_000 > db.filledTo) {
-      filling ??= db.ensureData(t).finally(() => {
-        filling = null;
-      });
+      // Shared by every request waiting for the hour: not bound to the time limit of the one that started it.
+      filling ??= withoutDeadline(() =>
+        db.ensureData(t).finally(() => {
+          filling = null;
+        }),
+      );
       await filling;
     }
     return t;
   }
 
+  app.use('*', (_c, next) => withDeadline(requestTimeoutMs, next));
+
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json(err.body(), err.status);
-    console.error(err);
+    const where = `${c.req.method} ${new URL(c.req.url).pathname}`;
+    if (err instanceof DeadlineExceeded) {
+      log(`[sandbox] ${where}: stopped after ${requestTimeoutMs} ms`);
+      c.header('Retry-After', '5');
+      return c.json(
+        {
+          error: {
+            code: 'timeout',
+            message: `The request took longer than ${requestTimeoutMs} ms and was stopped; ask for a shorter range or fewer groups`,
+          },
+        },
+        503,
+      );
+    }
+    const storage = storageFailure(err);
+    if (storage) {
+      log(`[sandbox] ${where}: storage error (${storage}) in ${db.path}`);
+      c.header('Retry-After', '30');
+      return c.json(
+        {
+          error: {
+            code: 'storage_unavailable',
+            message: 'The sandbox cannot read or write its database file right now (see the server log); nothing was changed',
+          },
+        },
+        503,
+      );
+    }
+    log(`[sandbox] ${where}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return c.json({ error: { code: 'internal_error', message: 'The sandbox failed to answer this request' } }, 500);
   });
   app.notFound((c) =>
@@ -109,18 +153,8 @@ export function createApp({ db, apiKey, now }: AppOptions): Hono {
   app.get('/v2/billing/usage', async (c) => {
     const q = parseQuery(c, usageQuerySchema, USAGE_KEYS);
     const t = await fresh();
-    if (q.granularity === 'hourly') {
-      const p = resolvePeriod(q.timeRange, t, q);
-      if (p.period.daysInPeriod > MAX_HOURLY_DAYS)
-        throw invalidParameters([
-          {
-            parameter: 'granularity',
-            message: `hourly is allowed for ranges up to ${MAX_HOURLY_DAYS} days; this range has ${p.period.daysInPeriod}. Use daily, weekly or monthly`,
-            allowed: ['daily', 'weekly', 'monthly'],
-            received: 'hourly',
-          },
-        ]);
-    }
+    const issues = rangeIssues(q, t, db.anchor, MAX_HOURLY_DAYS);
+    if (issues.length > 0) throw invalidParameters(issues);
     const usage = await getUsage(db, q, t);
     return c.json(q.includeCosts ? usage : withoutCosts(usage));
   });

@@ -5,7 +5,8 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { clockFor, loadConfig } from './config.ts';
-import { Database } from './db/database.ts';
+import { Database, logFill } from './db/database.ts';
+import { answerClientErrors } from './http/client-errors.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,16 +14,14 @@ async function main(): Promise<void> {
   const db = await Database.open(config.SANDBOX_DB);
   const started = performance.now();
   const fill = await db.ensureData(now());
-  if (fill.action !== 'none')
-    console.log(
-      `Sandbox data ${fill.action}: ${fill.rows.toLocaleString('en-US')} hourly rows over ${fill.hours.toLocaleString('en-US')} hours in ${((performance.now() - started) / 1000).toFixed(1)} s (${config.SANDBOX_DB})`,
-    );
-  const app = createApp({ db, apiKey: config.SANDBOX_API_KEY, now });
+  logFill(db, fill, performance.now() - started);
+  const app = createApp({ db, apiKey: config.SANDBOX_API_KEY, now, requestTimeoutMs: config.SANDBOX_REQUEST_TIMEOUT_MS });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(
       `Sandbox billing API listening on http://${config.HOST}:${info.port}${config.SANDBOX_NOW ? ` (clock pinned to ${config.SANDBOX_NOW})` : ''}`,
     );
   });
+  answerClientErrors(server);
   const stop = () => {
     server.close();
     db.close();

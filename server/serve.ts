@@ -11,7 +11,8 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { Database } from './db/database.ts';
+import { Database, logFill } from './db/database.ts';
+import { answerClientErrors } from './http/client-errors.ts';
 import { createProdApp } from './prod/app.ts';
 import { loadProdConfig, sandboxClock } from './prod/config.ts';
 import { ResponseCache } from './prod/response-cache.ts';
@@ -43,12 +44,9 @@ async function main(): Promise<void> {
     db = await Database.open(config.SANDBOX_DB);
     const t0 = performance.now();
     const fill = await db.ensureData(now());
-    if (fill.action !== 'none')
-      console.log(
-        `Sandbox data ${fill.action}: ${fill.rows.toLocaleString('en-US')} hourly rows over ${fill.hours.toLocaleString('en-US')} hours in ${((performance.now() - t0) / 1000).toFixed(1)} s (${config.SANDBOX_DB})`,
-      );
+    logFill(db, fill, performance.now() - t0);
     apiKey = config.SANDBOX_API_KEY;
-    upstream = sandboxUpstream(createApp({ db, apiKey, now }), db, now);
+    upstream = sandboxUpstream(createApp({ db, apiKey, now, requestTimeoutMs: config.SANDBOX_REQUEST_TIMEOUT_MS }), db, now);
     if (config.SANDBOX_CACHE_ENTRIES > 0) cache = new ResponseCache(config.SANDBOX_CACHE_ENTRIES);
   }
 
@@ -60,6 +58,7 @@ async function main(): Promise<void> {
         : `sandbox in-process${config.SANDBOX_NOW ? `, clock pinned to ${config.SANDBOX_NOW}` : ''}${cache ? '' : ', response cache off'}`;
     console.log(`Dashboard: ${urlOf(config.HOST, info.port)}  (API: ${api})`);
   });
+  answerClientErrors(server);
   server.on('error', (err: NodeJS.ErrnoException) => {
     console.error(
       err.code === 'EADDRINUSE' ? `Port ${config.PORT} on ${config.HOST} is already in use: set PORT to another port.` : err.message,

@@ -4,13 +4,15 @@
  * budgets. Created and filled on first start, then extended hour by hour as
  * the clock moves.
  */
-import { mkdirSync, rmSync, createWriteStream, existsSync } from 'node:fs';
+import { mkdirSync, rmSync, createWriteStream, existsSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { PROJECTS, SKUS, USERS } from './catalog.ts';
 import { DAY_MS, HOUR_MS, anchorFor, fxRates, generateUsage, resources, type UsageRow } from './generate.ts';
+import { DeadlineExceeded, currentDeadline } from './deadline.ts';
+import { USER_DDL, damagedFile, migrateUserData, userDataPath, verifyUserData } from './user-data.ts';
 
 const SCHEMA_VERSION = '5';
 
@@ -36,21 +38,16 @@ CREATE TABLE IF NOT EXISTS usage_daily (
   quantity DOUBLE NOT NULL, cost_usd DECIMAL(18,6) NOT NULL, hours INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS usage_type_hourly (
   ts TIMESTAMP NOT NULL, day DATE NOT NULL, resource_type VARCHAR NOT NULL, quantity DOUBLE NOT NULL, cost_usd DECIMAL(18,6) NOT NULL);
-CREATE TABLE IF NOT EXISTS budgets (
-  budget_id VARCHAR PRIMARY KEY, name VARCHAR NOT NULL, monthly_budget DECIMAL(18,2) NOT NULL, currency VARCHAR NOT NULL,
-  alert_thresholds JSON NOT NULL, resource_types JSON NOT NULL, notification_channels JSON NOT NULL, actions JSON NOT NULL,
-  created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL);
-CREATE TABLE IF NOT EXISTS idempotency_keys (key VARCHAR PRIMARY KEY, budget_id VARCHAR NOT NULL, created_at TIMESTAMP NOT NULL, request_hash VARCHAR);
--- Files made before schema 5: the fingerprint of the request a key was first used with.
-ALTER TABLE idempotency_keys ADD COLUMN IF NOT EXISTS request_hash VARCHAR;
 `;
 
-const TABLES = ['meta', 'projects', 'users', 'prices', 'fx_rates', 'resources', 'usage_hourly', 'usage_daily', 'usage_type_hourly', 'budgets', 'idempotency_keys'];
+const TABLES = ['meta', 'projects', 'users', 'prices', 'fx_rates', 'resources', 'usage_hourly', 'usage_daily', 'usage_type_hourly'];
 
 export type Row = Record<string, unknown>;
 
 export interface FillReport {
-  action: 'none' | 'created' | 'extended';
+  /** rebuilt: the file held a history that cannot be extended to `now` (see `reason`); user data was kept. */
+  action: 'none' | 'created' | 'extended' | 'rebuilt';
+  reason?: string;
   hours: number;
   rows: number;
   ms: number;
@@ -68,16 +65,27 @@ export class Database {
   generation = 0;
 
   private constructor(
-    private readonly instance: DuckDBInstance,
-    private readonly conn: DuckDBConnection,
+    private instance: DuckDBInstance,
+    private conn: DuckDBConnection,
     readonly path: string,
+    /** The budgets file (user-data.ts); null for a file being built. */
+    readonly userPath: string | null,
   ) {}
 
+  /**
+   * Opens the usage file and attaches its user-data file, checks that both can
+   * be read (a damaged file stops here, naming it), and moves budgets kept by
+   * older versions in the usage file into the user-data file.
+   */
   static async open(path: string): Promise<Database> {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const instance = await DuckDBInstance.create(path, { threads: '2' });
-    const conn = await instance.connect();
-    return new Database(instance, conn, path);
+    if (path !== ':memory:') {
+      mkdirSync(dirname(path), { recursive: true });
+      removeFile(buildPath(path));
+    }
+    const userPath = userDataPath(path);
+    const { instance, conn } = await connect(path, userPath);
+    await migrateUserData(conn);
+    return new Database(instance, conn, path, userPath);
   }
 
   /** Runs statements one at a time: DuckDB connections are not re-entrant. */
@@ -89,18 +97,37 @@ export class Database {
 
   /** Rows as plain JS objects (BIGINT and DECIMAL become numbers, timestamps ISO strings). */
   all<T extends Row = Row>(sql: string, params: DuckDBValue[] = []): Promise<T[]> {
+    const limit = currentDeadline();
     return this.serial(async () => {
-      const reader = await this.conn.runAndReadAll(sql, params);
+      const reader = await this.bounded(limit, () => this.conn.runAndReadAll(sql, params));
       return reader.getRowObjectsJS().map((r) => normalise(r) as T);
     });
   }
 
   /** Columnar result (much faster than row objects for large answers); cast numbers to DOUBLE in SQL. */
   columns<T extends Record<string, unknown[]>>(sql: string, params: DuckDBValue[] = []): Promise<T> {
+    const limit = currentDeadline();
     return this.serial(async () => {
-      const reader = await this.conn.runAndReadAll(sql, params);
+      const reader = await this.bounded(limit, () => this.conn.runAndReadAll(sql, params));
       return reader.getColumnsObjectJS() as unknown as T;
     });
+  }
+
+  /** Runs a read under the request's time limit: not started once it passed, interrupted when it passes. */
+  private async bounded<T>(limit: ReturnType<typeof currentDeadline>, fn: () => Promise<T>): Promise<T> {
+    if (!limit) return fn();
+    const left = limit.deadline - Date.now();
+    if (left <= 0) throw new DeadlineExceeded(limit.timeoutMs);
+    const conn = this.conn;
+    const timer = setTimeout(() => conn.interrupt(), left);
+    try {
+      return await fn();
+    } catch (e) {
+      if (Date.now() >= limit.deadline) throw new DeadlineExceeded(limit.timeoutMs);
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   run(sql: string, params: DuckDBValue[] = []): Promise<void> {
@@ -153,36 +180,78 @@ export class Database {
     const wanted = anchorFor(now);
     const anchor = Number(meta.anchor ?? NaN);
     const filledTo = Number(meta.filled_to ?? NaN);
-    const usable =
-      meta.schema === SCHEMA_VERSION &&
-      Number.isFinite(anchor) &&
-      Number.isFinite(filledTo) &&
-      anchor <= wanted &&
-      wanted - anchor < 366 * DAY_MS &&
-      filledTo <= nowHour;
+    const reason =
+      meta.schema === undefined
+        ? null
+        : meta.schema !== SCHEMA_VERSION
+          ? `it was made with schema ${meta.schema}, this version uses ${SCHEMA_VERSION}`
+          : !Number.isFinite(anchor) || !Number.isFinite(filledTo)
+            ? 'its fill was not finished'
+            : filledTo > nowHour || anchor > wanted
+              ? `it holds data up to ${new Date(filledTo).toISOString()}, after the clock (${new Date(nowHour).toISOString()})`
+              : wanted - anchor >= 366 * DAY_MS
+                ? `its history starts ${new Date(anchor).toISOString().slice(0, 10)}, more than a year before the wanted start`
+                : undefined;
 
-    if (usable && filledTo === nowHour) {
+    if (reason === undefined && filledTo === nowHour) {
       this.anchor = anchor;
       this.filledTo = filledTo;
+      await this.seedBudgets(anchor, nowHour);
       return { action: 'none', hours: 0, rows: 0, ms: performance.now() - started };
     }
-    if (!usable) {
-      await this.reset();
-      await this.seedStatic(wanted, nowHour);
-      const rows = await this.appendHours(wanted, wanted, nowHour);
-      await this.seedBudgets(wanted, nowHour);
+    if (reason !== undefined) {
+      const rows = await this.rebuild(wanted, nowHour);
       this.anchor = wanted;
       this.filledTo = nowHour;
-      return { action: 'created', hours: (nowHour - wanted) / HOUR_MS, rows, ms: performance.now() - started };
+      await this.seedBudgets(wanted, nowHour);
+      return {
+        action: reason === null ? 'created' : 'rebuilt',
+        ...(reason ? { reason } : {}),
+        hours: (nowHour - wanted) / HOUR_MS,
+        rows,
+        ms: performance.now() - started,
+      };
     }
     const rows = await this.appendHours(anchor, filledTo, nowHour);
     this.anchor = anchor;
     this.filledTo = nowHour;
+    await this.seedBudgets(anchor, nowHour);
     return { action: 'extended', hours: (nowHour - filledTo) / HOUR_MS, rows, ms: performance.now() - started };
   }
 
-  private async reset(): Promise<void> {
-    for (const t of TABLES) await this.run(`DELETE FROM ${t}`);
+  /**
+   * Generates the whole history into a file of its own, then renames it over
+   * the usage file: a kill during the fill leaves the old file (or none), never
+   * a half-filled one. User data is in its own file and stays as it is.
+   */
+  private async rebuild(anchor: number, nowHour: number): Promise<number> {
+    if (this.path === ':memory:') {
+      for (const t of TABLES) await this.run(`DELETE FROM ${t}`);
+      await this.seedStatic(anchor, nowHour);
+      return this.appendHours(anchor, anchor, nowHour);
+    }
+    const tmp = buildPath(this.path);
+    removeFile(tmp);
+    const instance = await DuckDBInstance.create(tmp, { threads: '2' });
+    const builder = new Database(instance, await instance.connect(), tmp, null);
+    let rows: number;
+    try {
+      await builder.run(DDL);
+      await builder.seedStatic(anchor, nowHour);
+      rows = await builder.appendHours(anchor, anchor, nowHour);
+      await builder.run('CHECKPOINT');
+    } finally {
+      builder.close();
+    }
+    await this.serial(async () => {
+      this.conn.closeSync();
+      this.instance.closeSync();
+      rmSync(`${this.path}.wal`, { force: true });
+      renameSync(tmp, this.path);
+      ({ instance: this.instance, conn: this.conn } = await connect(this.path, this.userPath!));
+      this.generation++;
+    });
+    return rows;
   }
 
   private async seedStatic(anchor: number, nowHour: number): Promise<void> {
@@ -296,8 +365,15 @@ export class Database {
     return rows;
   }
 
-  /** Two budgets an organisation like this one would have, sized from its own last full month. */
+  /**
+   * Two budgets an organisation like this one would have, sized from its own
+   * last full month: written once per user-data file (with the flag that says
+   * so, in one transaction), never again after the user deleted them.
+   */
   private async seedBudgets(anchor: number, nowHour: number): Promise<void> {
+    if (!this.userPath) return;
+    const [seeded] = await this.all("SELECT 1 AS x FROM userdata.main.user_meta WHERE key = 'seeded'");
+    if (seeded) return;
     const d = new Date(nowHour);
     const lastMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1);
     const thisMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
@@ -315,21 +391,70 @@ export class Database {
       { id: 'bdg-organisation', name: 'Organisation total', amount: roundTo(row.total * 1.08, 5000), types: ['all'] },
       { id: 'bdg-gpu-clusters', name: 'GPU clusters', amount: roundTo(row.clusters * 0.95, 1000), types: ['clusters'] },
     ];
-    for (const s of seeds)
-      await this.run(
-        `INSERT INTO budgets VALUES ($1, $2, CAST($3 AS DECIMAL(18,2)), 'USD', $4, $5, $6, $7, CAST($8 AS TIMESTAMP), CAST($8 AS TIMESTAMP))`,
-        [
-          s.id,
-          s.name,
-          s.amount.toFixed(2),
-          JSON.stringify([50, 75, 90, 100]),
-          JSON.stringify(s.types),
-          JSON.stringify(['email']),
-          JSON.stringify({ at_90_percent: 'send_warning', at_100_percent: ['send_alert', 'notify_admin'] }),
-          created,
-        ],
-      );
+    await this.transaction(async (tx) => {
+      for (const s of seeds)
+        await tx.run(
+          `INSERT INTO userdata.main.budgets VALUES ($1, $2, CAST($3 AS DECIMAL(18,2)), 'USD', $4, $5, $6, $7, CAST($8 AS TIMESTAMP), CAST($8 AS TIMESTAMP))
+           ON CONFLICT DO NOTHING`,
+          [
+            s.id,
+            s.name,
+            s.amount.toFixed(2),
+            JSON.stringify([50, 75, 90, 100]),
+            JSON.stringify(s.types),
+            JSON.stringify(['email']),
+            JSON.stringify({ at_90_percent: 'send_warning', at_100_percent: ['send_alert', 'notify_admin'] }),
+            created,
+          ],
+        );
+      await tx.run(`INSERT INTO userdata.main.user_meta VALUES ('seeded', $1)`, [created]);
+    });
   }
+}
+
+/** Where a new history is generated before it replaces the usage file. */
+const buildPath = (path: string) => `${path}.building`;
+
+function removeFile(path: string): void {
+  rmSync(path, { force: true });
+  rmSync(`${path}.wal`, { force: true });
+}
+
+/** Usage tables read in full at start-up, so a damaged block is found then. */
+const VERIFIED = ['meta', 'projects', 'users', 'prices', 'fx_rates', 'resources', 'usage_daily', 'usage_type_hourly', 'usage_hourly'];
+
+/** Opens the usage file, attaches the user-data file and reads both through; a failure names the file. */
+async function connect(path: string, userPath: string): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
+  let instance: DuckDBInstance;
+  try {
+    instance = await DuckDBInstance.create(path, { threads: '2' });
+  } catch (e) {
+    throw damagedFile(path, 'usage', e);
+  }
+  const conn = await instance.connect();
+  const fail = (file: string, kind: 'usage' | 'user', e: unknown) => {
+    conn.closeSync();
+    instance.closeSync();
+    return damagedFile(file, kind, e);
+  };
+  try {
+    await conn.run(`ATTACH '${userPath.replaceAll("'", "''")}' AS userdata`);
+    await conn.run(USER_DDL);
+    await verifyUserData(conn);
+  } catch (e) {
+    throw fail(userPath, 'user', e);
+  }
+  await conn.run("SET search_path = 'main,userdata.main'");
+  try {
+    const present = await conn.runAndReadAll(
+      `SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND schema_name = 'main'`,
+    );
+    const tables = new Set(present.getRowObjectsJS().map((r) => String(r.table_name)));
+    for (const t of VERIFIED) if (tables.has(t)) await conn.run(`SELECT bit_xor(hash(COLUMNS(*))) FROM main.${t}`);
+  } catch (e) {
+    throw fail(path, 'usage', e);
+  }
+  return { instance, conn };
 }
 
 function normalise(row: Record<string, unknown>): Row {
@@ -340,6 +465,15 @@ function normalise(row: Record<string, unknown>): Row {
     else out[k] = v;
   }
   return out;
+}
+
+/** The start-up line about the fill: what was done and why, and that budgets were kept. */
+export function logFill(db: Database, fill: FillReport, ms: number, log: (line: string) => void = console.log): void {
+  if (fill.action === 'none') return;
+  const what = `${fill.rows.toLocaleString('en-US')} hourly rows over ${fill.hours.toLocaleString('en-US')} hours in ${(ms / 1000).toFixed(1)} s (${db.path})`;
+  if (fill.action === 'rebuilt')
+    log(`Sandbox usage history rebuilt because ${fill.reason}: ${what}. Budgets and idempotency keys in ${db.userPath} were kept.`);
+  else log(`Sandbox data ${fill.action}: ${what}`);
 }
 
 export function databaseExists(path: string): boolean {

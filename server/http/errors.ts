@@ -7,7 +7,7 @@ z.config(z.locales.en());
 
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 404 | 405 | 409 | 415 | 429 | 500 | 503,
+    readonly status: 400 | 401 | 404 | 405 | 409 | 413 | 415 | 429 | 431 | 500 | 503,
     readonly code: string,
     message: string,
     readonly details?: unknown,
@@ -50,10 +50,31 @@ export function parameterIssues(error: z.core.$ZodError, input: Record<string, u
   return out;
 }
 
+/** At most this many problems are listed in an error body; the message counts the rest. */
+export const MAX_DETAILS = 20;
+const MAX_RECEIVED_CHARS = 200;
+
+/** A received value as shown back: long strings and lists cut, so an error body stays small. */
+function shown(v: unknown): unknown {
+  if (typeof v === 'string') return v.length > MAX_RECEIVED_CHARS ? `${v.slice(0, MAX_RECEIVED_CHARS)}…` : v;
+  if (Array.isArray(v)) return v.slice(0, MAX_DETAILS).map(shown);
+  if (v && typeof v === 'object') {
+    const text = JSON.stringify(v);
+    return text.length > MAX_RECEIVED_CHARS ? `${text.slice(0, MAX_RECEIVED_CHARS)}…` : v;
+  }
+  return v;
+}
+
 export function invalidParameters(issues: ParameterIssue[]): HttpError {
   const first = issues[0];
+  const more = issues.length - 1;
   const summary = first
-    ? `Invalid parameter ${first.parameter}: ${first.message}${issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''}`
+    ? `Invalid parameter ${first.parameter}: ${first.message}${more > 0 ? ` (and ${more} more problem${more === 1 ? '' : 's'}${issues.length > MAX_DETAILS ? `; the first ${MAX_DETAILS} are listed` : ''})` : ''}`
     : 'Invalid request';
-  return new HttpError(400, 'invalid_parameter', summary, issues);
+  const listed = issues.slice(0, MAX_DETAILS).map((i) => ({
+    ...i,
+    parameter: shown(i.parameter) as string,
+    ...(i.received === undefined ? {} : { received: shown(i.received) }),
+  }));
+  return new HttpError(400, 'invalid_parameter', summary, listed);
 }

@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
+import { answerClientErrors } from '../http/client-errors.ts';
 
 export interface Listening {
   url: string;
@@ -19,6 +20,7 @@ export async function listen(fetchHandler: (req: Request) => Response | Promise<
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: fetchHandler, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
+  answerClientErrors(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -77,3 +77,58 @@ export function previousPeriod(p: ResolvedPeriod): { start: number; end: number 
   const len = p.dataEnd - p.start;
   return { start: p.start - (p.end - p.start), end: p.start - (p.end - p.start) + len };
 }
+
+/** How far past today a custom range may end (the stored history ends now; forecasts look a year ahead). */
+export const MAX_DAYS_AHEAD = 366;
+
+export interface RangeIssue {
+  parameter: string;
+  message: string;
+  allowed?: string[];
+  received?: string;
+}
+
+/**
+ * The bounds every usage query is held to, so that no request reads or answers
+ * more than the stored history: a custom range starts on or after the
+ * history's first day and ends at most MAX_DAYS_AHEAD days after today, and an
+ * hourly range is at most `maxHourlyDays` long. Empty when the range is fine.
+ */
+export function rangeIssues(
+  q: { timeRange: TimeRange; startDate?: string; endDate?: string; granularity: string },
+  now: number,
+  historyStart: number,
+  maxHourlyDays: number,
+): RangeIssue[] {
+  const out: RangeIssue[] = [];
+  if (q.timeRange === 'custom' && q.startDate && q.endDate) {
+    const first = iso(historyStart);
+    const last = iso(Math.floor(now / DAY_MS) * DAY_MS + MAX_DAYS_AHEAD * DAY_MS);
+    if (q.startDate < first)
+      out.push({
+        parameter: 'startDate',
+        message: `must be on or after ${first}, the first day of stored usage`,
+        allowed: [`${first} to ${last}`],
+        received: q.startDate,
+      });
+    if (q.endDate > last)
+      out.push({
+        parameter: 'endDate',
+        message: `must be on or before ${last} (${MAX_DAYS_AHEAD} days after today)`,
+        allowed: [`${first} to ${last}`],
+        received: q.endDate,
+      });
+    if (out.length > 0) return out;
+  }
+  if (q.granularity === 'hourly') {
+    const p = resolvePeriod(q.timeRange, now, q);
+    if (p.period.daysInPeriod > maxHourlyDays)
+      out.push({
+        parameter: 'granularity',
+        message: `hourly is allowed for ranges up to ${maxHourlyDays} days; this range has ${p.period.daysInPeriod}. Use daily, weekly or monthly`,
+        allowed: ['daily', 'weekly', 'monthly'],
+        received: 'hourly',
+      });
+  }
+  return out;
+}

@@ -22,7 +22,9 @@ import type { Context, Hono } from 'hono';
 import type * as z from 'zod/mini';
 import { IDEMPOTENCY_KEY_HEADER, budgetInputSchema, type BudgetData, type ParameterIssue } from '../../src/contract/billing.ts';
 import type { RouteContext } from '../app.ts';
+import { readBodyLimited, loneSurrogatePaths } from '../http/body.ts';
 import { HttpError, invalidParameters } from '../http/errors.ts';
+import { checkParameterNames } from '../http/params.ts';
 import { budgetStatus, createBudget, deleteBudget, getBudget, listBudgets, replaceBudget } from '../queries/budgets.ts';
 
 const BASE = '/v2/billing/budgets';
@@ -70,15 +72,28 @@ async function readBudget(c: Context): Promise<BudgetData> {
     throw invalidParameters([
       { parameter: 'Content-Type', message: 'must be application/json', ...(type ? { received: type } : {}) },
     ]);
-  const text = await c.req.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-    throw invalidParameters([{ parameter: 'body', message: `must be at most ${MAX_BODY_BYTES} bytes` }]);
+  const body = await readBodyLimited(c.req.raw, MAX_BODY_BYTES);
+  if (!body.ok) {
+    c.header('Connection', 'close');
+    throw new HttpError(413, 'payload_too_large', `The request body must be at most ${MAX_BODY_BYTES} bytes`, [
+      { parameter: 'body', message: `must be at most ${MAX_BODY_BYTES} bytes` },
+    ]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body.bytes);
+  } catch {
+    throw invalidParameters([{ parameter: 'body', message: 'is not valid UTF-8' }]);
+  }
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch (e) {
     throw invalidParameters([{ parameter: 'body', message: `is not valid JSON (${(e as Error).message})` }]);
   }
+  const broken = loneSurrogatePaths(input);
+  if (broken.length > 0)
+    throw invalidParameters(broken.map((p) => ({ parameter: p, message: 'holds a lone UTF-16 surrogate (\\ud800-\\udfff), which is not text' })));
   if (!input || typeof input !== 'object' || Array.isArray(input))
     throw invalidParameters([{ parameter: 'body', message: 'must be a JSON object' }]);
   const result = budgetInputSchema.safeParse(input);
@@ -102,6 +117,13 @@ const methodNotAllowed = (path: string, allowed: string) => () => {
 };
 
 export function registerBudgets(app: Hono, { db, fresh }: RouteContext): void {
+  // No budgets endpoint takes query parameters: refuse any, as the other endpoints refuse unknown ones.
+  const noParameters = async (c: Context, next: () => Promise<void>) => {
+    checkParameterNames(new URL(c.req.url), []);
+    await next();
+  };
+  app.use(BASE, noParameters);
+  app.use(`${BASE}/*`, noParameters);
   // /status first: /:budgetId would match it too.
   app.get(`${BASE}/status`, async (c) => c.json(await budgetStatus(db, await fresh())));
   app.all(`${BASE}/status`, methodNotAllowed(`${BASE}/status`, 'GET'));

@@ -11,6 +11,7 @@ import { expect } from 'vitest';
 import { usageResponseSchema, type UsageResponse } from '../../src/contract/billing.ts';
 import { createApp } from '../app.ts';
 import { Database } from '../db/database.ts';
+import { answerClientErrors } from '../http/client-errors.ts';
 
 export const TEST_KEY = 'test-key-0123456789';
 export const REFERENCE_NOW = Date.parse('2024-01-16T12:00:00Z');
@@ -26,15 +27,16 @@ export interface Sandbox {
   close: () => Promise<void>;
 }
 
-export async function startSandbox(opts: { now?: number; dir?: string } = {}): Promise<Sandbox> {
+export async function startSandbox(opts: { now?: number; dir?: string; requestTimeoutMs?: number } = {}): Promise<Sandbox> {
   const now = opts.now ?? REFERENCE_NOW;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'sandbox-test-'));
   const db = await Database.open(join(dir, 'billing.duckdb'));
   await db.ensureData(now);
-  const app = createApp({ db, apiKey: TEST_KEY, now: () => now });
+  const app = createApp({ db, apiKey: TEST_KEY, now: () => now, ...(opts.requestTimeoutMs ? { requestTimeoutMs: opts.requestTimeoutMs } : {}) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
+  answerClientErrors(server);
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   const get = (path: string, init: RequestInit = {}) =>
