@@ -50,7 +50,14 @@ async function main(): Promise<void> {
     if (config.SANDBOX_CACHE_ENTRIES > 0) cache = new ResponseCache(config.SANDBOX_CACHE_ENTRIES);
   }
 
-  const app = createProdApp({ dist, upstream, apiKey, timeoutMs: config.UPSTREAM_TIMEOUT_MS, cache });
+  const app = createProdApp({
+    dist,
+    upstream,
+    apiKey,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    maxUpstreamBytes: config.UPSTREAM_MAX_BYTES,
+    cache,
+  });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
     const api =
       upstream.mode === 'proxy'

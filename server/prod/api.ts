@@ -18,24 +18,31 @@
  *   HIT or MISS.
  */
 import type { ErrorBody } from '../../src/contract/billing.ts';
+import { readBodyLimited } from '../http/body.ts';
 import { weakEtag } from './http-cache.ts';
 import { representation, send, type Representation } from './representation.ts';
 import type { ResponseCache } from './response-cache.ts';
 import { describeFailure, isTimeout, type OutgoingRequest, type Upstream } from './upstream.ts';
 
 export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+export const DEFAULT_UPSTREAM_MAX_BYTES = 32 * 1024 * 1024;
+/** Methods passed on to the API; anything else (TRACE, CONNECT, …) is answered 405 here. */
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /** Request headers passed on to the API; everything else (Authorization, Cookie, Host, …) stays here. */
 const FORWARD_REQUEST = ['accept', 'accept-language', 'content-type', 'if-match', 'idempotency-key', 'x-request-id'];
 /** Response headers passed back to the browser. */
 const FORWARD_RESPONSE =
-  /^(content-type|content-disposition|content-language|retry-after|location|x-request-id|ratelimit(-[a-z-]+)?|x-ratelimit-[a-z-]+)$/i;
+  /^(content-type|content-disposition|content-language|retry-after|location|x-request-id|idempotent-replayed|ratelimit(-[a-z-]+)?|x-ratelimit-[a-z-]+)$/i;
 
 export interface ApiOptions {
   upstream: Upstream;
   /** The key sent as `Authorization: Bearer …` on every call. */
   apiKey: string;
   timeoutMs: number;
+  /** Largest upstream answer passed on, counted after decompression; a larger one is a 502. */
+  maxUpstreamBytes?: number;
   /** Sandbox mode only. */
   cache?: ResponseCache | null;
   log?: (message: string) => void;
@@ -52,7 +59,45 @@ export function errorRepresentation(status: number, code: string, message: strin
   );
 }
 
-export function createApiHandler({ upstream, apiKey, timeoutMs, cache = null, log = console.warn }: ApiOptions) {
+/** The upstream body, read up to `max` bytes (decompressed); null when it is larger. */
+async function readCapped(res: Response, max: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  // Content-Length counts the encoded bytes: only an unencoded answer can be refused before reading.
+  if (!res.headers.get('content-encoding') && declared > max) {
+    await res.body?.cancel().catch(() => undefined);
+    return null;
+  }
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+export function createApiHandler({
+  upstream,
+  apiKey,
+  timeoutMs,
+  maxUpstreamBytes = DEFAULT_UPSTREAM_MAX_BYTES,
+  cache = null,
+  log = console.warn,
+}: ApiOptions) {
   const seconds = timeoutMs >= 1000 ? `${+(timeoutMs / 1000).toFixed(1)} s` : `${timeoutMs} ms`;
 
   async function call(out: OutgoingRequest): Promise<Representation> {
@@ -61,7 +106,16 @@ export function createApiHandler({ upstream, apiKey, timeoutMs, cache = null, lo
     let body: Uint8Array;
     try {
       res = await upstream.fetch(out, signal);
-      body = new Uint8Array(await res.arrayBuffer());
+      const capped = await readCapped(res, maxUpstreamBytes);
+      if (!capped) {
+        log(`[serve] ${out.method} ${out.pathAndQuery}: upstream answer over ${maxUpstreamBytes} bytes, not passed on`);
+        return errorRepresentation(
+          502,
+          'upstream_unavailable',
+          `The billing API's answer was larger than this server passes on (${maxUpstreamBytes} bytes). Ask for a shorter range or fewer groups.`,
+        );
+      }
+      body = capped;
     } catch (err) {
       const timedOut = isTimeout(err) || (signal.aborted && isTimeout(signal.reason));
       const reason = timedOut ? 'timeout' : describeFailure(err);
@@ -69,6 +123,15 @@ export function createApiHandler({ upstream, apiKey, timeoutMs, cache = null, lo
       return timedOut
         ? errorRepresentation(504, 'upstream_unavailable', `The billing API did not answer within ${seconds}. Try again shortly.`)
         : errorRepresentation(502, 'upstream_unavailable', `The billing API could not be reached (${reason}). Try again shortly.`);
+    }
+    const type = res.headers.get('content-type') ?? '';
+    if (body.byteLength > 0 && !JSON_TYPE.test(type)) {
+      log(`[serve] ${out.method} ${out.pathAndQuery}: upstream answered ${res.status} with ${type || 'no content type'}, not JSON`);
+      return errorRepresentation(
+        502,
+        'upstream_unavailable',
+        `The billing API answered with ${type.split(';')[0] || 'an untyped body'} (status ${res.status}) instead of JSON. Try again shortly.`,
+      );
     }
     const headers = new Headers();
     res.headers.forEach((value, name) => {
@@ -89,16 +152,28 @@ export function createApiHandler({ upstream, apiKey, timeoutMs, cache = null, lo
     headers.set('Authorization', `Bearer ${apiKey}`);
     const out: OutgoingRequest = { pathAndQuery: url.pathname + url.search, method: req.method, headers };
 
+    if (!METHODS.includes(req.method)) {
+      const res = await send(
+        errorRepresentation(405, 'method_not_allowed', `${req.method} is not allowed; the API takes ${METHODS.join(', ')}`),
+        req,
+        'fast',
+      );
+      res.headers.set('Allow', METHODS.join(', '));
+      return res;
+    }
+
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      const declared = Number(req.headers.get('content-length') ?? 0);
-      const body = declared > MAX_REQUEST_BODY_BYTES ? null : new Uint8Array(await req.arrayBuffer());
-      if (!body || body.byteLength > MAX_REQUEST_BODY_BYTES)
-        return send(
+      const read = await readBodyLimited(req, MAX_REQUEST_BODY_BYTES);
+      if (!read.ok) {
+        const res = await send(
           errorRepresentation(413, 'payload_too_large', `Request bodies are limited to ${MAX_REQUEST_BODY_BYTES} bytes`),
           req,
           'fast',
         );
-      if (body.byteLength > 0) out.body = body;
+        res.headers.set('Connection', 'close');
+        return res;
+      }
+      if (read.bytes.byteLength > 0) out.body = read.bytes;
     }
 
     if (cache && upstream.cacheKey && req.method === 'GET') {

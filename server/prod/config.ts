@@ -7,8 +7,19 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { configSchema as sandboxConfigSchema } from '../config.ts';
+import { DEFAULT_UPSTREAM_MAX_BYTES } from './api.ts';
 
 export const PROD_DEFAULT_PORT = 8080;
+
+/** A URL with a user, a password, a query or a fragment: places where a secret would be echoed by logs and /healthz. */
+function hasSecrets(value: string): boolean {
+  try {
+    const u = new URL(value);
+    return u.username !== '' || u.password !== '' || u.search !== '' || u.hash !== '' || /[?#]/.test(value);
+  } catch {
+    return false;
+  }
+}
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const prodConfigSchema = sandboxConfigSchema
@@ -19,6 +30,10 @@ export const prodConfigSchema = sandboxConfigSchema
     /** The billing API to proxy /v2 to. Unset: the sandbox runs in-process. */
     TENSORONE_API_URL: z
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://api.tensorone.ai' })
+      .refine((u) => !hasSecrets(u), {
+        message:
+          'must not carry credentials (user:password@, or a query string such as ?token=…): put the key in TENSORONE_API_KEY, which the server adds to every call',
+      })
       .optional(),
     /** The key added to every proxied call. Required with TENSORONE_API_URL. */
     TENSORONE_API_KEY: z.string().min(1).optional(),
@@ -26,6 +41,8 @@ export const prodConfigSchema = sandboxConfigSchema
     DIST_DIR: z.string().min(1).default(path.join(ROOT, 'dist')),
     /** How long an API answer may take (connect + headers + body) before the client gets 504. */
     UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(50).max(600_000).default(15_000),
+    /** Largest API answer passed on (bytes, raw and decompressed); a larger one is answered 502. */
+    UPSTREAM_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(DEFAULT_UPSTREAM_MAX_BYTES),
     /** Sandbox mode: how many GET answers the in-memory response cache keeps (0 turns it off). */
     SANDBOX_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
   })

@@ -299,7 +299,7 @@ describe('proxy mode', () => {
       await new Promise((r) => setTimeout(r, 1_500));
       return c.json({ late: true });
     });
-    fake.get('/v2/teapot', (c) => c.text("I'm a teapot", 418));
+    fake.get('/v2/teapot', (c) => c.json({ error: { code: 'teapot', message: "I'm a teapot" } }, 418));
     fake.all('*', async (c) => {
       const url = new URL(c.req.url);
       seen.push({
@@ -364,8 +364,8 @@ describe('proxy mode', () => {
   it('passes status and content type through, and adds its own ETag / 304 to GETs', async () => {
     const tea = await raw(`${server.url}/v2/teapot`);
     expect(tea.status).toBe(418);
-    expect(tea.headers['content-type']).toMatch(/^text\/plain/);
-    expect(tea.body.toString()).toBe("I'm a teapot");
+    expect(tea.headers['content-type']).toMatch(/^application\/json/);
+    expect(JSON.parse(tea.body.toString())).toEqual({ error: { code: 'teapot', message: "I'm a teapot" } });
     expect(tea.headers.etag).toBeUndefined();
 
     const first = await raw(`${server.url}/v2/billing/usage?timeRange=current_month`, {

@@ -36,6 +36,13 @@ const MAX_GROUP_ITEMS = 50;
 export const sqlTs = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 export const sqlDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+/**
+ * A sum that does not depend on the order DuckDB's threads add rows in: each
+ * value is rounded to 10 decimals and added exactly as a DECIMAL, so the same
+ * query gives the same bits (and the same cents after rounding) every time.
+ */
+const exactSum = (expr: string) => `CAST(sum(CAST(${expr} AS DECIMAL(38,10))) AS DOUBLE)`;
+
 const DIM_COLUMN: Record<GroupBy, string> = {
   resource: 'resource_id',
   region: 'region',
@@ -128,15 +135,16 @@ async function aggregate(db: Database, p: ResolvedPeriod, types: ResourceType[],
            CASE ${hourly ? '' : 'WHEN GROUPING(bucket) = 0 THEN 0'} ${dimCase} END AS set,
            ${hourly ? 'NULL::DOUBLE' : 'CAST(epoch_ms(bucket) AS DOUBLE)'} AS bucket,
            COALESCE(${columns.join(', ')}) AS dim,
-           sum(quantity) AS q,
-           sum(cost) AS c
+           ${exactSum('quantity')} AS q,
+           ${exactSum('cost')} AS c
     FROM (
       SELECT u.resource_type, ${hourly ? '' : `${bucketExpr} AS bucket,`} ${columns.map((c) => `u.${c}`).join(', ')},
              u.quantity, ${fx.cost} AS cost
       FROM usage_daily u ${fx.join}
       WHERE ${fx.where} u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE) AND list_contains($4, u.resource_type)
     )
-    GROUP BY GROUPING SETS (${sets.join(', ')})`;
+    GROUP BY GROUPING SETS (${sets.join(', ')})
+    ORDER BY set, resource_type, bucket, dim`;
   type Cols = { set: number[]; resource_type: ResourceType[]; bucket: (number | null)[]; dim: (string | null)[]; q: number[]; c: number[] };
   const pending: Array<Promise<Cols>> = [db.columns<Cols>(sql, [sqlDate(p.start), sqlDate(p.end), currency, listValue(types)])];
   if (hourly)
@@ -145,7 +153,8 @@ async function aggregate(db: Database, p: ResolvedPeriod, types: ResourceType[],
         `SELECT 0 AS set, u.resource_type, CAST(epoch_ms(u.ts) AS DOUBLE) AS bucket, NULL::VARCHAR AS dim,
                 u.quantity AS q, ${fx.cost} AS c
          FROM usage_type_hourly u ${fx.join}
-         WHERE ${fx.where} u.ts >= CAST($1 AS TIMESTAMP) AND u.ts < CAST($2 AS TIMESTAMP) AND list_contains($4, u.resource_type)`,
+         WHERE ${fx.where} u.ts >= CAST($1 AS TIMESTAMP) AND u.ts < CAST($2 AS TIMESTAMP) AND list_contains($4, u.resource_type)
+         ORDER BY u.ts, u.resource_type`,
         [sqlTs(p.start), sqlTs(p.dataEnd), currency, listValue(types)],
       ),
     );
@@ -372,7 +381,7 @@ async function teamMetrics(
     prev.start < db.anchor
       ? Promise.resolve(null)
       : db.all<{ k: string; c: number }>(
-          `SELECT k, sum(c) AS c FROM (
+          `SELECT k, ${exactSum('c')} AS c FROM (
              SELECT u.project_id AS k, CAST(u.cost_usd AS DOUBLE) * f.rate AS c
              FROM usage_daily u JOIN fx_rates f ON f.day = u.day AND f.currency = $5
              WHERE u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE) AND list_contains($6, u.resource_type)
@@ -380,14 +389,14 @@ async function teamMetrics(
              SELECT u.project_id, CAST(u.cost_usd AS DOUBLE) * f.rate
              FROM usage_hourly u JOIN fx_rates f ON f.day = u.day AND f.currency = $5
              WHERE u.ts >= CAST($3 AS TIMESTAMP) AND u.ts < CAST($4 AS TIMESTAMP) AND list_contains($6, u.resource_type)
-           ) GROUP BY k`,
+           ) GROUP BY k ORDER BY k`,
           [sqlDate(prev.start), sqlDate(prevSplit), sqlTs(prevSplit), sqlTs(prev.end), currency, listValue(types)],
         ),
     db.columns<{ k: string[]; b: number[]; c: number[] }>(
-      `SELECT u.project_id AS k, CAST(epoch_ms(CAST(${bucketSql} AS TIMESTAMP)) AS DOUBLE) AS b, sum(${fx.cost}) AS c
+      `SELECT u.project_id AS k, CAST(epoch_ms(CAST(${bucketSql} AS TIMESTAMP)) AS DOUBLE) AS b, ${exactSum(fx.cost)} AS c
        FROM usage_daily u ${fx.join}
        WHERE ${fx.where} u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE) AND list_contains($4, u.resource_type)
-       GROUP BY ALL`,
+       GROUP BY ALL ORDER BY k, b`,
       [sqlDate(p.start), sqlDate(p.end), currency, listValue(types)],
     ),
   ]);
@@ -575,10 +584,10 @@ function buildGroup(
 export async function dailyTotals(db: Database, from: number, to: number, types: ResourceType[], currency: Currency) {
   return db.all<{ day: string; c: number; gpu: number; req: number; gb_h: number; hours: number }>(
     `SELECT strftime(u.day, '%Y-%m-%d') AS day,
-            sum(CAST(u.cost_usd AS DOUBLE) * f.rate) AS c,
-            COALESCE(sum(u.quantity) FILTER (WHERE u.resource_type IN ('clusters','endpoints','training')), 0) AS gpu,
-            COALESCE(sum(u.quantity) FILTER (WHERE u.resource_type = 'ai-services'), 0) AS req,
-            COALESCE(sum(u.quantity) FILTER (WHERE u.resource_type = 'storage'), 0) AS gb_h,
+            ${exactSum('CAST(u.cost_usd AS DOUBLE) * f.rate')} AS c,
+            COALESCE(${exactSum("CASE WHEN u.resource_type IN ('clusters','endpoints','training') THEN u.quantity END")}, 0) AS gpu,
+            COALESCE(${exactSum("CASE WHEN u.resource_type = 'ai-services' THEN u.quantity END")}, 0) AS req,
+            COALESCE(${exactSum("CASE WHEN u.resource_type = 'storage' THEN u.quantity END")}, 0) AS gb_h,
             max(u.hours) AS hours
      FROM usage_daily u JOIN fx_rates f ON f.day = u.day AND f.currency = $3
      WHERE u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE) AND list_contains($4, u.resource_type)
