@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database } from '../db/database.ts';
+import { DeadlineExceeded, withDeadline } from '../db/deadline.ts';
+import { MAX_DAYS_AHEAD } from '../queries/period.ts';
+import { REFERENCE_NOW } from '../test/sandbox.ts';
+import { expectInvalidParameter, sandboxForFile } from '../test/api.ts';
+import { MiB, expectErrorBody, rss, sendChunked } from './helpers.ts';
+
+/** Bounded work per request: ranges, answer sizes, time, bodies. */
+const sb = sandboxForFile();
+const DAY = 86_400_000;
+const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
+// The history of the pinned clock 2024-01-16T12:00Z starts on the first day of the month twelve months before.
+const HISTORY_START = '2023-01-01';
+const LAST_END = iso(Math.floor(REFERENCE_NOW / DAY) * DAY + MAX_DAYS_AHEAD * DAY);
+
+describe('range bounds', () => {
+  it('refuses a range from 0000-01-01 with a 400 naming startDate, within a second, while /healthz keeps answering', async () => {
+    for (const extra of ['', '&includeTeamMetrics=true']) {
+      const started = performance.now();
+      const pending = sb.get(`/v2/billing/usage?timeRange=custom&startDate=0000-01-01&endDate=2024-01-31${extra}`);
+      const health = await fetch(`${sb.url}/healthz`);
+      expect(health.status).toBe(200);
+      const res = await pending;
+      expect(performance.now() - started).toBeLessThan(1_000);
+      const { errorMessage, issue } = await expectInvalidParameter(res, 'startDate', new RegExp(`on or after ${HISTORY_START}`));
+      expect(errorMessage).toContain('startDate');
+      expect(issue.allowed).toEqual([`${HISTORY_START} to ${LAST_END}`]);
+    }
+  });
+
+  it('refuses endDate=9999-12-31 with a 400 naming endDate, not a 500', async () => {
+    const res = await sb.get('/v2/billing/usage?timeRange=custom&startDate=2023-06-01&endDate=9999-12-31');
+    await expectInvalidParameter(res, 'endDate', new RegExp(`on or before ${LAST_END}`));
+  });
+
+  it('answers the widest range it allows, with every group and team metrics, small and fast', async () => {
+    const qs = `timeRange=custom&startDate=${HISTORY_START}&endDate=${LAST_END}&groupBy=resource,region,project,service,user&includeTeamMetrics=true&includeProjections=true&currency=JPY`;
+    const started = performance.now();
+    const res = await sb.get(`/v2/billing/usage?${qs}`);
+    const body = await res.text();
+    const ms = performance.now() - started;
+    expect(res.status, body.slice(0, 300)).toBe(200);
+    // the range spans 13 months of history and a year ahead: daily buckets for all of it
+    const parsed = JSON.parse(body) as { period: { daysInPeriod: number } };
+    expect(parsed.period.daysInPeriod).toBe((Date.parse(LAST_END) - Date.parse(HISTORY_START)) / DAY + 1);
+    expect(body.length).toBeLessThan(4 * MiB);
+    expect(ms).toBeLessThan(3_000);
+  });
+
+  it('keeps a day past the last allowed end a 400, and the last allowed end a 200', async () => {
+    const past = iso(Date.parse(LAST_END) + DAY);
+    await expectInvalidParameter(
+      await sb.get(`/v2/billing/usage?timeRange=custom&startDate=2024-01-01&endDate=${past}&granularity=monthly`),
+      'endDate',
+      /on or before/,
+    );
+    expect((await sb.get(`/v2/billing/usage?timeRange=custom&startDate=2024-01-01&endDate=${LAST_END}&granularity=monthly`)).status).toBe(200);
+  });
+});
+
+describe('time limit', () => {
+  it('interrupts a database statement when the request’s time limit passes, and the connection keeps working', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deadline-'));
+    const db = await Database.open(join(dir, 'x.duckdb'));
+    try {
+      const started = performance.now();
+      // billions of rows: minutes of work if nothing stopped it
+      const heavy = withDeadline(300, () => db.all('SELECT sum(hash(i)) AS s FROM range(200000000000) t(i)'));
+      await expect(heavy).rejects.toBeInstanceOf(DeadlineExceeded);
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expect(await db.all('SELECT 41 + 1 AS n')).toEqual([{ n: 42 }]);
+      // a statement whose request is already past its limit is not started
+      await expect(withDeadline(-1, () => db.all('SELECT 1 AS n'))).rejects.toBeInstanceOf(DeadlineExceeded);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('request bodies', () => {
+  it('cuts a chunked 20 MB budget body at the 64 KiB limit and closes the connection, without holding it in memory', async () => {
+    const before = rss();
+    const res = await sendChunked(`${sb.url}/v2/billing/budgets`, 20 * MiB, { Authorization: 'Bearer test-key-0123456789' });
+    const after = rss();
+    const err = expectErrorBody(res.status, res.body, 413, 'payload_too_large');
+    expect(err.message).toMatch(/at most 65536 bytes/);
+    expect(res.headers.connection).toBe('close');
+    expect(res.sent).toBeLessThan(20 * MiB);
+    expect(after - before).toBeLessThan(64 * MiB);
+  });
+});
