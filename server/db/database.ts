@@ -154,7 +154,8 @@ export class Database {
         await this.conn.run('COMMIT');
         return out;
       } catch (e) {
-        await this.conn.run('ROLLBACK');
+        // A failed COMMIT (disk full) has already ended the transaction: keep the original error, not the rollback's.
+        await this.conn.run('ROLLBACK').catch(() => undefined);
         throw e;
       }
     });
