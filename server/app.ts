@@ -13,7 +13,7 @@ import {
 import type { Database } from './db/database.ts';
 import { DeadlineExceeded, withDeadline, withoutDeadline } from './db/deadline.ts';
 import { HttpError, invalidParameters, parameterIssues } from './http/errors.ts';
-import { checkParameterNames } from './http/params.ts';
+import { parameterNameIssues } from './http/params.ts';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from './config.ts';
 import { storageFailure } from './http/storage-errors.ts';
 import { getUsage } from './queries/usage.ts';
@@ -46,10 +46,14 @@ type Schema = z.ZodMiniType<unknown, unknown>;
 /** Parses a query string with a contract schema, or throws a 400 naming each bad parameter. */
 export function parseQuery<S extends Schema>(c: Context, schema: S, keys: readonly string[]): z.output<S> {
   const url = new URL(c.req.url);
-  checkParameterNames(url, keys);
-  const input = collectQuery(url.searchParams);
+  // Names first, the same way on every endpoint; the known ones are then checked for their values.
+  const nameIssues = parameterNameIssues(url, keys);
+  const params = new URLSearchParams();
+  for (const [k, v] of url.searchParams) if (keys.includes(k.endsWith('[]') ? k.slice(0, -2) : k)) params.append(k, v);
+  const input = collectQuery(params);
   const result = schema.safeParse(input);
-  if (!result.success) throw invalidParameters(parameterIssues(result.error, input, keys));
+  const issues = [...(result.success ? [] : parameterIssues(result.error, input, keys)), ...nameIssues];
+  if (issues.length > 0) throw invalidParameters(issues);
   return result.data as z.output<S>;
 }
 

@@ -11,6 +11,12 @@ const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Throws a 400 naming each unknown or reserved parameter of `url` (a trailing `[]` marks a list). */
 export function checkParameterNames(url: URL, known: readonly string[]): void {
+  const issues = parameterNameIssues(url, known);
+  if (issues.length > 0) throw invalidParameters(issues);
+}
+
+/** One issue per unknown or reserved parameter name of `url`. */
+export function parameterNameIssues(url: URL, known: readonly string[]): ParameterIssue[] {
   const issues: ParameterIssue[] = [];
   const seen = new Set<string>();
   for (const raw of url.searchParams.keys()) {
@@ -26,5 +32,5 @@ export function checkParameterNames(url: URL, known: readonly string[]): void {
         allowed: [...known],
       });
   }
-  if (issues.length > 0) throw invalidParameters(issues);
+  return issues;
 }
