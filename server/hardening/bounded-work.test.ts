@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createApp } from '../app.ts';
 import { Database } from '../db/database.ts';
 import { DeadlineExceeded, withDeadline } from '../db/deadline.ts';
 import { MAX_DAYS_AHEAD } from '../queries/period.ts';
-import { REFERENCE_NOW } from '../test/sandbox.ts';
+import { REFERENCE_NOW, TEST_KEY } from '../test/sandbox.ts';
 import { expectInvalidParameter, sandboxForFile } from '../test/api.ts';
 import { MiB, expectErrorBody, rss, sendChunked } from './helpers.ts';
 
@@ -80,6 +81,39 @@ describe('time limit', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('time limit through the API', () => {
+  it('answers 503 timeout when a request’s query runs past the limit, and /healthz answers meanwhile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deadline-api-'));
+    const db = await Database.open(join(dir, 'x.duckdb'));
+    await db.ensureData(REFERENCE_NOW);
+    // every usage query becomes one that would run for minutes, through the real database and its time limit
+    const slow = new Proxy(db, {
+      get(target, prop) {
+        if (prop === 'columns') return () => target.all('SELECT sum(hash(i)) AS s FROM range(200000000000) t(i)');
+        const value = Reflect.get(target, prop, target) as unknown;
+        return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const logged: string[] = [];
+    const app = createApp({ db: slow, apiKey: TEST_KEY, now: () => REFERENCE_NOW, requestTimeoutMs: 400, log: (m) => logged.push(m) });
+    try {
+      const started = performance.now();
+      const pending = app.fetch(new Request('http://sandbox/v2/billing/usage', { headers: { Authorization: `Bearer ${TEST_KEY}` } }));
+      expect((await app.fetch(new Request('http://sandbox/healthz'))).status).toBe(200);
+      const res = await pending;
+      expect(performance.now() - started).toBeLessThan(3_000);
+      const err = expectErrorBody(res.status, await res.text(), 503, 'timeout');
+      expect(err.message).toMatch(/longer than 400 ms/);
+      expect(logged.join('\n')).toMatch(/GET \/v2\/billing\/usage: stopped after 400 ms/);
+      // the connection was interrupted, not left running: the next statement runs at once
+      expect(await db.all('SELECT 1 AS n')).toEqual([{ n: 1 }]);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('request bodies', () => {
