@@ -38,10 +38,10 @@ export const sqlDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
  * A sum that does not depend on the order DuckDB's threads add rows in: each
- * value is rounded to 10 decimals and added exactly as a DECIMAL, so the same
+ * value is rounded to 6 decimals and added exactly as a DECIMAL, so the same
  * query gives the same bits (and the same cents after rounding) every time.
  */
-const exactSum = (expr: string) => `CAST(sum(CAST(${expr} AS DECIMAL(38,10))) AS DOUBLE)`;
+const exactSum = (expr: string) => `CAST(sum(CAST(${expr} AS DECIMAL(18,6))) AS DOUBLE)`;
 
 const DIM_COLUMN: Record<GroupBy, string> = {
   resource: 'resource_id',
