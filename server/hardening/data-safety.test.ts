@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadConfig } from '../config.ts';
-import { Database } from '../db/database.ts';
+import { Database, logFill } from '../db/database.ts';
 import { ROOT } from '../prod/spawn.ts';
 import { REFERENCE_NOW, TEST_KEY, startSandbox, type Sandbox } from '../test/sandbox.ts';
 
@@ -65,6 +65,23 @@ describe('budgets and idempotency keys outlive the generated history', () => {
       await closeLast(sb);
     }
   }, 120_000);
+
+  it('says in the log why the history was rebuilt and that budgets were kept', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'billing.duckdb');
+    const first = await Database.open(path);
+    await first.ensureData(REFERENCE_NOW);
+    first.close();
+    const db = await Database.open(path);
+    open.push(db);
+    const fill = await db.ensureData(REFERENCE_NOW - HOUR);
+    expect(fill.action).toBe('rebuilt');
+    const lines: string[] = [];
+    logFill(db, fill, 1234, (l) => lines.push(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Sandbox usage history rebuilt because it holds data up to 2024-01-16T12:00:00\.000Z, after the clock \(2024-01-16T11:00:00\.000Z\)/);
+    expect(lines[0]).toContain(`Budgets and idempotency keys in ${join(dir, 'billing.user.duckdb')} were kept`);
+  }, 60_000);
 
   it('moves budgets kept in the usage file by older versions into the budgets file', async () => {
     const dir = tempDir();
