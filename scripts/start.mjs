@@ -118,6 +118,11 @@ function viteBin() {
 async function main() {
   await requireFreePort(webPort, 'dashboard', 'WEB_PORT');
   if (realApi) {
+    if (/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@|[?#]/i.test(realApi)) {
+      // never printed: it holds a secret
+      log('TENSORONE_API_URL must not carry credentials (user:password@, or a query string such as ?token=…): put the key in TENSORONE_API_KEY.');
+      process.exit(1);
+    }
     log(`TENSORONE_API_URL is set: using ${realApi}, no sandbox started.`);
     if (!env.TENSORONE_API_KEY) log('warning: TENSORONE_API_KEY is not set; the API will likely answer 401.');
   } else {
