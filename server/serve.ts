@@ -46,7 +46,9 @@ async function main(): Promise<void> {
     const fill = await db.ensureData(now());
     logFill(db, fill, performance.now() - t0);
     apiKey = config.SANDBOX_API_KEY;
-    upstream = sandboxUpstream(createApp({ db, apiKey, now, requestTimeoutMs: config.SANDBOX_REQUEST_TIMEOUT_MS }), db, now);
+    // The sandbox stops its work no later than the server stops waiting for it.
+    const requestTimeoutMs = Math.min(config.SANDBOX_REQUEST_TIMEOUT_MS, config.UPSTREAM_TIMEOUT_MS);
+    upstream = sandboxUpstream(createApp({ db, apiKey, now, requestTimeoutMs }), db, now);
     if (config.SANDBOX_CACHE_ENTRIES > 0) cache = new ResponseCache(config.SANDBOX_CACHE_ENTRIES);
   }
 
