@@ -48,8 +48,16 @@ describe('range bounds', () => {
     // the range spans 13 months of history and a year ahead: daily buckets for all of it
     const parsed = JSON.parse(body) as { period: { daysInPeriod: number } };
     expect(parsed.period.daysInPeriod).toBe((Date.parse(LAST_END) - Date.parse(HISTORY_START)) / DAY + 1);
-    expect(body.length).toBeLessThan(4 * MiB);
+    expect(body.length).toBeLessThan(2 * MiB);
     expect(ms).toBeLessThan(3_000);
+    // the longest hourly range with every group
+    const hourly = await sb.get(
+      `/v2/billing/usage?timeRange=custom&startDate=2023-10-16&endDate=2024-01-15&granularity=hourly&groupBy=resource,region,project,service,user&includeTeamMetrics=true`,
+    );
+    const hourlyBody = await hourly.text();
+    expect(hourly.status, hourlyBody.slice(0, 300)).toBe(200);
+    expect((JSON.parse(hourlyBody) as { period: { daysInPeriod: number } }).period.daysInPeriod).toBe(92);
+    expect(hourlyBody.length).toBeLessThan(2 * MiB);
   });
 
   it('keeps a day past the last allowed end a 400, and the last allowed end a 200', async () => {
