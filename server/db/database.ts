@@ -13,7 +13,7 @@ import { PROJECTS, SKUS, USERS } from './catalog.ts';
 import { DAY_MS, HOUR_MS, anchorFor, fxRates, generateUsage, resources, type UsageRow } from './generate.ts';
 import { DeadlineExceeded, currentDeadline } from './deadline.ts';
 import { buildPath, connect, removeFile } from './files.ts';
-import { migrateUserData, userDataPath } from './user-data.ts';
+import { migrateUserData, seedBudgets, userDataPath } from './user-data.ts';
 
 const SCHEMA_VERSION = '5';
 
@@ -198,14 +198,14 @@ export class Database {
     if (reason === undefined && filledTo === nowHour) {
       this.anchor = anchor;
       this.filledTo = filledTo;
-      await this.seedBudgets(anchor, nowHour);
+      await seedBudgets(this, anchor, nowHour);
       return { action: 'none', hours: 0, rows: 0, ms: performance.now() - started };
     }
     if (reason !== undefined) {
       const rows = await this.rebuild(wanted, nowHour);
       this.anchor = wanted;
       this.filledTo = nowHour;
-      await this.seedBudgets(wanted, nowHour);
+      await seedBudgets(this, wanted, nowHour);
       return {
         action: reason === null ? 'created' : 'rebuilt',
         ...(reason ? { reason } : {}),
@@ -217,7 +217,7 @@ export class Database {
     const rows = await this.appendHours(anchor, filledTo, nowHour);
     this.anchor = anchor;
     this.filledTo = nowHour;
-    await this.seedBudgets(anchor, nowHour);
+    await seedBudgets(this, anchor, nowHour);
     return { action: 'extended', hours: (nowHour - filledTo) / HOUR_MS, rows, ms: performance.now() - started };
   }
 
@@ -367,51 +367,6 @@ export class Database {
     return rows;
   }
 
-  /**
-   * Two budgets an organisation like this one would have, sized from its own
-   * last full month: written once per user-data file (with the flag that says
-   * so, in one transaction), never again after the user deleted them.
-   */
-  private async seedBudgets(anchor: number, nowHour: number): Promise<void> {
-    if (!this.userPath) return;
-    const [seeded] = await this.all("SELECT 1 AS x FROM userdata.main.user_meta WHERE key = 'seeded'");
-    if (seeded) return;
-    const d = new Date(nowHour);
-    const lastMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1);
-    const thisMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-    if (lastMonth < anchor) return;
-    const [row] = await this.all<{ total: number; clusters: number }>(
-      `SELECT CAST(sum(cost_usd) AS DOUBLE) AS total,
-              CAST(sum(cost_usd) FILTER (WHERE resource_type = 'clusters') AS DOUBLE) AS clusters
-       FROM usage_daily WHERE day >= CAST($1 AS DATE) AND day < CAST($2 AS DATE)`,
-      [tsLiteral(lastMonth), tsLiteral(thisMonth)],
-    );
-    if (!row) return;
-    const roundTo = (x: number, step: number) => Math.round(x / step) * step;
-    const created = tsLiteral(thisMonth);
-    const seeds = [
-      { id: 'bdg-organisation', name: 'Organisation total', amount: roundTo(row.total * 1.08, 5000), types: ['all'] },
-      { id: 'bdg-gpu-clusters', name: 'GPU clusters', amount: roundTo(row.clusters * 0.95, 1000), types: ['clusters'] },
-    ];
-    await this.transaction(async (tx) => {
-      for (const s of seeds)
-        await tx.run(
-          `INSERT INTO userdata.main.budgets VALUES ($1, $2, CAST($3 AS DECIMAL(18,2)), 'USD', $4, $5, $6, $7, CAST($8 AS TIMESTAMP), CAST($8 AS TIMESTAMP))
-           ON CONFLICT DO NOTHING`,
-          [
-            s.id,
-            s.name,
-            s.amount.toFixed(2),
-            JSON.stringify([50, 75, 90, 100]),
-            JSON.stringify(s.types),
-            JSON.stringify(['email']),
-            JSON.stringify({ at_90_percent: 'send_warning', at_100_percent: ['send_alert', 'notify_admin'] }),
-            created,
-          ],
-        );
-      await tx.run(`INSERT INTO userdata.main.user_meta VALUES ('seeded', $1)`, [created]);
-    });
-  }
 }
 
 function normalise(row: Record<string, unknown>): Row {

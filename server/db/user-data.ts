@@ -6,6 +6,9 @@
  */
 import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Database } from './database.ts';
+
+const tsLiteral = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 export const USER_SCHEMA_VERSION = '1';
 
@@ -75,4 +78,50 @@ export function damagedFile(path: string, kind: 'usage' | 'user', cause: unknown
       ? `It holds only generated usage data: move it away or delete it (with ${path}.wal if present) and start again to regenerate it; budgets are kept in ${userDataPath(path)}.`
       : 'It holds the budgets and idempotency keys: restore it from a backup, or move it away to start with no saved budgets.';
   return new Error(`The database file ${path} is damaged or unreadable (${why.split('\n')[0]}). ${what}`);
+}
+
+/**
+ * Two budgets an organisation like this one would have, sized from its own
+ * last full month: written once per user-data file (with the flag that says
+ * so, in one transaction), never again after the user deleted them.
+ */
+export async function seedBudgets(db: Database, anchor: number, nowHour: number): Promise<void> {
+  if (!db.userPath) return;
+  const [seeded] = await db.all("SELECT 1 AS x FROM userdata.main.user_meta WHERE key = 'seeded'");
+  if (seeded) return;
+  const d = new Date(nowHour);
+  const lastMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1);
+  const thisMonth = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+  if (lastMonth < anchor) return;
+  const [row] = await db.all<{ total: number; clusters: number }>(
+    `SELECT CAST(sum(cost_usd) AS DOUBLE) AS total,
+            CAST(sum(cost_usd) FILTER (WHERE resource_type = 'clusters') AS DOUBLE) AS clusters
+     FROM usage_daily WHERE day >= CAST($1 AS DATE) AND day < CAST($2 AS DATE)`,
+    [tsLiteral(lastMonth), tsLiteral(thisMonth)],
+  );
+  if (!row) return;
+  const roundTo = (x: number, step: number) => Math.round(x / step) * step;
+  const created = tsLiteral(thisMonth);
+  const seeds = [
+    { id: 'bdg-organisation', name: 'Organisation total', amount: roundTo(row.total * 1.08, 5000), types: ['all'] },
+    { id: 'bdg-gpu-clusters', name: 'GPU clusters', amount: roundTo(row.clusters * 0.95, 1000), types: ['clusters'] },
+  ];
+  await db.transaction(async (tx) => {
+    for (const s of seeds)
+      await tx.run(
+        `INSERT INTO userdata.main.budgets VALUES ($1, $2, CAST($3 AS DECIMAL(18,2)), 'USD', $4, $5, $6, $7, CAST($8 AS TIMESTAMP), CAST($8 AS TIMESTAMP))
+         ON CONFLICT DO NOTHING`,
+        [
+          s.id,
+          s.name,
+          s.amount.toFixed(2),
+          JSON.stringify([50, 75, 90, 100]),
+          JSON.stringify(s.types),
+          JSON.stringify(['email']),
+          JSON.stringify({ at_90_percent: 'send_warning', at_100_percent: ['send_alert', 'notify_admin'] }),
+          created,
+        ],
+      );
+    await tx.run(`INSERT INTO userdata.main.user_meta VALUES ('seeded', $1)`, [created]);
+  });
 }
