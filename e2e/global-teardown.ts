@@ -9,6 +9,8 @@ export default function globalTeardown(): void {
   const db = process.env.E2E_SANDBOX_DB;
   if (!db || process.env.E2E_KEEP_DB) return;
   process.once('exit', () => {
-    for (const file of [db, `${db}.wal`, `${db}.tmp`]) rmSync(file, { recursive: true, force: true });
+    // the budgets live beside the usage file, in <name>.user.duckdb (server/db/user-data.ts)
+    const user = db.replace(/\.duckdb$/i, '') + '.user.duckdb';
+    for (const file of [db, `${db}.wal`, `${db}.tmp`, `${db}.building`, user, `${user}.wal`]) rmSync(file, { recursive: true, force: true });
   });
 }
