@@ -35,6 +35,10 @@ export interface EtsModel {
   cleaned: number;
   /** Level shifts the history was adjusted for before fitting (see detectLevelShifts). */
   levelShifts: LevelShift[];
+  /** Yearly factors by calendar-day slot the history was divided by before fitting (forecast-yearly.ts), when it spans two years. */
+  yearly?: Float64Array;
+  /** The peer forecaster did better on this series' recent months and gives its point forecast (forecast-fit-daily.ts). */
+  peer?: boolean;
   /**
    * In-sample relative error of the forecasts of a `sumHorizon`-step total
    * starting `lead` steps after the origin (root mean square of

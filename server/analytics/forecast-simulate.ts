@@ -15,6 +15,8 @@ export interface SimulationOptions {
   burnIn?: number;
   /** Multiplier of each forecast step (e.g. an exchange rate). */
   stepFactors?: ArrayLike<number>;
+  /** Per series, a further multiplier of each step (e.g. its yearly seasonality), or undefined for none. */
+  seriesStepFactors?: Array<ArrayLike<number> | undefined>;
   /** Per series: the share of the first step still to come (a day in progress), default 1. */
   firstStepShare?: ArrayLike<number>;
   /** Bucket of each forecast step (e.g. its calendar month); steps with -1 belong to none. */
@@ -118,6 +120,7 @@ export function simulateJoint(models: EtsModel[], horizon: number, opts: Simulat
 
   models.forEach((model, k) => {
     const share0 = opts.firstStepShare ? opts.firstStepShare[k]! : 1;
+    const own = opts.seriesStepFactors?.[k];
     const upd = centred(model.residuals);
     const obs = centred(model.obsResiduals);
     const m = model.spec.period;
@@ -145,7 +148,7 @@ export function simulateJoint(models: EtsModel[], horizon: number, opts: Simulat
         if (m > 1) season[si] = s + model.gamma * e;
         const value = Math.max(0, model.spec.log ? Math.exp(xh) - model.spec.shift : xh);
         for (let j = 0; j < leads.length; j++) if (h >= leads[j]!.lead && h < leads[j]!.lead + H) leadSums[j]![p]! += value;
-        const yh = value * factor(h) * (h === 0 ? share0 : 1);
+        const yh = value * factor(h) * (own ? own[h]! : 1) * (h === 0 ? share0 : 1);
         if (stepPaths) stepPaths[p * horizon + h] = yh;
         stepSum[h]! += yh;
         const bk = bucketOf(h);

@@ -48,9 +48,12 @@ export * from './forecast-numerics.ts';
 export * from './forecast-spikes.ts';
 export * from './forecast-ets.ts';
 export * from './forecast-simulate.ts';
+export * from './forecast-yearly.ts';
+export * from './forecast-fit-daily.ts';
 
 import { DAY_MS, mean } from './forecast-numerics.ts';
-import { fitEts, type EtsModel, type FitOptions } from './forecast-ets.ts';
+import type { EtsModel, FitOptions } from './forecast-ets.ts';
+import { fitSeries, peerFactors, type PeerForecaster } from './forecast-fit-daily.ts';
 import { simulateJoint, type Interval, type SeriesSimulation } from './forecast-simulate.ts';
 
 // ---------------------------------------------------------------- daily cost → calendar months
@@ -79,7 +82,9 @@ export interface DailyForecastOptions {
   /** Per-day intervals (default true; the monthly ones are always there). */
   dailyIntervals?: boolean;
   fit?: FitOptions;
-  /** Models already fitted to these series (fitDaily), to skip fitting. */
+  /** Forecaster each series may be handed to when it did better on the series' recent months (see fitSeries). */
+  peer?: PeerForecaster;
+  /** Models already fitted to these series (fitDaily, with the same peer), to skip fitting. */
   models?: EtsModel[];
 }
 
@@ -133,25 +138,13 @@ export function forecastDays(start: string, length: number, throughMonth: string
 }
 
 /**
- * How daily cost series are fitted (see FitOptions): weekly seasonality, the
- * 'amse' criterion over four weeks, spikes cleaned, and the usual damping
- * bounds (0.8–0.98 a month) taken per day: φ_day = φ_month^(1/30.44), so a
- * trend fades over months, not weeks.
+ * Fits each daily series (see fitSeries in forecast-fit-daily.ts): given the
+ * date of the first value, a series of two years or more is divided by its
+ * yearly factors first; given a peer forecaster, each series is forecast by
+ * whichever of the model and the peer did better on its own recent months.
  */
-export const DAILY_FIT: FitOptions = {
-  period: 7,
-  phiMin: 0.8 ** (12 / 365.25),
-  phiMax: 0.98 ** (12 / 365.25),
-  criterion: 'amse',
-  sumHorizon: 28,
-  clean: true,
-  levelShifts: true,
-  holdout: 3,
-};
-
-/** Fits each daily series (DAILY_FIT unless told otherwise). */
-export function fitDaily(series: DailySeries[], fit?: FitOptions): EtsModel[] {
-  return series.map((s) => fitEts(s.values, { ...DAILY_FIT, ...fit }));
+export function fitDaily(series: DailySeries[], fit?: FitOptions, start?: string, peer?: PeerForecaster): EtsModel[] {
+  return series.map((s) => fitSeries(s.values, { fit, startMs: start ? dayMs(start) : undefined, peer }));
 }
 
 /**
@@ -175,7 +168,7 @@ export function forecastDaily(series: DailySeries[], opts: DailyForecastOptions)
     factors[h] = opts.dayFactors ? opts.dayFactors[h]! : 1;
   }
   const levels = [opts.level, ...(opts.levels ?? []).filter((l) => l !== opts.level)];
-  const models = opts.models ?? fitDaily(series, opts.fit);
+  const models = opts.models ?? fitDaily(series, opts.fit, opts.start, opts.peer);
   if (models.length !== series.length) throw new Error('one model per series');
   const sim = simulateJoint(models, horizon, {
     paths: opts.paths,
@@ -183,6 +176,7 @@ export function forecastDaily(series: DailySeries[], opts: DailyForecastOptions)
     blockLength: opts.blockLength,
     stepFactors: factors,
     firstStepShare: typeof opts.firstDayShare === 'number' ? series.map(() => opts.firstDayShare as number) : opts.firstDayShare,
+    seriesStepFactors: models.map((m, k) => peerFactors(m, series[k]!.values, first, horizon, opts.peer)),
     buckets,
     bucketCount: months.length,
     stepIntervals: opts.dailyIntervals ?? true,

@@ -21,6 +21,7 @@ import {
 import type { Database } from '../db/database.ts';
 import { fitDaily, forecastDaily, olsSlope, scenarios, shareWithin, type EtsModel } from '../analytics/forecast.ts';
 import { fromMinor, toMinor } from '../analytics/apportion.ts';
+import { mstlPeer } from '../analytics/forecast-mstl.ts';
 import { loadNames } from './names.ts';
 
 const HOUR_MS = 3_600_000;
@@ -127,7 +128,7 @@ function modelsFor(db: Database, h: History): Promise<EtsModel[]> {
   const key = `${h.first}|${h.days}|${db.anchor}`;
   const hit = fitCache.get(db);
   if (hit && hit.key === key) return hit.models;
-  const models = Promise.resolve().then(() => fitDaily(RESOURCE_TYPES.map((t) => ({ key: t, values: h.usd[t] }))));
+  const models = Promise.resolve().then(() => fitDaily(RESOURCE_TYPES.map((t) => ({ key: t, values: h.usd[t] })), undefined, isoDay(h.first), mstlPeer));
   fitCache.set(db, { key, models });
   models.catch(() => fitCache.delete(db));
   return models;
@@ -202,6 +203,7 @@ export async function getForecast(db: Database, q: ForecastQuery, now: number): 
             seed: SEED,
             dailyIntervals: false,
             models,
+            peer: mstlPeer,
           },
         )
       : null;
