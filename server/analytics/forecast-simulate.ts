@@ -5,6 +5,9 @@ import type { EtsModel } from './forecast-ets.ts';
 
 // ---------------------------------------------------------------- joint simulation
 
+/** Simulated paths when not told otherwise. */
+export const DEFAULT_PATHS = 2000;
+
 export interface SimulationOptions {
   /** Number of simulated paths (default 2000). */
   paths?: number;
@@ -50,6 +53,8 @@ export interface BucketForecast {
 export interface SeriesSimulation {
   /** Factor the paths were widened by around their mean (1: not at all; see simulateJoint). */
   widen: number;
+  /** The total only, with stepIntervals: every path's value at every step (path-major, P × horizon). */
+  stepPaths?: Float64Array;
   steps: StepForecast[];
   buckets: BucketForecast[];
 }
@@ -82,7 +87,7 @@ function summarise(values: Float64Array, levels: number[], scratch: Float64Array
  * must end on the same step; residuals are resampled over the span they share.
  */
 export function simulateJoint(models: EtsModel[], horizon: number, opts: SimulationOptions = {}): JointSimulation {
-  const P = opts.paths ?? 2000;
+  const P = opts.paths ?? DEFAULT_PATHS;
   const random = rng(opts.seed ?? 20240116);
   const L = Math.max(1, opts.blockLength ?? 10);
   const levels = opts.levels ?? [0.8, 0.95];
@@ -209,6 +214,7 @@ export function simulateJoint(models: EtsModel[], horizon: number, opts: Simulat
 
   const total: SeriesSimulation = {
     widen: 1,
+    ...(totalSteps ? { stepPaths: totalSteps } : {}),
     steps: Array.from({ length: horizon }, (_, h) => {
       if (!totalSteps) return { mean: totalStepSum[h]! / P, intervals: [] };
       for (let p = 0; p < P; p++) column[p] = totalSteps[p * horizon + h]!;

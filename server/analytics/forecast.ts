@@ -54,7 +54,7 @@ export * from './forecast-fit-daily.ts';
 import { DAY_MS, mean } from './forecast-numerics.ts';
 import type { EtsModel, FitOptions } from './forecast-ets.ts';
 import { fitSeries, peerFactors, type PeerForecaster } from './forecast-fit-daily.ts';
-import { simulateJoint, type Interval, type SeriesSimulation } from './forecast-simulate.ts';
+import { DEFAULT_PATHS, simulateJoint, type Interval, type SeriesSimulation } from './forecast-simulate.ts';
 
 // ---------------------------------------------------------------- daily cost → calendar months
 
@@ -121,6 +121,9 @@ export interface DailyForecast {
   total: { daily: DayForecast[]; monthly: MonthForecast[] };
   /** Per month, the total's sum on every simulated path (for scenarios and horizon totals). */
   totalMonthPaths: Float64Array[];
+  /** With daily intervals: the total of every path on every forecast day (path-major, paths × days). */
+  totalDayPaths?: Float64Array;
+  paths: number;
   /** First forecast day (YYYY-MM-DD). */
   firstDay: string;
 }
@@ -204,6 +207,8 @@ export function forecastDaily(series: DailySeries[], opts: DailyForecastOptions)
     series: series.map((s, k) => ({ key: s.key, model: models[k]!, daily: toDaily(sim.series[k]!), monthly: toMonthly(sim.series[k]!) })),
     total: { daily: toDaily(sim.total), monthly: toMonthly(sim.total) },
     totalMonthPaths: sim.total.buckets.map((b) => b.paths),
+    ...(sim.total.stepPaths ? { totalDayPaths: sim.total.stepPaths } : {}),
+    paths: opts.paths ?? DEFAULT_PATHS,
     firstDay: isoDay(first),
   };
 }
