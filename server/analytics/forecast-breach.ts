@@ -61,7 +61,20 @@ export const BREACH_PATHS = 1000;
 /** Complete days the model needs; fewer and the month is projected at the recent daily mean with no spread. */
 export const MIN_BREACH_HISTORY = 14;
 
-export function breachOutlook(input: BreachInput): BreachOutlook {
+/** The month's simulated spend paths, from which any threshold can be judged (judgeThresholds). */
+export interface MonthPaths {
+  month: string;
+  today: string;
+  spentComplete: number;
+  spentToDate: number;
+  projected: BreachOutlook['projected'];
+  paths: number;
+  days: number;
+  /** Each path's month spend by the end of each remaining day (path-major, paths × days). */
+  cumulative: Float64Array;
+}
+
+export function simulateMonth(input: Omit<BreachInput, 'amounts'>): MonthPaths {
   const today = dayMs(input.today);
   const start = dayMs(input.start);
   const n = input.daily.length;
@@ -76,8 +89,7 @@ export function breachOutlook(input: BreachInput): BreachOutlook {
   const days = Math.round((monthEnd - today) / DAY_MS);
   const P = input.paths ?? BREACH_PATHS;
 
-  // every path's cumulative month spend by day (path-major)
-  let cumulative: Float64Array;
+  const cumulative = new Float64Array(P * days);
   if (n >= MIN_BREACH_HISTORY) {
     const f = forecastDaily([{ key: 'budget', values: input.daily }], {
       start: input.start,
@@ -88,17 +100,15 @@ export function breachOutlook(input: BreachInput): BreachOutlook {
       dailyIntervals: true,
     });
     const paths = f.totalDayPaths!;
-    cumulative = new Float64Array(P * days);
     for (let p = 0; p < P; p++) {
       let c = spentComplete;
       for (let h = 0; h < days; h++) cumulative[p * days + h] = c += paths[p * days + h]!;
     }
   } else {
-    const recent = n > 0 ? Array.prototype.reduce.call(input.daily, (a: number, b) => a + (b as number), 0) / n : 0;
-    cumulative = new Float64Array(P * days);
+    let recent = 0;
+    for (let i = 0; i < n; i++) recent += input.daily[i]! / n;
     for (let p = 0; p < P; p++) for (let h = 0; h < days; h++) cumulative[p * days + h] = spentComplete + recent * (h + 1);
   }
-
   const finals = Float64Array.from({ length: P }, (_, p) => (days > 0 ? cumulative[p * days + days - 1]! : spentComplete)).sort();
   const mean = finals.reduce((a, b) => a + b, 0) / P;
   const projected = {
@@ -107,9 +117,15 @@ export function breachOutlook(input: BreachInput): BreachOutlook {
     upper: Math.max(quantileSorted(finals, (1 + level) / 2), spentToDate),
     level,
   };
+  return { month, today: input.today, spentComplete, spentToDate, projected, paths: P, days, cumulative };
+}
 
-  const thresholds = input.amounts.map((amount): ThresholdBreach => {
-    if (spentToDate >= amount) return { amount, probability: 1, reached: true };
+/** Per amount: the chance to reach it by the month's end and the expected day (see the module comment). */
+export function judgeThresholds(m: MonthPaths, amounts: number[]): ThresholdBreach[] {
+  const { paths: P, days, cumulative } = m;
+  const today = dayMs(m.today);
+  return amounts.map((amount): ThresholdBreach => {
+    if (m.spentToDate >= amount) return { amount, probability: 1, reached: true };
     const crossings: number[] = [];
     for (let p = 0; p < P; p++)
       for (let h = 0; h < days; h++)
@@ -123,5 +139,9 @@ export function breachOutlook(input: BreachInput): BreachOutlook {
     const at = (q: number) => iso(today + Math.round(quantileSorted(crossings, q)) * DAY_MS);
     return { amount, probability, reached: false, expected: { date: at(0.5), earliest: at(0.1), latest: at(0.9) } };
   });
-  return { month, spentComplete, spentToDate, projected, thresholds };
+}
+
+export function breachOutlook(input: BreachInput): BreachOutlook {
+  const m = simulateMonth(input);
+  return { month: m.month, spentComplete: m.spentComplete, spentToDate: m.spentToDate, projected: m.projected, thresholds: judgeThresholds(m, input.amounts) };
 }
