@@ -133,6 +133,8 @@ export function breachQueryOptions(resourceTypes: readonly BreachResourceType[],
     enabled: resourceTypes.length > 0,
     staleTime: 5 * 60_000,
     structuralSharing: false,
+    // simulated paths and the model's function: recomputed on a return visit, never stored
+    meta: { persist: false },
   });
 }
 
