@@ -88,16 +88,26 @@ export interface BreachPaths {
   judgeThresholds: (m: MonthPaths, amounts: number[]) => ThresholdBreach[];
 }
 
-async function fetchBreachPaths(qc: QueryClient, resourceTypes: readonly BreachResourceType[], currency: Currency): Promise<BreachPaths> {
+/** The API's clock and this month's rate (see the module comment), through the query cache. */
+export async function fetchClock(qc: QueryClient, currency: Currency): Promise<{ period: Period; today: string; rate: number }> {
   const usd = await qc.fetchQuery(usageQueryOptions(clockRequest('USD')));
   const local = currency === 'USD' ? usd : await qc.fetchQuery(usageQueryOptions(clockRequest(currency)));
   const rate = currency === 'USD' ? 1 : monthRate(usd, local);
   if (rate === undefined) throw new Error(`No cost this month to convert USD to ${currency} at`);
-  const today = apiToday(usd.period);
+  return { period: usd.period, today: apiToday(usd.period), rate };
+}
+
+/** The scope's daily USD history through the API's today (see dailyHistory), through the query cache. */
+export async function fetchDailyHistory(qc: QueryClient, resourceTypes: readonly BreachResourceType[], today: string) {
   const history = await qc.fetchQuery(usageQueryOptions(historyRequest(resourceTypes, today)));
-  const { start, daily, todayCost } = dailyHistory(history, today);
+  return dailyHistory(history, today);
+}
+
+async function fetchBreachPaths(qc: QueryClient, resourceTypes: readonly BreachResourceType[], currency: Currency): Promise<BreachPaths> {
+  const { period, today, rate } = await fetchClock(qc, currency);
+  const { start, daily, todayCost } = await fetchDailyHistory(qc, resourceTypes, today);
   const { simulateMonth, judgeThresholds } = await import('../../server/analytics/forecast-breach');
-  return { paths: simulateMonth({ start, daily, today, todayCost }), rate, currency, today, period: usd.period, judgeThresholds };
+  return { paths: simulateMonth({ start, daily, today, todayCost }), rate, currency, today, period, judgeThresholds };
 }
 
 export function breachQueryKey(resourceTypes: readonly BreachResourceType[], currency: Currency) {

@@ -9,6 +9,8 @@ import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useForecast } from './api/get-forecast';
+import { useForecastAccuracy } from './api/get-forecast-accuracy';
+import { ForecastAccuracyPanel } from './components/forecast-accuracy';
 import { BudgetOutlookCard } from './components/budget-outlook';
 import { ForecastChart } from './components/forecast-chart';
 import { ForecastControls } from './components/forecast-controls';
@@ -37,6 +39,7 @@ export default function ForecastPage() {
     currency,
   });
   const budgets = useBudgetStatus();
+  const accuracy = useForecastAccuracy(currency);
   const { data, error, isError, isFetching, isPlaceholderData, refetch } = forecast;
   const shownCurrency = data?.currency ?? currency;
   const shownLevel = data?.confidenceInterval ?? level;
@@ -126,6 +129,12 @@ export default function ForecastPage() {
                 updating={isPlaceholderData}
               />
             </div>
+            <ForecastAccuracyPanel
+              data={accuracy.data}
+              error={accuracy.error}
+              onRetry={() => void accuracy.refetch()}
+              retrying={accuracy.isFetching}
+            />
           </>
         )}
       </div>
