@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { FORECAST_PERIOD_MONTHS } from '../../contract/billing';
 import { PageHeader } from '../../components/page-header';
+import { formatDate } from '../../lib/format';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
 import type { FilterRouteHandle } from '../filters/filter-bar-config';
@@ -58,7 +59,12 @@ export default function ForecastPage() {
     <>
       <PageHeader
         title="Forecast"
-        description={`Projected monthly cost for the next ${FORECAST_PERIOD_MONTHS[values.forecastPeriod]} months, this one included, in ${currency}`}
+        description={
+          `Projected monthly cost for the next ${FORECAST_PERIOD_MONTHS[values.forecastPeriod]} months, this one included, in ${currency}` +
+          (data?.exchangeRate && data.currency === currency
+            ? `; computed in USD and shown at one rate, 1 USD = ${data.exchangeRate.rate.toFixed(4)} ${currency} (${formatDate(data.exchangeRate.date)})`
+            : '')
+        }
         actions={
           <ForecastControls
             period={values.forecastPeriod}
