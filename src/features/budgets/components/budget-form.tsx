@@ -211,6 +211,7 @@ export function BudgetForm({ budgetId, defaultValues, onSaved }: BudgetFormProps
             noTypes={resourceTypes.length === 0}
             amount={amount}
             currency={currency}
+            forecast={breach.view?.projected}
           />
           <ol aria-label="Alert thresholds" aria-describedby={ids.thresholdsError} className="flex flex-col">
             {thresholds.fields.map((field, index) => (
