@@ -26,10 +26,8 @@ export function dayRange(a: string, b: string): string {
 
 /** A probability as a whole percent, never claiming certainty the paths cannot show. */
 export function chanceLabel(p: number): string {
-  if (p <= 0) return 'Under 1%';
   if (p < 0.01) return 'Under 1%';
-  if (p > 0.99 && p < 1) return 'Over 99%';
-  if (p >= 1) return 'Over 99%';
+  if (p > 0.99) return 'Over 99%';
   return `${Math.round(p * 100)}%`;
 }
 
