@@ -106,8 +106,27 @@ export async function fetchDailyHistory(qc: QueryClient, resourceTypes: readonly
 async function fetchBreachPaths(qc: QueryClient, resourceTypes: readonly BreachResourceType[], currency: Currency): Promise<BreachPaths> {
   const { period, today, rate } = await fetchClock(qc, currency);
   const { start, daily, todayCost } = await fetchDailyHistory(qc, resourceTypes, today);
-  const { simulateMonth, judgeThresholds } = await import('../../server/analytics/forecast-breach');
-  return { paths: simulateMonth({ start, daily, today, todayCost }), rate, currency, today, period, judgeThresholds };
+  const mod = await import('../../server/analytics/forecast-breach');
+  const input = { start, daily, today, todayCost };
+  const paths = typeof Worker === 'undefined' ? mod.simulateMonth(input) : await simulateInWorker(input);
+  return { paths, rate, currency, today, period, judgeThresholds: mod.judgeThresholds };
+}
+
+/** simulateMonth in a module worker, so a second of fitting does not freeze the page. */
+function simulateInWorker(input: Parameters<typeof import('../../server/analytics/forecast-breach').simulateMonth>[0]): Promise<MonthPaths> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./breach-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<{ paths?: MonthPaths; error?: string }>) => {
+      worker.terminate();
+      if (event.data.paths) resolve(event.data.paths);
+      else reject(new Error(event.data.error ?? 'The forecast could not be computed'));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || 'The forecast could not be computed'));
+    };
+    worker.postMessage(input);
+  });
 }
 
 export function breachQueryKey(resourceTypes: readonly BreachResourceType[], currency: Currency) {
