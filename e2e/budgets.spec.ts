@@ -70,10 +70,12 @@ async function openList(page: Page) {
   await expect(page.getByRole('list', { name: 'Budgets' })).toBeVisible();
 }
 
-/** The card shows the API's status figures for the budget. */
+/** The card shows the API's status figures for the budget, and as projection its own breach forecast from usage. */
 async function expectCardFigures(article: Locator, s: BudgetStatus) {
   await expect(article.getByTestId('budget-spent')).toHaveText(money(s.currentSpent, s.currency));
-  await expect(article.getByTestId('budget-projected')).toHaveText(money(s.projectedSpend, s.currency));
+  await expect(article.getByTestId('budget-breach')).toHaveText(/^(\d+%|Under 1%|Over 99%) chance to exceed by month end|^Exceeded already/);
+  const forecastEnd = /Forecast month end (\S+)/.exec((await article.getByText(/^Forecast month end/).textContent()) ?? '')?.[1];
+  await expect(article.getByTestId('budget-projected')).toHaveText(forecastEnd!);
   await expect(article.getByTestId('budget-days-left')).toHaveText(String(s.daysRemainingInPeriod));
   await expect(article.getByTestId('budget-crossed')).toHaveText(
     s.thresholdsCrossed.length === 0 ? 'None' : s.thresholdsCrossed.map((t) => `${t}%`).join(', '),
@@ -134,9 +136,9 @@ test.describe('Budgets', () => {
     await page.getByRole('button', { name: 'Remove threshold 5' }).click();
     await expect(t5).toHaveCount(0);
 
-    // The preview of the first threshold: 70% of 75,000 is reached this month at the GPU-cluster burn rate.
+    // The preview of the first threshold: 70% of 75,000, with the forecast's chance to reach it this month.
     const preview = page.getByTestId('threshold-preview').first();
-    await expect(preview).toContainText('$52,500.00 · reached around');
+    await expect(preview).toContainText(/^\$52,500\.00 · (\d+%|Under 1%|Over 99%) chance to reach by month end/);
 
     await page.getByRole('button', { name: 'Save budget' }).click();
     await expect(page).toHaveURL(/\/budgets$/);

@@ -81,6 +81,12 @@ async function expectNotBlank(page: Page, heading: string) {
   await expect(page.getByRole('navigation').first()).toBeVisible();
 }
 
+// A slow answer (a forecast fitted on its first call of the day) may still be in an
+// interceptor when a test ends: let it go rather than fail the next test.
+test.afterEach(async ({ page }) => {
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
 for (const { path, heading } of PAGES) {
   for (const [name, { fault, message }] of Object.entries(FAULTS)) {
     test(`${heading}: ${name} shows a message and recovers after Retry`, async ({ page }) => {

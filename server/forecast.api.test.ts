@@ -172,6 +172,22 @@ describe('GET /v2/billing/usage/forecast', () => {
     });
   });
 
+  it('computes in USD and shows every currency at one stated rate: the same forecast and growth rate whatever the currency', async () => {
+    const [usd, eur] = await Promise.all([forecast('forecastPeriod=6_months'), forecast('forecastPeriod=6_months&currency=EUR')]);
+    expect(usd.exchangeRate).toBeUndefined();
+    const stated = eur.exchangeRate!;
+    const [row] = await sb.db.all<{ rate: number }>("SELECT rate FROM fx_rates WHERE currency = 'EUR' AND day = CAST($1 AS DATE)", [stated.date]);
+    expect(stated.rate).toBeCloseTo(row!.rate, 9);
+    expect(eur.baseline.growthRate).toBe(usd.baseline.growthRate);
+    expect(eur.baseline.avgMonthlyCost).toBeCloseTo(usd.baseline.avgMonthlyCost * stated.rate, 0);
+    // months after the one in progress have no billed part: exactly the USD forecast at the stated rate (to the cent)
+    eur.monthlyProjections.slice(1).forEach((m, i) => {
+      const u = usd.monthlyProjections[i + 1]!;
+      expect(Math.abs(m.projectedCost - u.projectedCost * stated.rate)).toBeLessThan(0.01 + u.projectedCost * 1e-9);
+      expect(Math.abs(m.upperBound - u.upperBound * stated.rate)).toBeLessThan(0.01 + u.upperBound * 1e-9);
+    });
+  });
+
   it('answers the same request with the same figures', async () => {
     const qs = 'forecastPeriod=6_months&includeScenarios=true&currency=EUR&confidenceInterval=0.9';
     expect(await forecast(qs)).toEqual(await forecast(qs));

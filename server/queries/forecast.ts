@@ -1,10 +1,12 @@
 /**
  * GET /v2/billing/usage/forecast: reads the daily cost per resource type,
  * fits the forecast model (server/analytics/forecast.ts) to each type in USD,
- * simulates them jointly through the last projected month with each day
- * converted at that day's exchange rate, and adds the cost already incurred
- * in the month in progress. Baseline and growth drivers come from the last
- * complete months.
+ * simulates them jointly through the last projected month, converts them at
+ * one stated rate (today's, sent as exchangeRate) and adds the cost already
+ * incurred in the month in progress (its complete days at their own rates, as
+ * billed). Baseline, growth rate and growth drivers come from the last
+ * complete months in USD, shown at the same stated rate, so exchange-rate
+ * moves neither change a forecast nor count as growth.
  *
  * Fitted models are cached per database and day (they depend only on the
  * complete days of history, not on the currency, level or period asked for).
@@ -21,6 +23,7 @@ import {
 import type { Database } from '../db/database.ts';
 import { fitDaily, forecastDaily, olsSlope, scenarios, shareWithin, type EtsModel } from '../analytics/forecast.ts';
 import { fromMinor, toMinor } from '../analytics/apportion.ts';
+import { mstlPeer } from '../analytics/forecast-mstl.ts';
 import { loadNames } from './names.ts';
 
 const HOUR_MS = 3_600_000;
@@ -127,19 +130,19 @@ function modelsFor(db: Database, h: History): Promise<EtsModel[]> {
   const key = `${h.first}|${h.days}|${db.anchor}`;
   const hit = fitCache.get(db);
   if (hit && hit.key === key) return hit.models;
-  const models = Promise.resolve().then(() => fitDaily(RESOURCE_TYPES.map((t) => ({ key: t, values: h.usd[t] }))));
+  const models = Promise.resolve().then(() => fitDaily(RESOURCE_TYPES.map((t) => ({ key: t, values: h.usd[t] })), undefined, isoDay(h.first), mstlPeer));
   fitCache.set(db, { key, models });
   models.catch(() => fitCache.delete(db));
   return models;
 }
 
-/** Monthly cost per member of a dimension over [from, to), in the currency. */
-async function monthlyBy(db: Database, column: 'resource_type' | 'project_id', currency: Currency, from: number, to: number) {
+/** Monthly cost per member of a dimension over [from, to), in USD. */
+async function monthlyUsdBy(db: Database, column: 'resource_type' | 'project_id', from: number, to: number) {
   return db.all<{ k: string; m: string; c: number }>(
-    `SELECT u.${column} AS k, strftime(u.day, '%Y-%m') AS m, sum(CAST(u.cost_usd AS DOUBLE) * f.rate) AS c
-     FROM usage_daily u JOIN fx_rates f ON f.day = u.day AND f.currency = $1
-     WHERE u.day >= CAST($2 AS DATE) AND u.day < CAST($3 AS DATE) GROUP BY ALL`,
-    [currency, isoDay(from), isoDay(to)],
+    `SELECT u.${column} AS k, strftime(u.day, '%Y-%m') AS m, sum(CAST(u.cost_usd AS DOUBLE)) AS c
+     FROM usage_daily u
+     WHERE u.day >= CAST($1 AS DATE) AND u.day < CAST($2 AS DATE) GROUP BY ALL`,
+    [isoDay(from), isoDay(to)],
   );
 }
 
@@ -165,6 +168,8 @@ export async function getForecast(db: Database, q: ForecastQuery, now: number): 
     loadNames(db),
   ]);
   const rateOn = (day: number) => rates[Math.round((day - history.first) / DAY_MS)] ?? 1;
+  // the one stated rate every forecast, baseline and trend is shown at: today's
+  const statedRate = rateOn(today);
 
   // ---- actuals: complete months, and the month in progress so far (in the currency)
   const dailyTotal = new Float64Array(history.days);
@@ -182,12 +187,12 @@ export async function getForecast(db: Database, q: ForecastQuery, now: number): 
     .filter(([key, m]) => key < monthOf(thisMonth) && m.days === daysInMonth(Date.parse(`${key}-01T00:00:00Z`)))
     .map(([month, m]) => ({ month, cost: m.cost, days: m.days }))
     .sort((a, b) => a.month.localeCompare(b.month));
-  const todayCost = RESOURCE_TYPES.reduce((a, t) => a + history.todayUsd[t], 0) * rateOn(today);
+  const todayCost = RESOURCE_TYPES.reduce((a, t) => a + history.todayUsd[t], 0) * statedRate;
   const actualToDate = (byMonth.get(monthOf(thisMonth))?.cost ?? 0) + todayCost;
 
   // ---- the forecast: today's remaining hours onwards, by calendar month
   const start = isoDay(history.first);
-  const dayFactors = rates.subarray(history.days);
+  const dayFactors = new Float64Array(Math.max(0, Math.round((horizonEnd - history.first) / DAY_MS) - history.days)).fill(statedRate);
   const fc =
     history.days > 0
       ? forecastDaily(
@@ -202,6 +207,7 @@ export async function getForecast(db: Database, q: ForecastQuery, now: number): 
             seed: SEED,
             dailyIntervals: false,
             models,
+            peer: mstlPeer,
           },
         )
       : null;
@@ -227,15 +233,21 @@ export async function getForecast(db: Database, q: ForecastQuery, now: number): 
     });
   }
 
-  // ---- baseline and growth drivers from the last complete months
-  const recent = complete.slice(-TREND_MONTHS);
-  const base = complete.slice(-BASELINE_MONTHS);
-  const avgMonthlyCost = base.length ? base.reduce((a, m) => a + m.cost, 0) / base.length : 0;
+  // ---- baseline and growth drivers from the last complete months, in USD (so exchange-rate moves are not growth), shown at the stated rate
+  const usdByMonth = new Map<string, number>();
+  for (let i = 0; i < history.days; i++) {
+    const key = monthOf(history.first + i * DAY_MS);
+    usdByMonth.set(key, (usdByMonth.get(key) ?? 0) + RESOURCE_TYPES.reduce((a, t) => a + history.usd[t][i]!, 0));
+  }
+  const completeUsd = complete.map((m) => ({ ...m, cost: usdByMonth.get(m.month) ?? 0 }));
+  const recent = completeUsd.slice(-TREND_MONTHS);
+  const base = completeUsd.slice(-BASELINE_MONTHS);
+  const avgMonthlyCost = (base.length ? base.reduce((a, m) => a + m.cost, 0) / base.length : 0) * statedRate;
   const normalised = recent.map((m) => (m.cost / m.days) * AVG_MONTH_DAYS);
   const logFit = normalised.every((v) => v > 0) && normalised.length >= 2 ? olsSlope(normalised.map((_, i) => i), normalised.map(Math.log)) : null;
   const growthRate = logFit ? Math.round((Math.exp(logFit.slope) - 1) * 1000) / 10 : 0;
 
-  const growthDrivers = await drivers(db, q.currency, recent, names.project);
+  const growthDrivers = await drivers(db, { currency: q.currency, rate: statedRate }, recent, names.project);
 
   const response: ForecastResponse = {
     baseline: { avgMonthlyCost: round(avgMonthlyCost), growthRate },
@@ -244,6 +256,7 @@ export async function getForecast(db: Database, q: ForecastQuery, now: number): 
     currency: q.currency,
     confidenceInterval: q.confidenceInterval,
     actuals: complete.slice(-12).map((m) => ({ month: m.month, cost: round(m.cost) })),
+    ...(q.currency === 'USD' ? {} : { exchangeRate: { rate: statedRate, date: isoDay(today) } }),
   };
 
   if (q.includeScenarios) {
@@ -273,7 +286,7 @@ export async function getForecast(db: Database, q: ForecastQuery, now: number): 
  */
 async function drivers(
   db: Database,
-  currency: Currency,
+  { currency, rate }: { currency: Currency; rate: number },
   months: Array<{ month: string; days: number; cost: number }>,
   projectNames: Map<string, string>,
 ): Promise<ForecastResponse['growthDrivers']> {
@@ -284,18 +297,18 @@ async function drivers(
   const index = new Map(months.map((m, i) => [m.month, i]));
   const totalSlope = olsSlope(
     months.map((_, i) => i),
-    months.map((m) => (m.cost / m.days) * AVG_MONTH_DAYS),
+    months.map((m) => (m.cost / m.days) * AVG_MONTH_DAYS * rate),
   ).slope;
   const out: Array<ForecastResponse['growthDrivers'][number] & { exact: number }> = [];
   for (const dimension of ['resource_type', 'project'] as const) {
-    const rows = await monthlyBy(db, dimension === 'resource_type' ? 'resource_type' : 'project_id', currency, from, to);
+    const rows = await monthlyUsdBy(db, dimension === 'resource_type' ? 'resource_type' : 'project_id', from, to);
     const series = new Map<string, number[]>();
     for (const r of rows) {
       const i = index.get(r.m);
       if (i === undefined) continue;
       let s = series.get(r.k);
       if (!s) series.set(r.k, (s = new Array<number>(months.length).fill(0)));
-      s[i]! += (r.c / months[i]!.days) * AVG_MONTH_DAYS;
+      s[i]! += (r.c / months[i]!.days) * AVG_MONTH_DAYS * rate;
     }
     for (const [key, values] of series) {
       const slope = olsSlope(

@@ -29,4 +29,12 @@ describe('createPersistOptions', () => {
     const state = dehydrate(client, options.dehydrateOptions);
     expect(state.queries.map((q) => q.queryKey)).toEqual([['ok']]);
   });
+
+  it('leaves out queries marked meta.persist = false (computed results)', async () => {
+    const options = createPersistOptions(window.localStorage)!;
+    const client = new QueryClient();
+    await client.prefetchQuery(queryOptions({ queryKey: ['kept'], queryFn: () => Promise.resolve(1) }));
+    await client.prefetchQuery(queryOptions({ queryKey: ['computed'], queryFn: () => Promise.resolve(2), meta: { persist: false } }));
+    expect(dehydrate(client, options.dehydrateOptions).queries.map((q) => q.queryKey)).toEqual([['kept']]);
+  });
 });

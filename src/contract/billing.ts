@@ -550,6 +550,8 @@ export const forecastResponseSchema = z.object({
   /** How many projected months the scenarios' sixMonthTotal sums: six, or all of them when there are fewer. */
   scenarioMonths: z.optional(z.int().check(z.positive())),
   actuals: z.optional(z.array(z.object({ month: monthKey, cost: money }))),
+  /** Forecasts and trends are computed in USD and shown at this one rate (units of `currency` per USD, as of `date`). */
+  exchangeRate: z.optional(z.object({ rate: z.number().check(z.positive()), date: isoDate })),
 });
 export type ForecastResponse = z.infer<typeof forecastResponseSchema>;
 

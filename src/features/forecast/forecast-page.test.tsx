@@ -6,7 +6,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const WAIT = { timeout: 10_000 };
 import type { BudgetStatusResponse, ForecastResponse } from '../../contract/billing';
 import { renderApp } from '../../test/render-app';
-import { jsonResponse } from '../../test/usage-fixture';
+import { jsonResponse, usageFixture } from '../../test/usage-fixture';
+
+/** Usage as the reference shapes it: the month's clock (16 January 2024), or 10 a day from 1 October 2023 (4 so far today). */
+function usageFor(url: URL) {
+  if (url.searchParams.get('granularity') !== 'daily') return usageFixture();
+  const timeSeries = [];
+  for (let t = Date.UTC(2023, 9, 1); t <= Date.UTC(2024, 0, 16); t += 86_400_000)
+    timeSeries.push({ timestamp: new Date(t).toISOString().replace('.000Z', 'Z'), value: 1, cost: t === Date.UTC(2024, 0, 16) ? 4 : 10 });
+  const [first] = usageFixture().breakdown;
+  return usageFixture({ breakdown: [{ ...first!, timeSeries }] });
+}
 
 function forecastFor(url: URL): ForecastResponse {
   const months = Number(url.searchParams.get('forecastPeriod')?.split('_')[0] ?? 3);
@@ -56,6 +66,7 @@ function stubApi(fail = () => false) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
     const url = new URL(String(input), 'http://localhost');
     if (url.pathname === '/v2/billing/budgets/status') return jsonResponse(budgets);
+    if (url.pathname === '/v2/billing/usage') return jsonResponse(usageFor(url));
     if (fail()) return jsonResponse({ error: { code: 'internal_error', message: 'Forecast failed' } }, 500);
     return jsonResponse(forecastFor(url));
   });
@@ -91,7 +102,9 @@ describe('Forecast page', { timeout: 30_000 }, () => {
       '$1,600.00',
     );
     expect(await screen.findByText('At risk: projected 105% of budget', {}, WAIT)).toBeInTheDocument();
-    expect(screen.getByText(/Forecast model:/)).toHaveTextContent('Forecast model: $250.00, 104% of budget (over)');
+    // the budget's own forecast from its usage: 150 spent by the 15th, 10 a day, so 240 is passed on the 9th day from the 16th
+    expect(await screen.findByTestId('outlook-breach', {}, WAIT)).toHaveTextContent(/^Over 99% chance to exceed by month end; expected around 24 Jan/);
+    expect(screen.getByText(/Not enough history yet/)).toBeInTheDocument();
   });
 
   it('changes the period in the URL and shows that many months', async () => {

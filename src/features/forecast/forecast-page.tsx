@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { FORECAST_PERIOD_MONTHS } from '../../contract/billing';
 import { PageHeader } from '../../components/page-header';
+import { formatDate } from '../../lib/format';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
 import type { FilterRouteHandle } from '../filters/filter-bar-config';
@@ -9,6 +10,8 @@ import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useForecast } from './api/get-forecast';
+import { useForecastAccuracy } from './api/get-forecast-accuracy';
+import { ForecastAccuracyPanel } from './components/forecast-accuracy';
 import { BudgetOutlookCard } from './components/budget-outlook';
 import { ForecastChart } from './components/forecast-chart';
 import { ForecastControls } from './components/forecast-controls';
@@ -37,6 +40,7 @@ export default function ForecastPage() {
     currency,
   });
   const budgets = useBudgetStatus();
+  const accuracy = useForecastAccuracy(currency);
   const { data, error, isError, isFetching, isPlaceholderData, refetch } = forecast;
   const shownCurrency = data?.currency ?? currency;
   const shownLevel = data?.confidenceInterval ?? level;
@@ -55,7 +59,12 @@ export default function ForecastPage() {
     <>
       <PageHeader
         title="Forecast"
-        description={`Projected monthly cost for the next ${FORECAST_PERIOD_MONTHS[values.forecastPeriod]} months, this one included, in ${currency}`}
+        description={
+          `Projected monthly cost for the next ${FORECAST_PERIOD_MONTHS[values.forecastPeriod]} months, this one included, in ${currency}` +
+          (data?.exchangeRate && data.currency === currency
+            ? `; computed in USD and shown at one rate, 1 USD = ${data.exchangeRate.rate.toFixed(4)} ${currency} (${formatDate(data.exchangeRate.date)})`
+            : '')
+        }
         actions={
           <ForecastControls
             period={values.forecastPeriod}
@@ -126,6 +135,12 @@ export default function ForecastPage() {
                 updating={isPlaceholderData}
               />
             </div>
+            <ForecastAccuracyPanel
+              data={accuracy.data}
+              error={accuracy.error}
+              onRetry={() => void accuracy.refetch()}
+              retrying={accuracy.isFetching}
+            />
           </>
         )}
       </div>

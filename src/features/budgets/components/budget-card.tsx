@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
 import type { BudgetStatus } from '../../../contract/billing';
+import { useBreachOutlook } from '../../../api/breach-outlook';
+import { BreachLine } from './breach-line';
 import { RESOURCE_LABELS } from '../../../lib/colors';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import { BudgetProgress } from './budget-progress';
@@ -28,7 +30,10 @@ function Figure({ label, value, note, testId }: { label: string; value: string; 
 /** One budget this month: status, figures, the progress bar, and Edit / Delete. */
 export function BudgetCard({ item, onDelete }: { item: BudgetStatus; onDelete: (item: BudgetStatus) => void }) {
   const titleId = useId();
-  const projectedPercent = item.monthlyBudget > 0 ? (item.projectedSpend / item.monthlyBudget) * 100 : 0;
+  const breach = useBreachOutlook(item.resourceTypes, item.currency, [item.monthlyBudget]);
+  // the forecast from the scope's usage is the projection of record; the API's run rate until it is in
+  const projected = breach.view?.projected.mean ?? item.projectedSpend;
+  const projectedPercent = item.monthlyBudget > 0 ? (projected / item.monthlyBudget) * 100 : 0;
   const crossed = item.thresholdsCrossed;
   return (
     <article aria-labelledby={titleId} className="rounded-card border border-border bg-surface p-4 shadow-card">
@@ -63,8 +68,8 @@ export function BudgetCard({ item, onDelete }: { item: BudgetStatus; onDelete: (
         />
         <Figure
           label="Projected month end"
-          value={formatMoney(item.projectedSpend, item.currency)}
-          note={`${formatPercent(projectedPercent)} of budget`}
+          value={formatMoney(projected, item.currency)}
+          note={`${formatPercent(projectedPercent)} of budget${breach.view ? '' : ' (run rate)'}`}
           testId="budget-projected"
         />
         <Figure
@@ -84,6 +89,7 @@ export function BudgetCard({ item, onDelete }: { item: BudgetStatus; onDelete: (
       <div className="mt-3">
         <BudgetProgress item={item} />
       </div>
+      <BreachLine breach={breach} className="mt-2" />
     </article>
   );
 }

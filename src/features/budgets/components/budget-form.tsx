@@ -8,6 +8,7 @@ import { CURRENCIES, MAX_ALERT_THRESHOLDS, type Budget, type BudgetData } from '
 import { CURRENCY_NAMES } from '../../../lib/labels';
 import { useCreateBudget } from '../api/create-budget';
 import { useMonthSpend } from '../api/get-month-spend';
+import { useBreachOutlook } from '../../../api/breach-outlook';
 import { useUpdateBudget } from '../api/update-budget';
 import { parseAmount, type BudgetFormValues } from '../budget-form';
 import { budgetFormResolver } from '../budget-resolver';
@@ -76,6 +77,11 @@ export function BudgetForm({ budgetId, defaultValues, onSaved }: BudgetFormProps
   const amount = parseAmount(watched.monthlyBudget ?? '');
   const percents = (watched.thresholds ?? []).map((t) => (t?.percent === undefined ? Number.NaN : t.percent));
   const monthSpend = useMonthSpend(resourceTypes, currency, now);
+  const breach = useBreachOutlook(
+    resourceTypes,
+    currency,
+    percents.map((p) => (Number.isFinite(p) && amount > 0 ? (amount * p) / 100 : Number.NaN)),
+  );
   const spend = monthSpend.isPlaceholderData ? undefined : monthSpend.data;
   const next = nextThreshold(percents);
 
@@ -205,6 +211,7 @@ export function BudgetForm({ budgetId, defaultValues, onSaved }: BudgetFormProps
             noTypes={resourceTypes.length === 0}
             amount={amount}
             currency={currency}
+            forecast={breach.view?.projected}
           />
           <ol aria-label="Alert thresholds" aria-describedby={ids.thresholdsError} className="flex flex-col">
             {thresholds.fields.map((field, index) => (
@@ -219,6 +226,7 @@ export function BudgetForm({ budgetId, defaultValues, onSaved }: BudgetFormProps
                 amount={amount}
                 currency={currency}
                 spend={spend}
+                breach={breach.view?.thresholds[index]}
                 onRemove={() => thresholds.remove(index)}
               />
             ))}

@@ -12,7 +12,10 @@ export function SpendSummary({
   noTypes,
   amount,
   currency,
+  forecast,
 }: {
+  /** The breach forecast's month-end projection (the projection of record), once computed. */
+  forecast?: { mean: number; lower: number; upper: number; level: number };
   spend: MonthSpend | undefined;
   loading: boolean;
   error: unknown;
@@ -25,7 +28,7 @@ export function SpendSummary({
   else if (error && !spend) body = <span className="text-danger">Could not load this month's spend: {errorMessage(error)}</span>;
   else if (!spend || loading) body = <Skeleton className="h-4 w-72 max-w-full" />;
   else {
-    const projected = projectedSpend(spend);
+    const projected = forecast?.mean ?? projectedSpend(spend);
     body = (
       <dl className="flex flex-wrap gap-x-5 gap-y-1">
         <div className="flex gap-1.5">
@@ -39,10 +42,16 @@ export function SpendSummary({
           <dd className="font-semibold text-foreground tabular-nums">{formatMoney(spend.hourlyBurn * 24, currency)}/day</dd>
         </div>
         <div className="flex gap-1.5">
-          <dt>Projected month end</dt>
+          <dt>{forecast ? 'Forecast month end' : 'Projected month end (run rate)'}</dt>
           <dd className="font-semibold text-foreground tabular-nums">
             {formatMoney(projected, currency)}
             {amount > 0 && <span className="font-normal text-muted"> ({formatPercent((projected / amount) * 100)} of budget)</span>}
+            {forecast && (
+              <span className="font-normal text-muted">
+                {' '}
+                · {Math.round(forecast.level * 100)}%: {formatMoney(forecast.lower, currency)}–{formatMoney(forecast.upper, currency)}
+              </span>
+            )}
           </dd>
         </div>
       </dl>

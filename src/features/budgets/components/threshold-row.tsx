@@ -12,6 +12,8 @@ import { formatDate, formatMoney } from '../../../lib/format';
 import { isoDay } from '../../../lib/period';
 import type { BudgetFormValues } from '../budget-form';
 import { thresholdBounds, thresholdReach, type MonthSpend } from '../thresholds';
+import type { BreachThreshold } from '../../../api/breach-outlook';
+import { breachSentence } from '../../../lib/breach-text';
 import { FieldMessage } from './field-message';
 import { ThresholdSlider } from './threshold-slider';
 import { CHECKBOX_CLASS, GHOST_BUTTON_CLASS, INPUT_CLASS } from './styles';
@@ -31,19 +33,25 @@ function ReachPreview({
   amount,
   currency,
   spend,
+  breach,
 }: {
   id: string;
   percent: number;
   amount: number;
   currency: Currency;
   spend: MonthSpend | undefined;
+  breach: BreachThreshold | undefined;
 }) {
   let text: string;
   let tone = 'text-muted';
   if (!Number.isFinite(percent) || !(amount > 0)) text = 'Enter a monthly budget to see when it is reached';
   else {
     const target = formatMoney((amount * percent) / 100, currency);
-    if (!spend) text = `${target}`;
+    if (breach) {
+      // the forecast from the scope's usage history: chance and expected day
+      text = `${target} · ${breachSentence(breach, 'reach')}`;
+      tone = breach.reached || breach.probability >= 0.5 ? 'text-danger' : breach.probability >= 0.2 ? 'text-warning' : 'text-muted';
+    } else if (!spend) text = `${target}`;
     else {
       const reach = thresholdReach(amount, percent, spend);
       if (reach.kind === 'reached') {
@@ -73,11 +81,13 @@ export interface ThresholdRowProps {
   amount: number;
   currency: Currency;
   spend: MonthSpend | undefined;
+  /** This threshold's breach forecast, once computed. */
+  breach?: BreachThreshold;
   onRemove: () => void;
 }
 
 /** One threshold: its slider and number, when it will be reached, and its actions. */
-export function ThresholdRow({ index, count, values, control, register, errors, amount, currency, spend, onRemove }: ThresholdRowProps) {
+export function ThresholdRow({ index, count, values, control, register, errors, amount, currency, spend, breach, onRemove }: ThresholdRowProps) {
   const n = index + 1;
   const uid = useId();
   const sliderId = `${uid}-slider`;
@@ -144,7 +154,7 @@ export function ThresholdRow({ index, count, values, control, register, errors, 
       </div>
 
       <div className="flex flex-col gap-2 sm:pl-[7.25rem]">
-        <ReachPreview id={previewId} percent={percent} amount={amount} currency={currency} spend={spend} />
+        <ReachPreview id={previewId} percent={percent} amount={amount} currency={currency} spend={spend} breach={breach} />
         <FieldMessage id={errorId} message={percentError?.message} />
         <fieldset aria-describedby={actionsErrorId}>
           <legend className="float-left mr-3 py-0.5 text-2xs font-medium text-muted">

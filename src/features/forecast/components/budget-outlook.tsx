@@ -6,6 +6,8 @@ import { Skeleton } from '../../../components/states/skeleton';
 import { RESOURCE_LABELS } from '../../../lib/colors';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import { confidenceLabel } from '../forecast-view';
+import { useBreachOutlook } from '../../../api/breach-outlook';
+import { breachSentence } from '../../../lib/breach-text';
 import { formatMonthLong, type BudgetOutlook as Outlook } from '../forecast-series';
 
 const STATUS_CLASS: Record<BudgetStatus['status'], string> = {
@@ -41,6 +43,34 @@ function BudgetBar({ b }: { b: Outlook }) {
   );
 }
 
+/** The budget's own month-end forecast from its resource types' usage history (the projection of record). */
+function BreachForecast({ b }: { b: Outlook }) {
+  const breach = useBreachOutlook(b.resourceTypes, b.currency, [b.monthlyBudget]);
+  const t = breach.view?.thresholds[0];
+  if (breach.isError)
+    return (
+      <p className="mt-1.5 text-xs text-muted" data-testid="outlook-breach">
+        Breach forecast unavailable.{' '}
+        <button type="button" className="font-medium text-accent hover:underline" onClick={() => void breach.refetch()}>
+          Retry
+        </button>
+      </p>
+    );
+  if (!breach.view || !t) return <p className="mt-1.5 text-xs text-muted">Forecasting the month end…</p>;
+  const p = breach.view.projected;
+  return (
+    <div className="mt-1.5 text-xs">
+      <p data-testid="outlook-breach" className={`font-semibold ${t.reached || t.probability >= 0.5 ? 'text-danger' : t.probability >= 0.2 ? 'text-warning' : 'text-success'}`}>
+        {breachSentence(t)}
+      </p>
+      <p className="text-muted tabular-nums">
+        Forecast month end <span className="font-medium text-foreground">{formatMoney(p.mean, b.currency)}</span>, {formatPercent((p.mean / b.monthlyBudget) * 100, 0)} of budget (
+        {Math.round(p.level * 100)}%: {formatMoney(p.lower, b.currency)}–{formatMoney(p.upper, b.currency)})
+      </p>
+    </div>
+  );
+}
+
 function BudgetRow({ b }: { b: Outlook }) {
   return (
     <li data-testid="budget-outlook" data-budget={b.budgetId} className="border-b border-border py-3 first:pt-0 last:border-b-0 last:pb-0">
@@ -66,12 +96,7 @@ function BudgetRow({ b }: { b: Outlook }) {
           <dd className="font-medium text-foreground">{formatMoney(b.projectedSpend, b.currency)}</dd>
         </div>
       </dl>
-      {b.forecast && (
-        <p className="mt-1.5 text-xs text-muted">
-          Forecast model: <span className="font-medium text-foreground tabular-nums">{formatMoney(b.forecast.projected, b.currency)}</span>
-          , {formatPercent(b.forecast.percent, 0)} of budget{b.forecast.over ? ' (over)' : ''}
-        </p>
-      )}
+      <BreachForecast b={b} />
     </li>
   );
 }

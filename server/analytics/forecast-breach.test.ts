@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { breachOutlook } from './forecast-breach.ts';
+import { rng } from './forecast-numerics.ts';
+
+/** 120 days of cost around 100 a day (±5% noise) ending the day before 16 April 2025. */
+function history() {
+  const random = rng(3);
+  const daily = Array.from({ length: 120 }, () => 100 * (1 + 0.1 * (random() - 0.5)));
+  // 2025-04-16 minus 120 days
+  return { start: '2024-12-17', daily, today: '2025-04-16' };
+}
+
+describe('breachOutlook', () => {
+  const h = history();
+  const april = h.daily.slice(-15).reduce((a, b) => a + b, 0);
+  const out = breachOutlook({ ...h, todayCost: 40, amounts: [april + 20, april + 510, april + 5000] });
+
+  it("adds the month's complete days and today's cost so far", () => {
+    expect(out.month).toBe('2025-04');
+    expect(out.spentComplete).toBeCloseTo(april, 6);
+    expect(out.spentToDate).toBeCloseTo(april + 40, 6);
+  });
+
+  it('projects the month end near 30 days at the daily level, inside its interval', () => {
+    expect(Math.abs(out.projected.mean - 3000) / 3000).toBeLessThan(0.03);
+    expect(out.projected.lower).toBeLessThan(out.projected.mean);
+    expect(out.projected.upper).toBeGreaterThan(out.projected.mean);
+  });
+
+  it('marks a threshold the spend so far has reached, and dates the others from the daily level', () => {
+    const [reached, soon, never] = out.thresholds;
+    expect(reached).toMatchObject({ reached: true, probability: 1 });
+    // 510 more at ~100 a day from the 16th: the sixth day, 21 April
+    expect(soon!.probability).toBeGreaterThan(0.95);
+    expect(soon!.expected!.date).toBe('2025-04-21');
+    expect(soon!.expected!.earliest <= soon!.expected!.date && soon!.expected!.date <= soon!.expected!.latest).toBe(true);
+    expect(never).toMatchObject({ reached: false, probability: 0 });
+    expect(never!.expected).toBeUndefined();
+  });
+
+  it("agrees with its own interval: 90% chance to pass the 80% interval's lower end, 10% its upper end, on the last days", () => {
+    const { lower, upper } = out.projected;
+    const [low, high] = breachOutlook({ ...h, todayCost: 40, amounts: [lower, upper] }).thresholds;
+    expect(Math.abs(low!.probability - 0.9)).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(high!.probability - 0.1)).toBeLessThanOrEqual(0.01);
+    expect(high!.expected!.date >= '2025-04-28').toBe(true);
+  });
+
+  it('rejects a history that does not end the day before today', () => {
+    expect(() => breachOutlook({ ...h, today: '2025-04-20', todayCost: 0, amounts: [1] })).toThrow(/day before today/);
+  });
+});
