@@ -12,6 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { Database } from './db/database.ts';
+import { openAuditStore } from './prod/audit/store.ts';
+import { createAccessLayer } from './prod/auth/layer.ts';
 import { createProdApp } from './prod/app.ts';
 import { loadProdConfig, sandboxClock } from './prod/config.ts';
 import { ResponseCache } from './prod/response-cache.ts';
@@ -52,7 +54,10 @@ async function main(): Promise<void> {
     if (config.SANDBOX_CACHE_ENTRIES > 0) cache = new ResponseCache(config.SANDBOX_CACHE_ENTRIES);
   }
 
-  const app = createProdApp({ dist, upstream, apiKey, timeoutMs: config.UPSTREAM_TIMEOUT_MS, cache });
+  const audit = await openAuditStore(config.auth.audit);
+  const access = createAccessLayer({ config: config.auth, audit });
+  console.log(`Sign-in: AUTH_MODE=${config.auth.mode}; audit log: ${audit.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : config.auth.audit.file}`);
+  const app = createProdApp({ dist, upstream, apiKey, timeoutMs: config.UPSTREAM_TIMEOUT_MS, cache, access });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
     const api =
       upstream.mode === 'proxy'
@@ -61,6 +66,7 @@ async function main(): Promise<void> {
     console.log(`Dashboard: ${urlOf(config.HOST, info.port)}  (API: ${api})`);
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
+    void audit.close();
     console.error(
       err.code === 'EADDRINUSE' ? `Port ${config.PORT} on ${config.HOST} is already in use: set PORT to another port.` : err.message,
     );
@@ -74,7 +80,7 @@ async function main(): Promise<void> {
     stopping = true;
     server.close(() => {
       db?.close();
-      process.exit(0);
+      void audit.close().finally(() => process.exit(0));
     });
     // Keep-alive connections would hold close() open: end idle ones now, the rest after a grace period.
     (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
