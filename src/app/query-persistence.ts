@@ -39,6 +39,7 @@ export function createPersistOptions(storage: Storage | null = browserStorage())
     persister: createAsyncStoragePersister({ storage, key: PERSIST_KEY, throttleTime: 1000, retry: removeOldestQuery }),
     maxAge: PERSIST_MAX_AGE_MS,
     buster: PERSIST_BUSTER,
-    dehydrateOptions: { shouldDehydrateQuery: (query) => query.state.status === 'success' },
+    // A query can opt out with `meta: { persist: false }` (the audit log).
+    dehydrateOptions: { shouldDehydrateQuery: (query) => query.state.status === 'success' && query.meta?.persist !== false },
   };
 }

@@ -9,9 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as z from 'zod';
 
-/** api.write: a write to an API path this server does not know yet (recorded all the same). */
-export const AUDIT_ACTIONS = ['budget.create', 'budget.update', 'budget.delete', 'api.write'] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+import { AUDIT_ACTIONS, type AuditAction } from '../../../src/contract/access.ts';
+
+export { AUDIT_ACTIONS, type AuditAction };
 
 export interface AuditEntry {
   id: string;

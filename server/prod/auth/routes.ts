@@ -55,7 +55,15 @@ export function mountAuthRoutes(app: Hono, { config, codec, oidc, identify, log 
 
   app.get('/auth/login', async (c) => {
     const returnTo = safeReturnTo(c.req.query('returnTo'));
-    if (!oidc || !codec) return c.redirect(returnTo, 302);
+    if (!oidc || !codec)
+      return page(
+        c,
+        config.mode === 'proxy' ? 401 : 200,
+        config.mode === 'proxy' ? 'Sign in through your organisation' : 'No sign-in needed',
+        config.mode === 'proxy'
+          ? '<p>This dashboard is signed in through your organisation’s sign-in proxy, which did not identify you. Open the dashboard through its usual address.</p>'
+          : `<p>This dashboard has no sign-in.</p><p><a href="${escapeHtml(returnTo)}">Continue</a></p>`,
+      );
     try {
       const { url, state } = await oidc.start(returnTo);
       setCookie(c, LOGIN_COOKIE, await codec.sealLogin(state), { ...cookieBase, path: '/auth', maxAge: LOGIN_TTL_MS / 1000 });

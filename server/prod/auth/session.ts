@@ -13,7 +13,9 @@ export const SESSION_COOKIE = 't1_session';
 export const LOGIN_COOKIE = 't1_login';
 export const LOGIN_TTL_MS = 10 * 60_000;
 
-export type Role = 'admin' | 'editor' | 'viewer' | 'none';
+import type { Role } from '../../../src/contract/access.ts';
+
+export type { Role };
 
 export interface Principal {
   id: string;

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { READ_ONLY_NOTE_ID } from '../read-only';
 import type { BudgetStatus } from '../../../contract/billing';
 import { RESOURCE_LABELS } from '../../../lib/colors';
 import { formatMoney, formatPercent } from '../../../lib/format';
@@ -26,7 +27,16 @@ function Figure({ label, value, note, testId }: { label: string; value: string; 
 }
 
 /** One budget this month: status, figures, the progress bar, and Edit / Delete. */
-export function BudgetCard({ item, onDelete }: { item: BudgetStatus; onDelete: (item: BudgetStatus) => void }) {
+export function BudgetCard({
+  item,
+  onDelete,
+  readOnly = false,
+}: {
+  item: BudgetStatus;
+  onDelete: (item: BudgetStatus) => void;
+  /** The user's role may not change budgets: Edit and Delete are shown disabled (the page says why). */
+  readOnly?: boolean;
+}) {
   const titleId = useId();
   const projectedPercent = item.monthlyBudget > 0 ? (item.projectedSpend / item.monthlyBudget) * 100 : 0;
   const crossed = item.thresholdsCrossed;
@@ -45,10 +55,22 @@ export function BudgetCard({ item, onDelete }: { item: BudgetStatus; onDelete: (
           </p>
         </div>
         <div className="-mr-2 flex items-center gap-0.5">
-          <Link to={`/budgets/${encodeURIComponent(item.budgetId)}/edit`} className={GHOST_BUTTON_CLASS}>
-            Edit<span className="sr-only"> {item.name}</span>
-          </Link>
-          <button type="button" onClick={() => onDelete(item)} className={`${GHOST_BUTTON_CLASS} hover:text-danger`}>
+          {readOnly ? (
+            <button type="button" disabled aria-describedby={READ_ONLY_NOTE_ID} className={GHOST_BUTTON_CLASS}>
+              Edit<span className="sr-only"> {item.name}</span>
+            </button>
+          ) : (
+            <Link to={`/budgets/${encodeURIComponent(item.budgetId)}/edit`} className={GHOST_BUTTON_CLASS}>
+              Edit<span className="sr-only"> {item.name}</span>
+            </Link>
+          )}
+          <button
+            type="button"
+            disabled={readOnly}
+            aria-describedby={readOnly ? READ_ONLY_NOTE_ID : undefined}
+            onClick={() => onDelete(item)}
+            className={`${GHOST_BUTTON_CLASS} hover:text-danger`}
+          >
             Delete<span className="sr-only"> {item.name}</span>
           </button>
         </div>

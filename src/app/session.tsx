@@ -1,0 +1,116 @@
+/**
+ * The signed-in user, for the whole app: loaded from `/auth/me` before the
+ * shell renders. Without a session the browser goes to sign-in and comes back
+ * to the same address; a user with no role sees the no-access page. When a
+ * different user (or role, or team scope) signs in on this browser, the
+ * query cache kept from the previous visit is dropped, so nobody sees another
+ * user's answers.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, use, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { ApiError } from '../api/errors';
+import type { Session } from '../contract/access';
+import { ErrorPanel } from '../components/states/error-panel';
+import { PERSIST_KEY } from './query-persistence';
+import { fetchSession, LOCAL_SESSION, loginHref } from './session-api';
+
+const SessionContext = createContext<Session>(LOCAL_SESSION);
+
+/** The signed-in user (LOCAL_SESSION outside a SessionGate, e.g. in component tests). */
+export function useSession(): Session {
+  return use(SessionContext);
+}
+
+export function SessionProvider({ session, children }: { session: Session; children: ReactNode }) {
+  return <SessionContext value={session}>{children}</SessionContext>;
+}
+
+/** A session given from outside (component tests): the gate uses it and asks the server nothing. */
+const PresetSessionContext = createContext<Session | null>(null);
+export const PresetSession = PresetSessionContext;
+
+const IDENTITY_KEY = 'tensorone-billing:identity';
+
+/** Drops cached answers when they were fetched for someone else. */
+function forgetOtherUsersData(session: Session, clear: () => void): void {
+  const identity = JSON.stringify([session.user.id, session.role, session.teams]);
+  try {
+    if (window.localStorage.getItem(IDENTITY_KEY) !== identity) {
+      clear();
+      window.localStorage.removeItem(PERSIST_KEY);
+      window.localStorage.setItem(IDENTITY_KEY, identity);
+    }
+  } catch {
+    clear();
+  }
+}
+
+type State = { kind: 'loading' } | { kind: 'ready'; session: Session } | { kind: 'signing-in' } | { kind: 'error'; error: unknown };
+
+export function SessionGate({ children, fallback, noAccess }: { children: ReactNode; fallback: ReactNode; noAccess: (s: Session) => ReactNode }) {
+  const preset = use(PresetSessionContext);
+  if (preset) return preset.role === 'none' ? <SessionProvider session={preset}>{noAccess(preset)}</SessionProvider> : <SessionProvider session={preset}>{children}</SessionProvider>;
+  return <LoadedSessionGate fallback={fallback} noAccess={noAccess}>{children}</LoadedSessionGate>;
+}
+
+function LoadedSessionGate({ children, fallback, noAccess }: { children: ReactNode; fallback: ReactNode; noAccess: (s: Session) => ReactNode }) {
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+
+  const run = useCallback(
+    (signal?: AbortSignal) => {
+      fetchSession(signal).then(
+        (s) => {
+          if (s === 'signed-out') {
+            setState({ kind: 'signing-in' });
+            window.location.assign(loginHref());
+            return;
+          }
+          forgetOtherUsersData(s, () => queryClient.clear());
+          setState({ kind: 'ready', session: s });
+        },
+        (error: unknown) => {
+          if (!signal?.aborted) setState({ kind: 'error', error });
+        },
+      );
+    },
+    [queryClient],
+  );
+
+  useEffect(() => {
+    const controller = new AbortController();
+    run(controller.signal);
+    return () => controller.abort();
+  }, [run]);
+  const retry = () => {
+    setState({ kind: 'loading' });
+    run();
+  };
+
+  // A session that ends while the page is open (expired, signed out elsewhere): sign in again, back to here.
+  const mode = state.kind === 'ready' ? state.session.mode : null;
+  useEffect(() => {
+    if (mode !== 'oidc') return;
+    const expired = (error: unknown) => error instanceof ApiError && error.status === 401 && error.code === 'unauthorized';
+    const onQuery = queryClient.getQueryCache().subscribe((e) => {
+      if (e.type === 'updated' && expired(e.query.state.error)) window.location.assign(loginHref());
+    });
+    const onMutation = queryClient.getMutationCache().subscribe((e) => {
+      if (e.type === 'updated' && expired(e.mutation?.state.error)) window.location.assign(loginHref());
+    });
+    return () => {
+      onQuery();
+      onMutation();
+    };
+  }, [mode, queryClient]);
+
+  if (state.kind === 'loading' || state.kind === 'signing-in') return fallback;
+  if (state.kind === 'error')
+    return (
+      <div className="mx-auto max-w-xl p-6">
+        <ErrorPanel error={state.error} title="Could not check who you are" onRetry={retry} />
+      </div>
+    );
+  if (state.session.role === 'none') return <SessionProvider session={state.session}>{noAccess(state.session)}</SessionProvider>;
+  return <SessionProvider session={state.session}>{children}</SessionProvider>;
+}
