@@ -60,6 +60,9 @@ describe('roles, return paths, origins, percentages', () => {
     expect(crossOriginReason(req({}), pub)).toBeNull(); // not a browser: no cookie can ride along
     expect(crossOriginReason(req({ origin: 'https://evil.example' }), pub)).toMatch(/evil.example/);
     expect(crossOriginReason(req({ 'sec-fetch-site': 'same-site' }), pub)).toMatch(/same-site/);
+    // A same-origin form post under Referrer-Policy: no-referrer.
+    expect(crossOriginReason(req({ origin: 'null', 'sec-fetch-site': 'same-origin' }), pub)).toBeNull();
+    expect(crossOriginReason(req({ origin: 'null' }), pub)).toMatch(/opaque/);
     expect(crossOriginReason(req({ origin: 'http://127.0.0.1:8080', host: '127.0.0.1:8080' }), undefined)).toBeNull();
     expect(crossOriginReason(req({ origin: 'http://127.0.0.1:9999', host: '127.0.0.1:8080' }), undefined)).toMatch(/not this site/);
   });

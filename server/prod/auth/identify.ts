@@ -90,14 +90,17 @@ export function createIdentify(config: AuthConfig, codec: SessionCodec | null) {
 }
 
 /**
- * Why a state-changing request is not same-origin, or null when it is:
- * `Sec-Fetch-Site` must be same-origin (or none: typed by the user), and
- * `Origin`, when sent, must be this site (PUBLIC_URL's origin, else the Host
- * the request was sent to).
+ * Why a state-changing request is not same-origin, or null when it is.
+ * Browsers send `Sec-Fetch-Site` (which pages cannot set): it must be
+ * same-origin, or none (typed by the user). Without it (older browsers), the
+ * `Origin` header, when sent, must be this site (PUBLIC_URL's origin, else the
+ * Host the request was sent to). A same-origin form post carries
+ * `Origin: null` under `Referrer-Policy: no-referrer`, so Origin alone is not
+ * decisive when Sec-Fetch-Site is there.
  */
 export function crossOriginReason(req: Request, publicUrl: URL | undefined): string | null {
   const site = req.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return `the request came from another site (Sec-Fetch-Site: ${site})`;
+  if (site) return site === 'same-origin' || site === 'none' ? null : `the request came from another site (Sec-Fetch-Site: ${site})`;
   const origin = req.headers.get('origin');
   if (origin === null) return null;
   if (origin === 'null') return 'the request came from an opaque origin (Origin: null)';

@@ -30,7 +30,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCode
 export function page(c: Context, status: number, title: string, body: string): Response {
   c.header('Cache-Control', 'no-store');
   return c.html(
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)} · TensorOne billing</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"><title>${escapeHtml(title)} · TensorOne billing</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
     status as 200,
   );
 }

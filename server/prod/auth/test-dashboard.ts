@@ -33,14 +33,16 @@ export interface DashboardOptions {
   port?: number;
   /** A folder for the fake build and the embedded audit file. */
   dir?: string;
+  /** A real build to serve instead of the fake one. */
+  distDir?: string;
   /** Runs before the access layer is built, with the dashboard's address (to start a provider that redirects to it). */
   beforeConfig?: (url: string) => Promise<Record<string, string>>;
 }
 
 export async function startDashboard(opts: DashboardOptions): Promise<Dashboard> {
   const dir = opts.dir ?? mkdtempSync(path.join(tmpdir(), 'auth-test-'));
-  writeFakeDist(path.join(dir, 'dist'));
-  const dist = await loadDist(path.join(dir, 'dist'));
+  if (!opts.distDir) writeFakeDist(path.join(dir, 'dist'));
+  const dist = await loadDist(opts.distDir ?? path.join(dir, 'dist'));
   let app: Hono | null = null;
   const served = await serveApp(() => {
     if (!app) throw new Error('not ready');

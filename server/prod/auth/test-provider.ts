@@ -42,7 +42,7 @@ export interface TestProvider {
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function loginForm(uid: string, error = ''): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test identity provider</title></head><body><main>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Test identity provider</title></head><body><main>
 <h1>Sign in to the test identity provider</h1>${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/interaction/${escapeHtml(uid)}/login">
 <label>User name <input name="login" autocomplete="username" required></label>

@@ -25,7 +25,7 @@ function Change({ entry }: { entry: AuditEntryView }) {
 /** The audit entries, newest first; each row links to its own view (a deep link to share). */
 export function ActivityTable({ entries, filters }: { entries: AuditEntryView[]; filters: ActivityFilters }) {
   return (
-    <div role="region" aria-label="Activity entries" tabIndex={0} className="overflow-x-auto rounded-md border border-border">
+    <div role="region" aria-label="Activity entries" tabIndex={0} className="relative overflow-x-auto rounded-md border border-border">
       <table className="w-full border-collapse text-[13px]">
         <caption className="sr-only">Changes made through the dashboard, newest first</caption>
         <thead>
