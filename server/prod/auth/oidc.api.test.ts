@@ -6,6 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetSchema, errorBodySchema, usageResponseSchema, type UsageResponse } from '../../../src/contract/billing.ts';
 import { startSandbox, TEST_KEY, type Sandbox } from '../../test/sandbox.ts';
+import { Hono } from 'hono';
+import { openDuckDbAuditStore } from '../audit/store.ts';
+import { parseAuthConfig, type AuthConfig } from './config.ts';
+import { createAccessLayer } from './layer.ts';
 import { SessionCodec } from './session.ts';
 import { startDashboard, TEST_SESSION_SECRET, type Dashboard } from './test-dashboard.ts';
 import { signIn } from './test-flow.ts';
@@ -54,7 +58,7 @@ async function expectError(res: Response, status: number, code: string): Promise
 const budgetBody = (name: string, monthlyBudget = 1234.5) =>
   JSON.stringify({ name, monthlyBudget, currency: 'USD', alertThresholds: [50, 90], resourceTypes: ['clusters'] });
 const write = (user: string, method: string, path: string, body?: string, headers: Record<string, string> = {}) =>
-  call(path, user, { method, body, headers: { 'content-type': 'application/json', origin: dash.url, 'sec-fetch-site': 'same-origin', ...headers } });
+  call(path, user, { method, body, headers: { 'content-type': 'application/json', origin: dash.url, ...headers } });
 
 describe('sign-in', () => {
   it('lands on the deep link it started from, with an httpOnly SameSite=Lax session cookie for SESSION_TTL_HOURS', async () => {
@@ -98,6 +102,34 @@ describe('sign-in', () => {
     }
     // The genuine cookie still works.
     expect((await call('/v2/billing/budgets', 'ada')).status).toBe(200);
+  });
+
+  it('marks cookies Secure when PUBLIC_URL is https, and keeps them SESSION_TTL_HOURS', async () => {
+    const config = parseAuthConfig(
+      {
+        AUTH_MODE: 'oidc',
+        PUBLIC_URL: 'https://billing.example.com',
+        SESSION_SECRET: TEST_SESSION_SECRET,
+        SESSION_TTL_HOURS: '2',
+        OIDC_ISSUER_URL: provider.issuer,
+        OIDC_CLIENT_ID: TEST_CLIENT.id,
+        OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+        ...TEST_ROLE_ENV,
+      },
+      true,
+    ) as AuthConfig;
+    expect(config.sessionTtlMs).toBe(2 * 3_600_000);
+    const audit = await openDuckDbAuditStore(':memory:');
+    const app = new Hono();
+    createAccessLayer({ config, audit }).mount(app);
+    const res = await app.fetch(new Request('https://billing.example.com/auth/login?returnTo=/teams'));
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.origin).toBe(provider.issuer);
+    expect(location.searchParams.get('redirect_uri')).toBe('https://billing.example.com/auth/callback');
+    expect(location.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(res.headers.get('set-cookie')).toMatch(/^t1_login=.*HttpOnly.*Secure.*SameSite=Lax/i);
+    await audit.close();
   });
 
   it('signs out: POST /auth/logout clears the cookie', async () => {
