@@ -2,8 +2,9 @@
  * Recording a write: the value before (read from the API first, for updates
  * and deletes), the write itself, and the value after (the API's answer), as
  * one audit entry, for every write that succeeded. A write the audit log
- * cannot record is still answered (it has happened), and the entry goes to
- * the server log so it can be added by hand.
+ * cannot record is still answered (it has happened), and the server log
+ * says which write went unrecorded (without its values, which may hold
+ * webhook addresses).
  */
 import { randomUUID } from 'node:crypto';
 import type { Identity } from '../auth/identify.ts';
@@ -74,7 +75,9 @@ export function createCapture({ store, now = Date.now, log }: CaptureOptions) {
       try {
         await store.append(entry);
       } catch (err) {
-        log(`[audit] could not record ${entry.action} ${entry.objectId ?? ''}: ${err instanceof Error ? err.message : String(err)}; entry: ${JSON.stringify(entry)}`);
+        log(
+          `[audit] could not record ${entry.action} ${entry.objectId ?? ''} by ${entry.actorId} from ${entry.address} at ${entry.at} (entry ${entry.id}): ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
     }
     return res;

@@ -28,6 +28,9 @@ describe('auth configuration', () => {
     const cidr = parseAuthConfig({ AUTH_MODE: 'proxy', AUTH_PROXY_TRUSTED: '10.0.0.0/33', ROLE_VIEWER_GROUPS: 'v' }, true) as string[];
     expect(cidr.join('\n')).toMatch(/AUTH_PROXY_TRUSTED: "10.0.0.0\/33" has an invalid prefix length/);
     expect((parseAuthConfig({ AUTH_MODE: 'sso' }, true) as string[]).join()).toMatch(/AUTH_MODE: must be none, oidc or proxy/);
+    const plain = { AUTH_MODE: 'oidc', SESSION_SECRET: SECRET, OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's', PUBLIC_URL: 'https://b.example', ROLE_VIEWER_GROUPS: 'v' };
+    expect((parseAuthConfig({ ...plain, OIDC_ISSUER_URL: 'http://login.example.com' }, true) as string[]).join()).toMatch(/OIDC_ISSUER_URL: must be https/);
+    expect(Array.isArray(parseAuthConfig({ ...plain, OIDC_ISSUER_URL: 'http://127.0.0.1:9000' }, true))).toBe(false);
     expect((parseAuthConfig({ SESSION_TTL_HOURS: '0' }, false) as string[]).join()).toMatch(/SESSION_TTL_HOURS/);
     expect((parseAuthConfig({ DATABASE_URL: 'mysql://x' }, false) as string[]).join()).toMatch(/DATABASE_URL/);
   });

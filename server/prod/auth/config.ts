@@ -46,6 +46,8 @@ export function parseTrusted(value: string): { list: BlockList; entries: string[
   return { list: blocks, entries };
 }
 
+const isLoopback = (host: string) => host === 'localhost' || host === '[::1]' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
 export const authEnvSchema = z.object({
   AUTH_MODE: z.optional(z.enum(['none', 'oidc', 'proxy'], { error: 'must be none, oidc or proxy' })),
   PUBLIC_URL: z.optional(z.url({ protocol: /^https?$/, error: 'must be the http(s) address users open, such as https://billing.example.com' })),
@@ -66,7 +68,7 @@ export const authEnvSchema = z.object({
   ROLE_EDITOR_GROUPS: z._default(list, []),
   ROLE_VIEWER_GROUPS: z._default(list, []),
   DATABASE_URL: z.optional(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' })),
-  AUDIT_DB: z._default(z.string().check(z.minLength(1)), 'data/audit.duckdb'),
+  AUDIT_DB: z._default(z.string().check(z.minLength(1)), '.data/audit.duckdb'),
 });
 
 export type AuthMode = 'none' | 'oidc' | 'proxy';
@@ -105,6 +107,8 @@ export function parseAuthConfig(env: Record<string, string>, proxiesRealApi: boo
   }
   if (mode === 'oidc') {
     for (const name of ['OIDC_ISSUER_URL', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'PUBLIC_URL'] as const) need(name, 'with AUTH_MODE=oidc');
+    if (e.OIDC_ISSUER_URL && new URL(e.OIDC_ISSUER_URL).protocol === 'http:' && !isLoopback(new URL(e.OIDC_ISSUER_URL).hostname))
+      problems.push('OIDC_ISSUER_URL: must be https (plain http is allowed only for a provider on this machine: localhost, 127.0.0.1, ::1)');
   }
   if (mode !== 'none') need('SESSION_SECRET', `with AUTH_MODE=${mode} (32+ random characters, the same on every replica)`);
   if (mode === 'proxy') need('AUTH_PROXY_TRUSTED', 'with AUTH_MODE=proxy (the addresses of the authenticating proxy)');

@@ -13,7 +13,7 @@ import { createAccessLayer } from './layer.ts';
 import { SessionCodec } from './session.ts';
 import { startDashboard, TEST_SESSION_SECRET, type Dashboard } from './test-dashboard.ts';
 import { signIn } from './test-flow.ts';
-import { startTestProvider, TEST_CLIENT, TEST_ROLE_ENV, TEST_USERS, type TestProvider } from './test-provider.ts';
+import { SIGN_IN_USERS, startTestProvider, TEST_CLIENT, TEST_ROLE_ENV, type TestProvider } from './test-provider.ts';
 
 let sandbox: Sandbox;
 let provider: TestProvider;
@@ -31,7 +31,7 @@ beforeAll(async () => {
       return { OIDC_ISSUER_URL: provider.issuer };
     },
   });
-  for (const user of Object.keys(TEST_USERS)) cookies[user] = (await signIn(dash.url, user)).cookie;
+  for (const user of SIGN_IN_USERS) cookies[user] = (await signIn(dash.url, user)).cookie;
 }, 120_000);
 
 afterAll(async () => {
@@ -71,6 +71,12 @@ describe('sign-in', () => {
     expect(s.setCookie).not.toMatch(/Secure/i); // PUBLIC_URL is http here
     const me = await (await call('/auth/me', null, { headers: { cookie: s.cookie } })).json();
     expect(me).toMatchObject({ user: { id: 'vic', name: 'Vic Viewer', email: 'vic@example.com' }, role: 'viewer', teams: [], mode: 'oidc' });
+  });
+
+  it('keeps only the role groups in the cookie, and refuses a sign-in whose cookie would be too big', async () => {
+    const session = await new SessionCodec(TEST_SESSION_SECRET).openSession(cookies.ada!.slice('t1_session='.length));
+    expect(session?.groups).toEqual(['billing-admins']); // 'staff' gives no role
+    await expect(signIn(dash.url, 'zed')).rejects.toThrow(/too many teams \(300\)/);
   });
 
   it('sends a page opened without a session to sign-in with the address to come back to', async () => {

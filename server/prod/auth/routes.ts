@@ -24,6 +24,9 @@ export interface AuthRoutesOptions {
   log: (message: string) => void;
 }
 
+/** Browsers keep cookies up to about 4 KB (name, value and attributes). */
+export const MAX_COOKIE_BYTES = 3800;
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** A small server-rendered page (no script, no inline style: the CSP allows neither). */
@@ -87,8 +90,16 @@ export function mountAuthRoutes(app: Hono, { config, codec, oidc, identify, log 
     // The provider redirected to PUBLIC_URL/auth/callback; check the answer against that address.
     const current = new URL(`/auth/callback${new URL(c.req.url).search}`, config.publicUrl);
     try {
-      const principal = await oidc.finish(current, state);
-      setCookie(c, SESSION_COOKIE, await codec.sealSession(principal, config.sessionTtlMs), {
+      const signedIn = await oidc.finish(current, state);
+      // Only the groups that give a role are kept, so the cookie stays small.
+      const known = new Set([...config.roles.admin, ...config.roles.editor, ...config.roles.viewer]);
+      const principal = { ...signedIn, groups: signedIn.groups.filter((g) => known.has(g)) };
+      const sealed = await codec.sealSession(principal, config.sessionTtlMs);
+      if (sealed.length > MAX_COOKIE_BYTES) {
+        log(`[auth] sign-in of ${principal.id} refused: ${principal.teams.length} teams make the session cookie ${sealed.length} bytes`);
+        return page(c, 400, 'Sign-in failed', `<p>Your account lists too many teams (${principal.teams.length}) to keep in a session. Ask an administrator to shorten the list.</p>`);
+      }
+      setCookie(c, SESSION_COOKIE, sealed, {
         ...cookieBase,
         maxAge: Math.floor(config.sessionTtlMs / 1000),
       });

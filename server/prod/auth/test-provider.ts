@@ -21,7 +21,18 @@ export const TEST_USERS: Record<string, TestUser> = {
   vic: { password: 'vic-password', name: 'Vic Viewer', email: 'vic@example.com', groups: ['billing-viewers'] },
   tom: { password: 'tom-password', name: 'Tom Lead', email: 'tom@example.com', groups: ['billing-editors'], teams: ['Research', 'ml-platform'] },
   nia: { password: 'nia-password', name: 'Nia Nobody', email: 'nia@example.com', groups: ['staff'] },
+  /** More teams than a session cookie can hold. */
+  zed: {
+    password: 'zed-password',
+    name: 'Zed Many',
+    email: 'zed@example.com',
+    groups: ['billing-viewers'],
+    teams: Array.from({ length: 300 }, (_, i) => `team-with-a-rather-long-name-${i}`),
+  },
 };
+
+/** The users who can complete a sign-in. */
+export const SIGN_IN_USERS = ['ada', 'eve', 'vic', 'tom', 'nia'] as const;
 
 /** The role groups the test users are in, as the server is configured with them. */
 export const TEST_ROLE_ENV = {
