@@ -177,9 +177,24 @@ test('a team-scoped user sees only their teams, and no organisation total', asyn
   expect((await forecast.json()).error.code).toBe('team_scope');
 });
 
-test.describe('cross-site', () => {
-  // The refused post is a page load with status 403, which Chromium logs as a console error.
+test.describe('refusals', () => {
+  // Refused requests (401, 403) are loads Chromium logs as console errors.
   test.use({ failOnConsoleError: false });
+
+  test('a session that ends mid-visit goes back through sign-in to the page being opened', async ({ page }) => {
+    await signIn(page, 'vic', '/usage');
+    await expect(page.getByRole('heading', { level: 1, name: 'Usage' })).toBeVisible();
+    await page.context().clearCookies({ name: 't1_session' });
+    // A page the app has not loaded yet: its query gets 401 and the app sends the browser to sign in. The
+    // provider still has its own session, so it answers at once, and the user is back on Teams, signed in
+    // again (without the redirect the page would stay on Teams with no session at all).
+    const callback = page.waitForResponse((r) => r.url().startsWith(`${dash.url}/auth/callback`));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Teams' }).click();
+    expect((await callback).headers().location).toBe('/teams');
+    await page.waitForURL(`${dash.url}/teams`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Teams' })).toBeVisible();
+    expect((await page.request.get(`${dash.url}/auth/me`)).status()).toBe(200);
+  });
 
   test('a form on another origin cannot post a budget, even with the cookie', async ({ page }) => {
     await signIn(page, 'ada', '/');
