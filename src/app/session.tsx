@@ -31,15 +31,16 @@ export const PresetSession = PresetSessionContext;
 
 const IDENTITY_KEY = 'tensorone-billing:identity';
 
-/** Drops cached answers when they were fetched for someone else. */
+/** Drops cached answers when they were fetched for someone else (the first visit keeps what it has). */
 function forgetOtherUsersData(session: Session, clear: () => void): void {
   const identity = JSON.stringify([session.user.id, session.role, session.teams]);
   try {
-    if (window.localStorage.getItem(IDENTITY_KEY) !== identity) {
+    const previous = window.localStorage.getItem(IDENTITY_KEY);
+    if (previous !== null && previous !== identity) {
       clear();
       window.localStorage.removeItem(PERSIST_KEY);
-      window.localStorage.setItem(IDENTITY_KEY, identity);
     }
+    if (previous !== identity) window.localStorage.setItem(IDENTITY_KEY, identity);
   } catch {
     clear();
   }
