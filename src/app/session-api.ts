@@ -1,50 +1,51 @@
 /**
- * Calls to the production server's own endpoints (`/auth/me`, `/audit/…`):
- * same-origin, with the session cookie, parsed with their schema; failures
- * as the same typed errors the billing API client throws.
+ * Who is signed in, from the production server's `GET /auth/me`. Checked by
+ * hand rather than with the zod schema (contract/access.ts), so the first
+ * load carries no more than it needs.
  */
-import type * as z from 'zod/mini';
-import { ApiError, NetworkError, SchemaError } from '../api/errors';
-import { errorBodySchema } from '../contract/billing';
-import { sessionSchema, type Session } from '../contract/access';
+import { ROLES, AUTH_MODES, type Session } from '../contract/access';
 
 /** Without the production server (the Vite dev server) there is no sign-in: everyone may do everything. */
 export const LOCAL_SESSION: Session = { user: { id: 'local', name: 'Local user', email: null }, role: 'admin', teams: [], mode: 'none' };
 
-export async function getServerJson<S extends z.ZodMiniType>(path: string, schema: S, signal?: AbortSignal): Promise<z.infer<S>> {
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal });
-  } catch (err) {
-    if (signal?.aborted) throw err;
-    throw new NetworkError('Could not reach the dashboard server. Check your connection and try again.', { cause: err });
-  }
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new ApiError(res.status, 'http_error', `The dashboard server sent an unreadable answer (HTTP ${res.status}).`);
-  }
-  if (!res.ok) {
-    const e = errorBodySchema.safeParse(body);
-    if (e.success) throw new ApiError(res.status, e.data.error.code, e.data.error.message, e.data.error.details);
-    throw new ApiError(res.status, 'http_error', `The dashboard server refused the request (HTTP ${res.status}).`);
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw SchemaError.fromZodError(parsed.error);
-  return parsed.data;
-}
-
 /** Who is signed in; 'signed-out' without a session; LOCAL_SESSION when the server has no /auth/me (dev server). */
 export async function fetchSession(signal?: AbortSignal): Promise<Session | 'signed-out'> {
+  let res: Response;
   try {
-    return await getServerJson('/auth/me', sessionSchema, signal);
+    res = await fetch('/auth/me', { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal });
   } catch (err) {
-    if (err instanceof ApiError && err.status === 401 && err.code === 'unauthorized') return 'signed-out';
-    if (err instanceof ApiError && (err.status === 404 || err.code === 'http_error') && err.status < 500) return LOCAL_SESSION;
-    throw err;
+    if (signal?.aborted) throw err;
+    throw new Error('Could not reach the dashboard server. Check your connection and try again.', { cause: err });
   }
+  // A server without sign-in routes (the Vite dev server of an older build): no sign-in.
+  if (res.status === 404) return LOCAL_SESSION;
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    throw new Error(`The dashboard server sent an unreadable answer to /auth/me (HTTP ${res.status}).`);
+  }
+  if (res.status === 401) return 'signed-out';
+  if (!res.ok) {
+    const message = (body as { error?: { message?: unknown } } | null)?.error?.message;
+    throw new Error(typeof message === 'string' ? message : `The dashboard server refused /auth/me (HTTP ${res.status}).`);
+  }
+  if (!isSession(body)) throw new Error('The dashboard server’s answer to /auth/me does not say who you are.');
+  return body;
+}
+
+function isSession(v: unknown): v is Session {
+  const s = v as Partial<Session> | null;
+  return (
+    !!s &&
+    typeof s.user?.id === 'string' &&
+    typeof s.user.name === 'string' &&
+    (s.user.email === null || typeof s.user.email === 'string') &&
+    (ROLES as readonly string[]).includes(s.role as string) &&
+    (AUTH_MODES as readonly string[]).includes(s.mode as string) &&
+    Array.isArray(s.teams) &&
+    s.teams.every((t) => typeof t === 'string')
+  );
 }
 
 /** The sign-in address that comes back to where the user is now. */

@@ -24,8 +24,8 @@ describe('role-aware shell', () => {
     expect(screen.queryByRole('link', { name: /New budget/ })).toBeNull();
     const nav = screen.getAllByRole('navigation', { name: 'Main' })[0]!;
     expect(within(nav).queryByRole('link', { name: 'Activity' })).toBeNull();
-    expect(screen.getAllByText('Vic Viewer').length).toBeGreaterThan(0);
-    expect(screen.getAllByRole('button', { name: 'Sign out' }).length).toBeGreaterThan(0);
+    expect((await screen.findAllByText('Vic Viewer')).length).toBeGreaterThan(0);
+    expect((await screen.findAllByRole('button', { name: 'Sign out' })).length).toBeGreaterThan(0);
   });
 
   it('a viewer opening the editor gets the note instead of a form', async () => {
@@ -68,6 +68,8 @@ describe('session loading', () => {
     expect(await fetchSession()).toBe('signed-out');
     answer(404, '<!doctype html>', 'text/html');
     expect(await fetchSession()).toMatchObject({ mode: 'none', role: 'admin' });
+    answer(200, JSON.stringify({ user: { id: 'u1' }, role: 'owner', teams: [], mode: 'oidc' }));
+    await expect(fetchSession()).rejects.toThrow(/does not say who you are/);
     answer(403, JSON.stringify({ error: { code: 'untrusted_proxy', message: 'outside AUTH_PROXY_TRUSTED' } }));
     await expect(fetchSession()).rejects.toThrow(/AUTH_PROXY_TRUSTED/);
   });

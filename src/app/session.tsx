@@ -8,11 +8,10 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, use, useCallback, useEffect, useState, type ReactNode } from 'react';
-import { ApiError } from '../api/errors';
 import type { Session } from '../contract/access';
-import { ErrorPanel } from '../components/states/error-panel';
 import { PERSIST_KEY } from './query-persistence';
 import { fetchSession, LOCAL_SESSION, loginHref } from './session-api';
+import { watchSessionEnd } from './session-watch';
 
 const SessionContext = createContext<Session>(LOCAL_SESSION);
 
@@ -88,28 +87,19 @@ function LoadedSessionGate({ children, fallback, noAccess }: { children: ReactNo
     run();
   };
 
-  // A session that ends while the page is open (expired, signed out elsewhere): sign in again, back to here.
+  // With sign-in, a session that ends while the page is open sends the browser to sign in again.
   const mode = state.kind === 'ready' ? state.session.mode : null;
-  useEffect(() => {
-    if (mode !== 'oidc') return;
-    const expired = (error: unknown) => error instanceof ApiError && error.status === 401 && error.code === 'unauthorized';
-    const onQuery = queryClient.getQueryCache().subscribe((e) => {
-      if (e.type === 'updated' && expired(e.query.state.error)) window.location.assign(loginHref());
-    });
-    const onMutation = queryClient.getMutationCache().subscribe((e) => {
-      if (e.type === 'updated' && expired(e.mutation?.state.error)) window.location.assign(loginHref());
-    });
-    return () => {
-      onQuery();
-      onMutation();
-    };
-  }, [mode, queryClient]);
+  useEffect(() => (mode === 'oidc' ? watchSessionEnd(queryClient) : undefined), [mode, queryClient]);
 
   if (state.kind === 'loading' || state.kind === 'signing-in') return fallback;
   if (state.kind === 'error')
     return (
-      <div className="mx-auto max-w-xl p-6">
-        <ErrorPanel error={state.error} title="Could not check who you are" onRetry={retry} />
+      <div role="alert" className="mx-auto mt-10 max-w-xl rounded-card border border-danger/30 bg-danger-soft px-4 py-3.5">
+        <p className="text-sm font-semibold text-foreground">Could not check who you are</p>
+        <p className="mt-0.5 text-[13px] break-words text-foreground/85">{state.error instanceof Error ? state.error.message : String(state.error)}</p>
+        <button type="button" onClick={retry} className="mt-2 rounded-md border border-border-strong bg-surface px-2.5 py-1 text-[13px] font-medium">
+          Retry
+        </button>
       </div>
     );
   if (state.session.role === 'none') return <SessionProvider session={state.session}>{noAccess(state.session)}</SessionProvider>;

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as z from 'zod';
 
-import { AUDIT_ACTIONS, type AuditAction } from '../../../src/contract/access.ts';
+import { AUDIT_ACTIONS, type AuditAction } from '../../../src/contract/audit.ts';
 
 export { AUDIT_ACTIONS, type AuditAction };
 

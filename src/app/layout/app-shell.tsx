@@ -2,15 +2,14 @@ import { Outlet, useNavigation } from 'react-router';
 import { FilterHeader, FilterIssuesBanner } from './filter-header';
 import { MobileHeader } from './mobile-header';
 import { Sidebar } from './sidebar';
-import { NoAccessPage } from '../no-access-page';
 import { SessionGate } from '../session';
-import { ScopeBanner } from './scope-banner';
+import { NoAccessSlot, ScopeBannerSlot } from './session-chrome';
 import { StaleDataBanner } from './stale-data-banner';
 
 /** The shell once the user is known (see SessionGate: sign-in, no-access page). */
 export function AppShell() {
   return (
-    <SessionGate fallback={<ShellFallback />} noAccess={(session) => <NoAccessPage session={session} />}>
+    <SessionGate fallback={<ShellFallback />} noAccess={(session) => <NoAccessSlot session={session} fallback={<ShellFallback />} />}>
       <Shell />
     </SessionGate>
   );
@@ -40,7 +39,7 @@ function Shell() {
         <div className="mx-auto w-full max-w-[1440px] px-4 py-5 md:px-8 md:py-6">
           <FilterIssuesBanner />
           <StaleDataBanner />
-          <ScopeBanner />
+          <ScopeBannerSlot />
           <Outlet />
         </div>
       </main>

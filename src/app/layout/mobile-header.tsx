@@ -3,7 +3,7 @@ import { CloseIcon, MenuIcon } from '../../components/icons';
 import { Brand } from './brand';
 import { NavList } from './nav-list';
 import { ThemeToggle } from './theme-toggle';
-import { UserBox } from './user-box';
+import { UserBoxSlot } from './session-chrome';
 
 /** Below the md breakpoint the sidebar becomes this top bar with a menu. */
 export function MobileHeader() {
@@ -38,7 +38,7 @@ export function MobileHeader() {
         <nav id={panelId} aria-label="Main" className="border-t border-border px-3 pt-2 pb-3">
           <NavList onNavigate={() => setOpen(false)} />
           <div className="mt-3 -mx-3">
-            <UserBox />
+            <UserBoxSlot />
           </div>
           <div className="mt-3 flex items-center justify-between border-t border-border px-1 pt-3">
             <span className="text-xs text-muted">Theme</span>

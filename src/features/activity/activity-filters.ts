@@ -3,7 +3,7 @@
  * link): actor, action, objectId, from, to (YYYY-MM-DD), entry (one entry),
  * offset (paging). A value that cannot be used is dropped with a notice.
  */
-import { AUDIT_ACTIONS, type AuditAction } from '../../contract/access';
+import { AUDIT_ACTIONS, type AuditAction } from '../../contract/audit';
 
 export interface ActivityFilters {
   actor?: string;

@@ -1,7 +1,7 @@
 /** GET /audit/entries: one page of the audit log for the Activity page's filters (administrators only). */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { getServerJson } from '../../../app/session-api';
-import { auditPageSchema } from '../../../contract/access';
+import { getServerJson } from './server-json';
+import { auditPageSchema } from '../../../contract/audit';
 import { auditQuery, type ActivityFilters } from '../activity-filters';
 
 export function auditPageQuery(filters: ActivityFilters, enabled: boolean) {

@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { BUTTON_CLASS, CONTROL_CLASS, Field } from '../../../components/field';
-import { AUDIT_ACTIONS } from '../../../contract/access';
+import { AUDIT_ACTIONS } from '../../../contract/audit';
 import type { ActivityFilters } from '../activity-filters';
 
 const ACTION_LABEL: Record<string, string> = {

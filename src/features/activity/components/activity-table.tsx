@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { AuditEntryView } from '../../../contract/access';
+import type { AuditEntryView } from '../../../contract/audit';
 import { activitySearch, changedFields, type ActivityFilters } from '../activity-filters';
 import { actionLabel } from './activity-filter-form';
 
