@@ -6,8 +6,8 @@
  * query cache kept from the previous visit is dropped, so nobody sees another
  * user's answers.
  */
-import { useQueryClient } from '@tanstack/react-query';
-import { createContext, use, useCallback, useEffect, useState, type ReactNode } from 'react';
+import { queryOptions, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { createContext, use, useEffect, type ReactNode } from 'react';
 import type { Session } from '../contract/access';
 import { PERSIST_KEY } from './query-persistence';
 import { fetchSession, LOCAL_SESSION, loginHref } from './session-api';
@@ -45,63 +45,51 @@ function forgetOtherUsersData(session: Session, clear: () => void): void {
   }
 }
 
-type State = { kind: 'loading' } | { kind: 'ready'; session: Session } | { kind: 'signing-in' } | { kind: 'error'; error: unknown };
+/** Who is signed in, asked once per page load (and again on Retry); never stored with the other answers. */
+function sessionQuery(queryClient: QueryClient) {
+  return queryOptions({
+    queryKey: ['session'],
+    queryFn: async ({ signal }) => {
+      const s = await fetchSession(signal);
+      if (s !== 'signed-out') forgetOtherUsersData(s, () => queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' }));
+      return s;
+    },
+    staleTime: Infinity,
+    retry: false,
+    refetchOnWindowFocus: false,
+    meta: { persist: false },
+  });
+}
 
 export function SessionGate({ children, fallback, noAccess }: { children: ReactNode; fallback: ReactNode; noAccess: (s: Session) => ReactNode }) {
   const preset = use(PresetSessionContext);
-  if (preset) return preset.role === 'none' ? <SessionProvider session={preset}>{noAccess(preset)}</SessionProvider> : <SessionProvider session={preset}>{children}</SessionProvider>;
+  if (preset) return <SessionProvider session={preset}>{preset.role === 'none' ? noAccess(preset) : children}</SessionProvider>;
   return <LoadedSessionGate fallback={fallback} noAccess={noAccess}>{children}</LoadedSessionGate>;
 }
 
 function LoadedSessionGate({ children, fallback, noAccess }: { children: ReactNode; fallback: ReactNode; noAccess: (s: Session) => ReactNode }) {
   const queryClient = useQueryClient();
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  const { data, error, refetch, isFetching } = useQuery(sessionQuery(queryClient));
+  const session = data && data !== 'signed-out' ? data : null;
 
-  const run = useCallback(
-    (signal?: AbortSignal) => {
-      fetchSession(signal).then(
-        (s) => {
-          if (s === 'signed-out') {
-            setState({ kind: 'signing-in' });
-            window.location.assign(loginHref());
-            return;
-          }
-          forgetOtherUsersData(s, () => queryClient.clear());
-          setState({ kind: 'ready', session: s });
-        },
-        (error: unknown) => {
-          if (!signal?.aborted) setState({ kind: 'error', error });
-        },
-      );
-    },
-    [queryClient],
-  );
-
+  // Without a session: sign in, and come back here.
   useEffect(() => {
-    const controller = new AbortController();
-    run(controller.signal);
-    return () => controller.abort();
-  }, [run]);
-  const retry = () => {
-    setState({ kind: 'loading' });
-    run();
-  };
-
+    if (data === 'signed-out') window.location.assign(loginHref());
+  }, [data]);
   // With sign-in, a session that ends while the page is open sends the browser to sign in again.
-  const mode = state.kind === 'ready' ? state.session.mode : null;
+  const mode = session?.mode;
   useEffect(() => (mode === 'oidc' ? watchSessionEnd(queryClient) : undefined), [mode, queryClient]);
 
-  if (state.kind === 'loading' || state.kind === 'signing-in') return fallback;
-  if (state.kind === 'error')
+  if (error && !isFetching)
     return (
       <div role="alert" className="mx-auto mt-10 max-w-xl rounded-card border border-danger/30 bg-danger-soft px-4 py-3.5">
         <p className="text-sm font-semibold text-foreground">Could not check who you are</p>
-        <p className="mt-0.5 text-[13px] break-words text-foreground/85">{state.error instanceof Error ? state.error.message : String(state.error)}</p>
-        <button type="button" onClick={retry} className="mt-2 rounded-md border border-border-strong bg-surface px-2.5 py-1 text-[13px] font-medium">
+        <p className="mt-0.5 text-[13px] break-words text-foreground/85">{error.message}</p>
+        <button type="button" onClick={() => void refetch()} className="mt-2 rounded-md border border-border-strong bg-surface px-2.5 py-1 text-[13px] font-medium">
           Retry
         </button>
       </div>
     );
-  if (state.session.role === 'none') return <SessionProvider session={state.session}>{noAccess(state.session)}</SessionProvider>;
-  return <SessionProvider session={state.session}>{children}</SessionProvider>;
+  if (!session) return fallback;
+  return <SessionProvider session={session}>{session.role === 'none' ? noAccess(session) : children}</SessionProvider>;
 }

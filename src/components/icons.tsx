@@ -196,12 +196,3 @@ export const InboxIcon = (p: IconProps) => (
     <path d="M3.5 13.5v5h17v-5h-5a3.5 3.5 0 0 1-7 0h-5Z" />
   </Icon>
 );
-
-/** A clipboard with lines: the activity (audit) log. */
-export const ActivityIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <rect x="5" y="4" width="14" height="17" rx="2" />
-    <path d="M9 4V3h6v1" />
-    <path d="M8.5 10h7M8.5 13.5h7M8.5 17h4" />
-  </Icon>
-);

@@ -1,10 +1,10 @@
 import type { ComponentType } from 'react';
 import {
-  ActivityIcon,
   BudgetsIcon,
   ForecastIcon,
   OptimizationIcon,
   OverviewIcon,
+  TableIcon,
   TeamsIcon,
   UsageIcon,
   type IconProps,
@@ -27,7 +27,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/optimization', label: 'Optimization', icon: OptimizationIcon, orgWide: true },
   { to: '/teams', label: 'Teams', icon: TeamsIcon },
   { to: '/budgets', label: 'Budgets', icon: BudgetsIcon, orgWide: true },
-  { to: '/activity', label: 'Activity', icon: ActivityIcon, adminOnly: true },
+  { to: '/activity', label: 'Activity', icon: TableIcon, adminOnly: true },
 ];
 
 /** The items a user sees: Activity for administrators, organisation-wide pages unless scoped to teams. */
