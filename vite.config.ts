@@ -4,6 +4,7 @@ import { defineConfig, loadEnv, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { SANDBOX_DEFAULT_API_KEY, SANDBOX_DEFAULT_PORT } from './server/defaults.ts';
+import { devSessionPlugin } from './server/prod/auth/dev-server.ts';
 
 /**
  * The browser only ever calls same-origin `/v2/...`. This proxy forwards those
@@ -39,7 +40,7 @@ export default defineConfig(({ mode }) => {
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env } as Record<string, string>;
   const proxy = apiProxy(env);
   return {
-    plugins: [react(), tailwindcss()],
+    plugins: [react(), tailwindcss(), devSessionPlugin()],
     define: { 'import.meta.env.VITE_CONTRACT_HASH': JSON.stringify(contractHash()) },
     server: { host: '127.0.0.1', port: Number(env.WEB_PORT || 5173), strictPort: true, proxy },
     preview: { host: '127.0.0.1', port: Number(env.WEB_PORT || 4173), strictPort: true, proxy },

@@ -13,6 +13,8 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { Database, logFill } from './db/database.ts';
 import { answerClientErrors } from './http/client-errors.ts';
+import { openAuditStore } from './prod/audit/store.ts';
+import { createAccessLayer } from './prod/auth/layer.ts';
 import { createProdApp } from './prod/app.ts';
 import { loadProdConfig, sandboxClock } from './prod/config.ts';
 import { ResponseCache } from './prod/response-cache.ts';
@@ -52,6 +54,9 @@ async function main(): Promise<void> {
     if (config.SANDBOX_CACHE_ENTRIES > 0) cache = new ResponseCache(config.SANDBOX_CACHE_ENTRIES);
   }
 
+  const audit = await openAuditStore(config.auth.audit);
+  const access = createAccessLayer({ config: config.auth, audit });
+  console.log(`Sign-in: AUTH_MODE=${config.auth.mode}; audit log: ${audit.kind === 'postgresql' ? 'PostgreSQL (DATABASE_URL)' : config.auth.audit.file}`);
   const app = createProdApp({
     dist,
     upstream,
@@ -59,6 +64,7 @@ async function main(): Promise<void> {
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
     maxUpstreamBytes: config.UPSTREAM_MAX_BYTES,
     cache,
+    access,
   });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
     const api =
@@ -69,6 +75,7 @@ async function main(): Promise<void> {
   });
   answerClientErrors(server);
   server.on('error', (err: NodeJS.ErrnoException) => {
+    void audit.close();
     console.error(
       err.code === 'EADDRINUSE' ? `Port ${config.PORT} on ${config.HOST} is already in use: set PORT to another port.` : err.message,
     );
@@ -82,7 +89,7 @@ async function main(): Promise<void> {
     stopping = true;
     server.close(() => {
       db?.close();
-      process.exit(0);
+      void audit.close().finally(() => process.exit(0));
     });
     // Keep-alive connections would hold close() open: end idle ones now, the rest after a grace period.
     (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();

@@ -6,16 +6,20 @@
  * - `/v2/*`: the billing API, forwarded with the server's key (api.ts);
  * - everything else: the built app from memory (static.ts).
  *
- * Every response carries the security headers (security.ts).
+ * Every response carries the security headers (security.ts). With an access
+ * layer (auth/layer.ts), sign-in, roles, team scope and the audit log apply.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { createApiHandler, errorRepresentation, type ApiOptions } from './api.ts';
+import type { AccessLayer } from './auth/layer.ts';
 import { send } from './representation.ts';
 import { withSecurityHeaders } from './security.ts';
 import { serveStatic, type Dist } from './static.ts';
 
 export interface ProdAppOptions extends ApiOptions {
   dist: Dist;
+  /** Sign-in, roles, team scope, audit log; without it every visitor may do everything. */
+  access?: AccessLayer;
 }
 
 export function createProdApp(options: ProdAppOptions): Hono {
@@ -33,6 +37,8 @@ export function createProdApp(options: ProdAppOptions): Hono {
     return send(errorRepresentation(500, 'internal_error', 'The server failed to answer this request'), c.req.raw, 'fast');
   });
 
+  options.access?.mount(app);
+
   app.get('/healthz', async (c) => {
     const health = await upstream.health();
     const ok = health.reachable;
@@ -48,8 +54,9 @@ export function createProdApp(options: ProdAppOptions): Hono {
     );
   });
 
-  app.all('/v2', (c) => handleApi(c.req.raw));
-  app.all('/v2/*', (c) => handleApi(c.req.raw));
+  const api = (c: Context) => (options.access ? options.access.api(c, handleApi) : handleApi(c.req.raw));
+  app.all('/v2', api);
+  app.all('/v2/*', api);
 
   app.get('*', (c) => serveStatic(dist, c.req.raw));
   app.all('*', (c) => {

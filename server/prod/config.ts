@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { configSchema as sandboxConfigSchema } from '../config.ts';
 import { DEFAULT_UPSTREAM_MAX_BYTES } from './api.ts';
+import { parseAuthConfig, type AuthConfig } from './auth/config.ts';
 
 export const PROD_DEFAULT_PORT = 8080;
 
@@ -55,17 +56,20 @@ export const prodConfigSchema = sandboxConfigSchema
       });
   });
 
-export type ProdConfig = z.infer<typeof prodConfigSchema>;
+/** `auth`: sign-in, roles, team scope and audit store (auth/config.ts). */
+export type ProdConfig = z.infer<typeof prodConfigSchema> & { auth: AuthConfig };
 
 /** Reads and checks the configuration; throws one error listing every bad variable. Empty values count as unset. */
 export function loadProdConfig(env: NodeJS.ProcessEnv = process.env): ProdConfig {
   const clean = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const result = prodConfigSchema.safeParse(clean);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+  const auth = parseAuthConfig(clean as Record<string, string>, clean.TENSORONE_API_URL !== undefined);
+  if (!result.success || Array.isArray(auth)) {
+    const lines = result.success ? [] : result.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+    if (Array.isArray(auth)) lines.push(...auth.map((l) => `  ${l}`));
     throw new Error(`Invalid server configuration:\n${lines.join('\n')}`);
   }
-  return { ...result.data, DIST_DIR: path.resolve(result.data.DIST_DIR) };
+  return { ...result.data, DIST_DIR: path.resolve(result.data.DIST_DIR), auth };
 }
 
 /** The sandbox clock: pinned by SANDBOX_NOW, else the real time. */

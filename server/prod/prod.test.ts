@@ -77,7 +77,7 @@ describe('configuration', () => {
     );
     expect(() => loadProdConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadProdConfig({ SANDBOX_NOW: 'yesterday' })).toThrow(/SANDBOX_NOW/);
-    expect(loadProdConfig({ TENSORONE_API_URL: 'https://api.tensorone.ai', TENSORONE_API_KEY: 'k' }).TENSORONE_API_URL).toBe(
+    expect(loadProdConfig({ TENSORONE_API_URL: 'https://api.tensorone.ai', TENSORONE_API_KEY: 'k', AUTH_MODE: 'none' }).TENSORONE_API_URL).toBe(
       'https://api.tensorone.ai',
     );
   });

@@ -55,7 +55,16 @@ export async function startProdServer(
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts'], {
     cwd: ROOT,
-    env: { ...process.env, TENSORONE_API_URL: '', TENSORONE_API_KEY: '', HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: {
+      ...process.env,
+      TENSORONE_API_URL: '',
+      TENSORONE_API_KEY: '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      // The audit file beside the sandbox's, so a benchmark's server never shares one with a running `npm run serve`.
+      ...(env.SANDBOX_DB && !env.AUDIT_DB ? { AUDIT_DB: path.join(path.dirname(env.SANDBOX_DB), 'audit.duckdb') } : {}),
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let exited: string | undefined;

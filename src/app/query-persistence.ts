@@ -39,7 +39,7 @@ export function createPersistOptions(storage: Storage | null = browserStorage())
     persister: createAsyncStoragePersister({ storage, key: PERSIST_KEY, throttleTime: 1000, retry: removeOldestQuery }),
     maxAge: PERSIST_MAX_AGE_MS,
     buster: PERSIST_BUSTER,
-    // a query marked meta.persist = false (computed, not serialisable) is recomputed instead
+    // a query marked meta.persist = false is recomputed instead of stored (computed answers, the audit log)
     dehydrateOptions: { shouldDehydrateQuery: (query) => query.state.status === 'success' && query.meta?.persist !== false },
   };
 }

@@ -39,6 +39,7 @@ describe('app shell and routes', () => {
       'Optimization',
       'Teams',
       'Budgets',
+      'Activity',
     ]);
     vi.unstubAllGlobals();
   });

@@ -38,6 +38,7 @@ export const routes: RouteObject[] = [
           { path: 'budgets', ...page(() => import('../features/budgets/budgets-page')) },
           { path: 'budgets/new', ...page(() => import('../features/budgets/budget-editor-page')) },
           { path: 'budgets/:budgetId/edit', ...page(() => import('../features/budgets/budget-editor-page')) },
+          { path: 'activity', ...page(() => import('../features/activity/activity-page')) },
           { path: '*', Component: NotFoundPage },
         ],
       },

@@ -2,9 +2,20 @@ import { Outlet, useNavigation } from 'react-router';
 import { FilterHeader, FilterIssuesBanner } from './filter-header';
 import { MobileHeader } from './mobile-header';
 import { Sidebar } from './sidebar';
+import { SessionGate } from '../session';
+import { NoAccessSlot, ScopeBannerSlot } from './session-chrome';
 import { StaleDataBanner } from './stale-data-banner';
 
+/** The shell once the user is known (see SessionGate: sign-in, no-access page). */
 export function AppShell() {
+  return (
+    <SessionGate fallback={<ShellFallback />} noAccess={(session) => <NoAccessSlot session={session} fallback={<ShellFallback />} />}>
+      <Shell />
+    </SessionGate>
+  );
+}
+
+function Shell() {
   const navigation = useNavigation();
   const busy = navigation.state !== 'idle';
   return (
@@ -28,6 +39,7 @@ export function AppShell() {
         <div className="mx-auto w-full max-w-[1440px] px-4 py-5 md:px-8 md:py-6">
           <FilterIssuesBanner />
           <StaleDataBanner />
+          <ScopeBannerSlot />
           <Outlet />
         </div>
       </main>

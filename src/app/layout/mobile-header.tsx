@@ -3,6 +3,7 @@ import { CloseIcon, MenuIcon } from '../../components/icons';
 import { Brand } from './brand';
 import { NavList } from './nav-list';
 import { ThemeToggle } from './theme-toggle';
+import { UserBoxSlot } from './session-chrome';
 
 /** Below the md breakpoint the sidebar becomes this top bar with a menu. */
 export function MobileHeader() {
@@ -36,6 +37,9 @@ export function MobileHeader() {
       {open && (
         <nav id={panelId} aria-label="Main" className="border-t border-border px-3 pt-2 pb-3">
           <NavList onNavigate={() => setOpen(false)} />
+          <div className="mt-3 -mx-3">
+            <UserBoxSlot />
+          </div>
           <div className="mt-3 flex items-center justify-between border-t border-border px-1 pt-3">
             <span className="text-xs text-muted">Theme</span>
             <ThemeToggle />

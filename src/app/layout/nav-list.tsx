@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { NavLink, useLocation } from 'react-router';
 import { filterSearch } from '../../features/filters/filter-url';
-import { NAV_ITEMS } from './nav-items';
+import { useSession } from '../session';
+import { navItemsFor } from './nav-items';
 
 /**
  * The main navigation links; NavLink sets aria-current="page" on the active
@@ -11,9 +12,10 @@ import { NAV_ITEMS } from './nav-items';
 export function NavList({ onNavigate }: { onNavigate?: () => void }) {
   const { search: current } = useLocation();
   const search = useMemo(() => filterSearch(current), [current]);
+  const session = useSession();
   return (
     <ul className="flex flex-col gap-0.5">
-      {NAV_ITEMS.map(({ to, label, icon: Icon }) => (
+      {navItemsFor(session).map(({ to, label, icon: Icon }) => (
         <li key={to}>
           <NavLink
             to={{ pathname: to, search }}

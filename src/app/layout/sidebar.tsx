@@ -1,6 +1,7 @@
 import { Brand } from './brand';
 import { NavList } from './nav-list';
 import { ThemeToggle } from './theme-toggle';
+import { UserBoxSlot } from './session-chrome';
 
 /** Fixed left navigation from the md breakpoint up. */
 export function Sidebar() {
@@ -13,6 +14,7 @@ export function Sidebar() {
         <p className="px-2.5 pb-1.5 text-2xs font-medium tracking-wider text-muted uppercase">Billing</p>
         <NavList />
       </nav>
+      <UserBoxSlot />
       <div className="flex items-center justify-between border-t border-border px-4 py-3">
         <span className="text-xs text-muted">Theme</span>
         <ThemeToggle />

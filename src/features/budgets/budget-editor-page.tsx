@@ -10,6 +10,7 @@ import { useBudget } from './api/get-budget';
 import { budgetToFormValues, NEW_BUDGET_VALUES } from './budget-form';
 import type { BudgetsLocationState } from './budgets-page';
 import { BudgetForm } from './components/budget-form';
+import { ReadOnlyNote, useReadOnly } from './read-only';
 
 export const handle: FilterRouteHandle = { filterBar: false };
 
@@ -84,5 +85,12 @@ function NewBudget() {
 /** /budgets/new and /budgets/:budgetId/edit */
 export default function BudgetEditorPage() {
   const { budgetId } = useParams();
+  if (useReadOnly())
+    return (
+      <>
+        <PageHeader title={budgetId === undefined ? 'New budget' : 'Edit budget'} description={DESCRIPTION} actions={<BackLink />} />
+        <ReadOnlyNote />
+      </>
+    );
   return budgetId === undefined ? <NewBudget /> : <EditBudget key={budgetId} budgetId={budgetId} />;
 }

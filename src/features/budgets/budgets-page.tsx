@@ -12,6 +12,7 @@ import { useDeleteBudget } from './api/delete-budget';
 import { BudgetCard } from './components/budget-card';
 import { ConfirmDialog } from './components/confirm-dialog';
 import { PRIMARY_BUTTON_CLASS } from './components/styles';
+import { READ_ONLY_NOTE_ID, ReadOnlyNote, useReadOnly } from './read-only';
 
 /** Budgets are monthly and in their own currency: the shared filters do not apply. */
 export const handle: FilterRouteHandle = { filterBar: false };
@@ -22,6 +23,15 @@ export interface BudgetsLocationState {
 }
 
 function NewBudgetLink() {
+  if (useReadOnly())
+    return (
+      <button type="button" disabled aria-describedby={READ_ONLY_NOTE_ID} className={PRIMARY_BUTTON_CLASS}>
+        <span aria-hidden="true" className="text-base leading-none">
+          +
+        </span>
+        New budget
+      </button>
+    );
   return (
     <Link to="/budgets/new" className={PRIMARY_BUTTON_CLASS}>
       <span aria-hidden="true" className="text-base leading-none">
@@ -59,6 +69,7 @@ export default function BudgetsPage() {
   const [confirming, setConfirming] = useState<BudgetStatus | null>(null);
   const [deleted, setDeleted] = useState<string | null>(null);
   const [savedShown, setSavedShown] = useState(true);
+  const readOnly = useReadOnly();
 
   const confirmDelete = () => {
     const item = confirming;
@@ -84,6 +95,7 @@ export default function BudgetsPage() {
       />
 
       <div className="flex flex-col gap-3">
+        <ReadOnlyNote />
         <div role="status" aria-live="polite" className="empty:hidden">
           {saved && savedShown && !deleted && (
             <p className="flex items-center gap-2 rounded-card border border-success/30 bg-success/10 px-3.5 py-2.5 text-[13px] text-foreground">
@@ -135,7 +147,7 @@ export default function BudgetsPage() {
               <ul aria-label="Budgets" aria-busy={isFetching} className="flex flex-col gap-3">
                 {budgets.map((item) => (
                   <li key={item.budgetId}>
-                    <BudgetCard item={item} onDelete={setConfirming} />
+                    <BudgetCard item={item} onDelete={setConfirming} readOnly={readOnly} />
                   </li>
                 ))}
               </ul>

@@ -6,6 +6,8 @@ import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { AppProviders } from '../../app/providers';
 import { AppShell } from '../../app/layout/app-shell';
+import { PresetSession } from '../../app/session';
+import { LOCAL_SESSION } from '../../app/session-api';
 import { QueryClient } from '@tanstack/react-query';
 import { jsonResponse, usageFixture } from '../../test/usage-fixture';
 
@@ -74,7 +76,9 @@ function renderApp(url: string) {
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   render(
     <AppProviders queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-      <RouterProvider router={router} />
+      <PresetSession value={LOCAL_SESSION}>
+        <RouterProvider router={router} />
+      </PresetSession>
     </AppProviders>,
   );
   return { router };

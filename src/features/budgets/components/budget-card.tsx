@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { READ_ONLY_NOTE_ID } from '../read-only';
 import type { BudgetStatus } from '../../../contract/billing';
 import { useBreachOutlook } from '../../../api/breach-outlook';
 import { BreachLine } from './breach-line';
@@ -28,7 +29,16 @@ function Figure({ label, value, note, testId }: { label: string; value: string; 
 }
 
 /** One budget this month: status, figures, the progress bar, and Edit / Delete. */
-export function BudgetCard({ item, onDelete }: { item: BudgetStatus; onDelete: (item: BudgetStatus) => void }) {
+export function BudgetCard({
+  item,
+  onDelete,
+  readOnly = false,
+}: {
+  item: BudgetStatus;
+  onDelete: (item: BudgetStatus) => void;
+  /** The user's role may not change budgets: Edit and Delete are shown disabled (the page says why). */
+  readOnly?: boolean;
+}) {
   const titleId = useId();
   const breach = useBreachOutlook(item.resourceTypes, item.currency, [item.monthlyBudget]);
   // the forecast from the scope's usage is the projection of record; the API's run rate until it is in
@@ -50,10 +60,22 @@ export function BudgetCard({ item, onDelete }: { item: BudgetStatus; onDelete: (
           </p>
         </div>
         <div className="-mr-2 flex items-center gap-0.5">
-          <Link to={`/budgets/${encodeURIComponent(item.budgetId)}/edit`} className={GHOST_BUTTON_CLASS}>
-            Edit<span className="sr-only"> {item.name}</span>
-          </Link>
-          <button type="button" onClick={() => onDelete(item)} className={`${GHOST_BUTTON_CLASS} hover:text-danger`}>
+          {readOnly ? (
+            <button type="button" disabled aria-describedby={READ_ONLY_NOTE_ID} className={GHOST_BUTTON_CLASS}>
+              Edit<span className="sr-only"> {item.name}</span>
+            </button>
+          ) : (
+            <Link to={`/budgets/${encodeURIComponent(item.budgetId)}/edit`} className={GHOST_BUTTON_CLASS}>
+              Edit<span className="sr-only"> {item.name}</span>
+            </Link>
+          )}
+          <button
+            type="button"
+            disabled={readOnly}
+            aria-describedby={readOnly ? READ_ONLY_NOTE_ID : undefined}
+            onClick={() => onDelete(item)}
+            className={`${GHOST_BUTTON_CLASS} hover:text-danger`}
+          >
             Delete<span className="sr-only"> {item.name}</span>
           </button>
         </div>
