@@ -88,9 +88,19 @@ const isoDate = z.string().check(
   }, 'must be a real calendar date'),
 );
 
+/**
+ * A boolean query parameter as clients send it: `true`/`false`, `1`/`0`, in
+ * any case (Python's requests sends `True`/`False`).
+ */
 const booleanParam = z.pipe(
-  z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }),
-  z.transform((v) => v === 'true' || v === '1'),
+  z.pipe(
+    z.string(),
+    z.transform((v) => v.toLowerCase()),
+  ),
+  z.pipe(
+    z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }),
+    z.transform((v) => v === 'true' || v === '1'),
+  ),
 );
 
 /**
@@ -571,9 +581,19 @@ export const MAX_NOTIFICATION_CHANNELS = 10;
 /** Header that makes a create retry-safe: the same key and body give the first result back. */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 
-/** Key of an action in `actions`: at_<threshold>_percent, for a threshold listed in alertThresholds. */
-export const actionKey = (threshold: number) => `at_${threshold}_percent`;
+/**
+ * Key of an action in `actions`: at_<percent>_percent. The percentage of the
+ * monthly budget at which the actions fire; it need not be an alert threshold.
+ */
+export const actionKey = (percent: number) => `at_${percent}_percent`;
 const ACTION_KEY = /^at_(\d{1,3})_percent$/;
+export const MAX_ACTION_PERCENT = 999;
+/** The percentage an action key names (at_050_percent and at_50_percent both 50), or undefined. */
+export function actionPercent(key: string): number | undefined {
+  const m = ACTION_KEY.exec(key);
+  const n = m ? Number(m[1]) : NaN;
+  return n >= 1 && n <= MAX_ACTION_PERCENT ? n : undefined;
+}
 
 /**
  * A stored notification channel. Without an address (email) or url (webhook)
@@ -610,9 +630,10 @@ const actionListSchema = z.union([budgetActionSchema, z.array(budgetActionSchema
 /**
  * The body of POST /v2/billing/budgets and PUT /v2/billing/budgets/:budgetId
  * (the reference's budget_config, plus an optional name). Unknown fields are
- * rejected. Thresholds are whole percentages of the monthly budget; actions
- * may only name declared thresholds. Output is normalised: channels become
- * objects and every action value a list.
+ * rejected. Thresholds are whole percentages of the monthly budget; an action
+ * key may name any percentage (at_110_percent fires at 110% whether or not 110
+ * is a threshold). Output is normalised: channels become objects, every action
+ * value a list, and equivalent action keys one key.
  */
 export const budgetInputSchema = z
   .strictObject({
@@ -670,10 +691,16 @@ export const budgetInputSchema = z
     ),
     actions: z.pipe(
       z._default(z.record(z.string(), actionListSchema, { error: 'must be an object such as {"at_90_percent": "send_warning"}' }), {}),
-      z.transform(
-        (a) =>
-          Object.fromEntries(Object.entries(a).map(([k, v]) => [k, [...new Set(Array.isArray(v) ? v : [v])]])) as Record<string, BudgetAction[]>,
-      ),
+      // Equivalent keys (at_050_percent, at_50_percent) become one, their actions merged.
+      z.transform((a) => {
+        const out: Record<string, BudgetAction[]> = {};
+        for (const [k, v] of Object.entries(a)) {
+          const percent = actionPercent(k);
+          const key = percent === undefined ? k : actionKey(percent);
+          out[key] = [...new Set([...(out[key] ?? []), ...(Array.isArray(v) ? v : [v])])];
+        }
+        return out;
+      }),
     ),
   })
   .check(
@@ -686,17 +713,13 @@ export const budgetInputSchema = z
           input: b.monthlyBudget,
           message: decimals === 0 ? `must be a whole amount in ${b.currency}` : `must have at most ${decimals} decimals in ${b.currency}`,
         });
-      for (const key of Object.keys(b.actions)) {
-        const m = ACTION_KEY.exec(key);
-        if (!m)
-          ctx.addIssue({ code: 'custom', path: ['actions', key], message: 'keys must look like at_90_percent' });
-        else if (!b.alertThresholds.includes(Number(m[1])))
+      for (const key of Object.keys(b.actions))
+        if (actionPercent(key) === undefined)
           ctx.addIssue({
             code: 'custom',
             path: ['actions', key],
-            message: `threshold ${Number(m[1])}% is not declared in alertThresholds (${b.alertThresholds.join(', ')})`,
+            message: `keys must look like at_90_percent, with a percentage from 1 to ${MAX_ACTION_PERCENT}`,
           });
-      }
     }),
   );
 export type BudgetInput = z.input<typeof budgetInputSchema>;
@@ -745,6 +768,8 @@ export const budgetStatusItemSchema = z.object({
   daysRemainingInPeriod: z.int().check(z.nonnegative()),
   projectedSpend: money,
   thresholdsCrossed: z.array(z.number()),
+  /** Extension: the action keys (at_<percent>_percent) whose percentage the spend has reached, ascending. */
+  actionsFired: z.optional(z.array(z.string())),
   status: z.enum(BUDGET_STATUSES),
 });
 export type BudgetStatus = z.infer<typeof budgetStatusItemSchema>;
