@@ -75,6 +75,25 @@ export const CURRENCY_DECIMALS: Record<Currency, number> = {
   AUD: 2,
 };
 
+/**
+ * A value of an enum the API may grow: one of the known ones, or any other
+ * string, kept as it came. Responses are read with openEnum, so a new value
+ * never fails a page; the app shows it generically (its id as its label, a
+ * neutral colour) and still counts it in totals, tables and CSVs.
+ */
+export type Open<T extends string> = T | (string & {});
+function openEnum<const T extends readonly string[]>(_known: T): z.ZodMiniType<Open<T[number]>, unknown> {
+  return z.string();
+}
+/** Whether an API value is one the dashboard knows (narrows it to the enum). */
+export function isKnown<const T extends string>(known: readonly T[], value: string): value is T {
+  return (known as readonly string[]).includes(value);
+}
+/** Resource type, unit and currency as the API may send them. */
+export type ResourceTypeId = Open<ResourceType>;
+export type UnitId = Open<Unit>;
+export type CurrencyId = Open<Currency>;
+
 /** Longest range, in days, the API answers at hourly granularity. */
 export const MAX_HOURLY_DAYS = 92;
 
@@ -196,7 +215,7 @@ const probability = z.number().check(z.minimum(0), z.maximum(1));
 export const periodSchema = z.object({
   startDate: isoDate,
   endDate: isoDate,
-  billingCycle: z.enum(['monthly', 'quarterly', 'yearly', 'custom']),
+  billingCycle: openEnum(['monthly', 'quarterly', 'yearly', 'custom']),
   daysInPeriod: z.int().check(z.positive()),
   daysElapsed: z.int().check(z.nonnegative()),
 });
@@ -223,11 +242,14 @@ export const topResourceSchema = z.object({
   cost: money,
 });
 
+const openResourceType = openEnum(RESOURCE_TYPES);
+const openUnit = openEnum(UNITS);
+
 export const breakdownItemSchema = z.object({
-  resourceType: resourceTypeSchema,
+  resourceType: openResourceType,
   usage: z.object({
     quantity,
-    unit: unitSchema,
+    unit: openUnit,
     cost: money,
     percentage,
   }),
@@ -254,16 +276,16 @@ export const groupItemSchema = z.object({
   percentage,
   usage: z.array(
     z.object({
-      resourceType: resourceTypeSchema,
+      resourceType: openResourceType,
       quantity,
-      unit: unitSchema,
+      unit: openUnit,
       cost: money,
     }),
   ),
 });
 
 export const groupSchema = z.object({
-  dimension: groupBySchema,
+  dimension: openEnum(GROUP_BYS),
   items: z.array(groupItemSchema),
 });
 
@@ -275,15 +297,15 @@ export const projectionsSchema = z.object({
     storageGB: quantity,
   }),
   confidence: probability,
-  trend: z.enum(['increasing', 'decreasing', 'stable']),
+  trend: openEnum(['increasing', 'decreasing', 'stable']),
 });
 
 export const ALERT_TYPES = ['budget_exceeded', 'budget_forecast', 'unusual_spike'] as const;
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 
 export const alertSchema = z.object({
-  type: z.enum(ALERT_TYPES),
-  severity: z.enum(SEVERITIES),
+  type: openEnum(ALERT_TYPES),
+  severity: openEnum(SEVERITIES),
   message: z.string(),
   threshold: z.number(),
   currentValue: z.number(),
@@ -297,16 +319,22 @@ export const alertSchema = z.object({
  * up to it exactly and percentages to 100.0. Every team and user of the
  * account is listed, highest cost first, with 0 where nothing was used.
  */
-export const teamResourceUsageSchema = z.object({ quantity, unit: unitSchema, cost: money });
+export const teamResourceUsageSchema = z.object({ quantity, unit: openUnit, cost: money });
 
+/**
+ * The fields the reference's team example reads are required (teamName,
+ * totalCost, percentage, memberCount; userName, totalCost); teamId and
+ * userId are extensions the app fills from the names when absent (see
+ * withTeamIds), and resourceUsage, read with `.get()` there, may be missing.
+ */
 export const teamBreakdownItemSchema = z.object({
-  teamId: z.string(),
+  teamId: z.optional(z.string()),
   teamName: z.string(),
   totalCost: money,
   percentage,
   memberCount: z.int().check(z.nonnegative()),
   /** Per resource type the team used; the costs add up to totalCost. */
-  resourceUsage: z.partialRecord(resourceTypeSchema, teamResourceUsageSchema),
+  resourceUsage: z.optional(z.record(z.string(), teamResourceUsageSchema)),
   /**
    * Extension: the team's cost over the same length of time just before the
    * period (as far into it as the period has data). Left out when that time
@@ -321,27 +349,72 @@ export const teamBreakdownItemSchema = z.object({
 });
 
 export const userBreakdownItemSchema = z.object({
-  userId: z.string(),
+  userId: z.optional(z.string()),
   userName: z.string(),
   /** Name of the user's team. */
-  team: z.string(),
+  team: z.optional(z.string()),
   totalCost: money,
   /** Extensions: the team's id and the user's share of the total. */
   teamId: z.optional(z.string()),
   percentage: z.optional(percentage),
 });
 
-export const usageResponseSchema = z.object({
-  period: periodSchema,
-  summary: summarySchema,
-  breakdown: z.array(breakdownItemSchema),
-  regional: z.array(regionalItemSchema),
-  groups: z.optional(z.array(groupSchema)),
-  projections: z.optional(projectionsSchema),
-  alerts: z.array(alertSchema),
-  teamBreakdown: z.optional(z.array(teamBreakdownItemSchema)),
-  userBreakdown: z.optional(z.array(userBreakdownItemSchema)),
-});
+/** `name`, or `name (2)`, `name (3)`… for the second and later uses of it. */
+function uniqueIds(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const k = (seen.get(n) ?? 0) + 1;
+    seen.set(n, k);
+    return k === 1 ? n : `${n} (${k})`;
+  });
+}
+
+type TeamIn = z.output<typeof teamBreakdownItemSchema>;
+type UserIn = z.output<typeof userBreakdownItemSchema>;
+type TeamOut = TeamIn & Required<Pick<TeamIn, 'teamId' | 'resourceUsage'>>;
+type UserOut = UserIn & Required<Pick<UserIn, 'userId'>>;
+type WithTeamIds<T> = Omit<T, 'teamBreakdown' | 'userBreakdown'> & { teamBreakdown?: TeamOut[]; userBreakdown?: UserOut[] };
+
+/**
+ * Team and user ids where the API sends none: a team's name is its id (as
+ * the reference's example keys teams by name), a user's name likewise, made
+ * unique within the list; a user's teamId is the id of the team named in
+ * `team`, when there is one.
+ */
+function withTeamIds<T extends { teamBreakdown?: TeamIn[]; userBreakdown?: UserIn[] }>(r: T): WithTeamIds<T> {
+  const teamIds = uniqueIds((r.teamBreakdown ?? []).map((t) => t.teamName));
+  const teams = r.teamBreakdown?.map((t, i): TeamOut => ({ ...t, teamId: t.teamId ?? teamIds[i]!, resourceUsage: t.resourceUsage ?? {} }));
+  const userIds = uniqueIds((r.userBreakdown ?? []).map((u) => u.userName));
+  const users = r.userBreakdown?.map((u, i): UserOut => {
+    const teamId = u.teamId ?? teams?.find((t) => t.teamName === u.team)?.teamId;
+    return { ...u, userId: u.userId ?? userIds[i]!, ...(teamId === undefined ? {} : { teamId }) };
+  });
+  return {
+    ...r,
+    ...(teams ? { teamBreakdown: teams } : {}),
+    ...(users ? { userBreakdown: users } : {}),
+  };
+}
+
+/**
+ * The usage answer. Every field of the reference's example is required and
+ * checked; groups, teamBreakdown and userBreakdown are optional; fields the
+ * contract does not name are dropped.
+ */
+export const usageResponseSchema = z.pipe(
+  z.object({
+    period: periodSchema,
+    summary: summarySchema,
+    breakdown: z.array(breakdownItemSchema),
+    regional: z.array(regionalItemSchema),
+    groups: z.optional(z.array(groupSchema)),
+    projections: z.optional(projectionsSchema),
+    alerts: z.array(alertSchema),
+    teamBreakdown: z.optional(z.array(teamBreakdownItemSchema)),
+    userBreakdown: z.optional(z.array(userBreakdownItemSchema)),
+  }),
+  z.transform(withTeamIds),
+);
 
 export type Period = z.infer<typeof periodSchema>;
 export type Summary = z.infer<typeof summarySchema>;
@@ -353,9 +426,11 @@ export type GroupItem = z.infer<typeof groupItemSchema>;
 export type Group = z.infer<typeof groupSchema>;
 export type Projections = z.infer<typeof projectionsSchema>;
 export type Alert = z.infer<typeof alertSchema>;
-export type TeamBreakdownItem = z.infer<typeof teamBreakdownItemSchema>;
-export type UserBreakdownItem = z.infer<typeof userBreakdownItemSchema>;
-export type UsageResponse = z.infer<typeof usageResponseSchema>;
+export type UsageResponse = z.output<typeof usageResponseSchema>;
+/** A team as the app reads it: teamId and resourceUsage always there. */
+export type TeamBreakdownItem = NonNullable<UsageResponse['teamBreakdown']>[number];
+/** A user as the app reads it: userId always there. */
+export type UserBreakdownItem = NonNullable<UsageResponse['userBreakdown']>[number];
 
 /**
  * With includeCosts=false the API leaves out every cost and cost share:
@@ -366,8 +441,8 @@ export const usageQuantitiesResponseSchema = z.object({
   summary: z.omit(summarySchema, { totalCost: true }),
   breakdown: z.array(
     z.object({
-      resourceType: resourceTypeSchema,
-      usage: z.object({ quantity, unit: unitSchema }),
+      resourceType: openResourceType,
+      usage: z.object({ quantity, unit: openUnit }),
       timeSeries: z.array(z.omit(timeSeriesPointSchema, { cost: true })),
       topResources: z.array(z.omit(topResourceSchema, { cost: true })),
     }),

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { GroupItem, UsageResponse } from '../../contract/billing';
+import { RESOURCE_TYPES, isKnown, type GroupItem, type UsageResponse } from '../../contract/billing';
 import { useUsage } from '../../api/usage';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
@@ -59,7 +59,8 @@ export default function UsagePage() {
   const shareOf = focus ? focus.name : 'total cost';
 
   const select = (row: GroupRow) => {
-    const only = row.resourceTypes.length === 1 ? row.resourceTypes[0] : undefined;
+    const first = row.resourceTypes.length === 1 ? row.resourceTypes[0] : undefined;
+    const only = first !== undefined && isKnown(RESOURCE_TYPES, first) ? first : undefined;
     // A resource belongs to one type: show it on that type's page.
     if (filters.groupBy === 'resource' && only) void navigate(usageTypeHref(only, filters, search, { resource: row.key }));
     else setValues(toggleSelection(values, filters.groupBy, row.key));
@@ -122,7 +123,7 @@ export default function UsagePage() {
                         summary={s}
                         currency={filters.currency}
                         shareOf={shareOf}
-                        to={usageTypeHref(s.resourceType, filters, search)}
+                        to={isKnown(RESOURCE_TYPES, s.resourceType) ? usageTypeHref(s.resourceType, filters, search) : undefined}
                       />
                     ))
                   : Array.from({ length: filters.resourceType.length || 6 }, (_, i) => (

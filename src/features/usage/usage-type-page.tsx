@@ -5,7 +5,7 @@ import { useUsage } from '../../api/usage';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Skeleton } from '../../components/states/skeleton';
-import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../lib/colors';
+import { resourceLabel, resourceColor } from '../../lib/colors';
 import { GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
 import type { FilterRouteHandle } from '../filters/filter-bar-config';
@@ -83,7 +83,7 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
   const rows = useMemo(() => group && groupRows(group, resourceType), [group, resourceType]);
   const details = selections.map((s) => describeSelection(current, s, resourceType));
 
-  const label = RESOURCE_LABELS[resourceType];
+  const label = resourceLabel(resourceType);
   const shareOf = `${label} cost`;
   const loading = !current;
 
@@ -151,7 +151,7 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
                 rows={rows}
                 currency={filters.currency}
                 resourceType={resourceType}
-                color={RESOURCE_COLORS[resourceType]}
+                color={resourceColor(resourceType)}
                 selectedKey={values[filters.groupBy] || undefined}
                 onSelect={selectGroup}
                 shareOf={shareOf}

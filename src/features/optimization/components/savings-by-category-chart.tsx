@@ -2,12 +2,12 @@ import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis
 import { CURRENCY_DECIMALS, type Currency } from '../../../contract/billing';
 import { ChartCard } from '../../../components/chart-card';
 import type { DataColumn } from '../../../components/data-table';
-import { CHART_COLORS, OTHER_COLOR, RESOURCE_COLORS } from '../../../lib/colors';
+import { CHART_COLORS, OTHER_COLOR, resourceColor } from '../../../lib/colors';
 import { formatMoney, formatPercent, moneyAxisFormatter } from '../../../lib/format';
 import type { CategoryRow } from '../recommendations';
 
 const REMAINING_COLOR = 'var(--border-strong)';
-const colorOf = (row: CategoryRow) => (row.resourceType ? RESOURCE_COLORS[row.resourceType] : OTHER_COLOR);
+const colorOf = (row: CategoryRow) => (row.resourceType ? resourceColor(row.resourceType) : OTHER_COLOR);
 
 function columns(currency: Currency): DataColumn<CategoryRow>[] {
   const decimals = CURRENCY_DECIMALS[currency];

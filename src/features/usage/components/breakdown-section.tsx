@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import { CURRENCY_DECIMALS, type Currency, type GroupBy, type ResourceType } from '../../../contract/billing';
+import { CURRENCY_DECIMALS, type Currency, type GroupBy, type ResourceTypeId } from '../../../contract/billing';
 import { ChartCard } from '../../../components/chart-card';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { EmptyState } from '../../../components/states/empty-state';
 import { Skeleton } from '../../../components/states/skeleton';
-import { RESOURCE_LABELS } from '../../../lib/colors';
+import { resourceLabel } from '../../../lib/colors';
 import { formatMoney, formatNumber, formatPercent, resourceUnit } from '../../../lib/format';
 import { GROUP_BY_LABELS } from '../../../lib/labels';
 import { formatExactQuantity, quantityDecimals, unitTitle } from '../usage-format';
@@ -27,7 +27,7 @@ const PLURAL: Record<GroupBy, string> = {
 export function breakdownColumns(
   dimension: GroupBy,
   currency: Currency,
-  { resourceType, selectedKey, color }: { resourceType?: ResourceType; selectedKey?: string; color?: string },
+  { resourceType, selectedKey, color }: { resourceType?: ResourceTypeId; selectedKey?: string; color?: string },
 ): DataColumn<GroupRow>[] {
   const columns: DataColumn<GroupRow>[] = [
     {
@@ -49,8 +49,8 @@ export function breakdownColumns(
     columns.push({
       id: 'type',
       header: 'Type',
-      value: (r) => r.resourceTypes.map((t) => RESOURCE_LABELS[t]).join(', '),
-      cell: (r) => <span className="whitespace-nowrap">{r.resourceTypes.map((t) => RESOURCE_LABELS[t]).join(', ')}</span>,
+      value: (r) => r.resourceTypes.map((t) => resourceLabel(t)).join(', '),
+      cell: (r) => <span className="whitespace-nowrap">{r.resourceTypes.map((t) => resourceLabel(t)).join(', ')}</span>,
     });
   if (resourceType) {
     const unit = resourceUnit(resourceType);
@@ -99,7 +99,7 @@ export function BreakdownSection({
   rows: readonly GroupRow[] | undefined;
   currency: Currency;
   /** On a type's page: quantities in its unit. */
-  resourceType?: ResourceType;
+  resourceType?: ResourceTypeId;
   color: string;
   selectedKey?: string;
   onSelect: (row: GroupRow) => void;
