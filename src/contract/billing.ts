@@ -486,23 +486,51 @@ export type OptimizationQuery = z.output<typeof optimizationQuerySchema>;
 /** One measured fact behind a recommendation, already formatted for display. */
 export const evidenceSchema = z.object({ label: z.string(), value: z.string() });
 
+/**
+ * The fields the reference's example reads are required (title, impact,
+ * potentialSavings, description, implementationEffort); id and resourceIds
+ * are extensions the app fills when absent (see withRecommendationIds).
+ */
 export const optimizationRecommendationSchema = z.object({
-  id: z.string(),
+  id: z.optional(z.string()),
   title: z.string(),
-  impact: z.enum(IMPACTS),
+  impact: openEnum(IMPACTS),
   /** Per month, in the requested currency. */
   potentialSavings: money,
   description: z.string(),
-  implementationEffort: z.enum(EFFORTS),
-  resourceIds: z.array(z.string()),
+  implementationEffort: openEnum(EFFORTS),
+  resourceIds: z.optional(z.array(z.string())),
   /** Extensions: the byCategory name it counts towards, the rule that fired, and (analysisDepth=detailed) its evidence. */
   category: z.optional(z.string()),
-  rule: z.optional(z.enum(OPTIMIZATION_RULES)),
+  rule: z.optional(openEnum(OPTIMIZATION_RULES)),
   evidence: z.optional(z.array(evidenceSchema)),
 });
+type RecommendationIn = z.output<typeof optimizationRecommendationSchema>;
+type RecommendationOut = RecommendationIn & Required<Pick<RecommendationIn, 'id' | 'resourceIds'>>;
 
-export const optimizationResponseSchema = z.object({
-  potentialSavings: z.object({
+/** Ids where the API sends none (`rec-1`, `rec-2`… in the API's order), and no resources where it lists none. */
+function withRecommendationIds<T extends { recommendations?: RecommendationIn[] }>(
+  r: T,
+): Omit<T, 'recommendations'> & { recommendations?: RecommendationOut[] } {
+  if (!r.recommendations) return r as Omit<T, 'recommendations'>;
+  const taken = new Set(r.recommendations.map((x) => x.id));
+  let n = 0;
+  const next = () => {
+    let id;
+    do id = `rec-${++n}`;
+    while (taken.has(id));
+    return id;
+  };
+  return { ...r, recommendations: r.recommendations.map((x) => ({ ...x, id: x.id ?? next(), resourceIds: x.resourceIds ?? [] })) };
+}
+
+/**
+ * The optimization answer. The reference's example checks for each of
+ * potentialSavings, recommendations and wasteAnalysis before reading it, so
+ * each is optional; within them the fields it reads are required.
+ */
+export const optimizationResponseSchema = z.pipe(z.object({
+  potentialSavings: z.optional(z.object({
     totalMonthly: money,
     currency: z.optional(currencySchema),
     byCategory: z.array(
@@ -514,20 +542,20 @@ export const optimizationResponseSchema = z.object({
         recommendation: z.string(),
       }),
     ),
-  }),
+  })),
   recommendations: z.optional(z.array(optimizationRecommendationSchema)),
-  wasteAnalysis: z.object({
+  wasteAnalysis: z.optional(z.object({
     totalWaste: money,
     items: z.array(
       z.object({
         description: z.string(),
         amount: money,
-        resourceId: z.string(),
-        /** Extension: the rule that found it. */
-        rule: z.optional(z.enum(OPTIMIZATION_RULES)),
+        /** Extensions: the resource, and the rule that found it. */
+        resourceId: z.optional(z.string()),
+        rule: z.optional(openEnum(OPTIMIZATION_RULES)),
       }),
     ),
-  }),
+  })),
   /**
    * Extension: what was analysed and how it was made monthly. Every amount is
    * the analysed hours' figure × monthlyFactor, where monthlyFactor =
@@ -544,9 +572,10 @@ export const optimizationResponseSchema = z.object({
       monthlyFactor: z.number().check(z.nonnegative()),
     }),
   ),
-});
-export type OptimizationRecommendation = z.infer<typeof optimizationRecommendationSchema>;
-export type OptimizationResponse = z.infer<typeof optimizationResponseSchema>;
+}), z.transform(withRecommendationIds));
+export type OptimizationResponse = z.output<typeof optimizationResponseSchema>;
+/** A recommendation as the app reads it: id and resourceIds always there. */
+export type OptimizationRecommendation = NonNullable<OptimizationResponse['recommendations']>[number];
 
 // ---------------------------------------------------------------- forecast
 

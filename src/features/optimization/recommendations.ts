@@ -8,12 +8,14 @@ import {
   EFFORTS,
   IMPACTS,
   RESOURCE_TYPES,
+  isKnown,
   type OptimizationRecommendation,
   type OptimizationResponse,
   type OptimizationRule,
   type ResourceTypeId,
 } from '../../contract/billing';
 import { resourceLabel } from '../../lib/colors';
+import { lookup } from '../../lib/labels';
 
 export type Impact = (typeof IMPACTS)[number];
 export type Effort = (typeof EFFORTS)[number];
@@ -39,7 +41,7 @@ const IMPACT_RANK: Record<Impact, number> = { high: 0, medium: 1, low: 2 };
 /** Highest impact first; within an impact, largest monthly saving first; then by title (stable). */
 export function compareRecommendations(a: OptimizationRecommendation, b: OptimizationRecommendation): number {
   return (
-    IMPACT_RANK[a.impact] - IMPACT_RANK[b.impact] ||
+    lookup(IMPACT_RANK, a.impact, IMPACTS.length) - lookup(IMPACT_RANK, b.impact, IMPACTS.length) ||
     b.potentialSavings - a.potentialSavings ||
     a.title.localeCompare(b.title) ||
     a.id.localeCompare(b.id)
@@ -61,9 +63,9 @@ export function filterRecommendations(
 }
 
 /** How many recommendations there are of each impact. */
-export function countByImpact(recs: readonly OptimizationRecommendation[]): Record<Impact, number> {
-  const counts: Record<Impact, number> = { high: 0, medium: 0, low: 0 };
-  for (const r of recs) counts[r.impact] += 1;
+export function countByImpact(recs: readonly OptimizationRecommendation[]): Record<Impact | 'other', number> {
+  const counts: Record<Impact | 'other', number> = { high: 0, medium: 0, low: 0, other: 0 };
+  for (const r of recs) counts[isKnown(IMPACTS, r.impact) ? r.impact : 'other'] += 1;
   return counts;
 }
 
@@ -138,7 +140,7 @@ export interface CategoryRow {
 }
 
 /** byCategory as chart and table rows, largest saving first. */
-export function categoryRows(byCategory: OptimizationResponse['potentialSavings']['byCategory']): CategoryRow[] {
+export function categoryRows(byCategory: NonNullable<OptimizationResponse['potentialSavings']>['byCategory']): CategoryRow[] {
   return byCategory
     .map((c) => ({
       name: c.name,

@@ -1,6 +1,7 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { CURRENCY_DECIMALS, type Currency } from '../../../contract/billing';
 import { ChartCard } from '../../../components/chart-card';
+import { EmptyState } from '../../../components/states/empty-state';
 import type { DataColumn } from '../../../components/data-table';
 import { CHART_COLORS, OTHER_COLOR, resourceColor } from '../../../lib/colors';
 import { formatMoney, formatPercent, moneyAxisFormatter } from '../../../lib/format';
@@ -63,11 +64,14 @@ export function SavingsByCategoryChart({
   rows,
   currency,
   loading = false,
+  absent = false,
   className,
 }: {
   rows: readonly CategoryRow[];
   currency: Currency;
   loading?: boolean;
+  /** The API's answer has no potentialSavings: say so instead of drawing nothing. */
+  absent?: boolean;
   className?: string;
 }) {
   const height = Math.max(180, rows.length * 40 + 44);
@@ -89,7 +93,7 @@ export function SavingsByCategoryChart({
       }
       table={{ columns: columns(currency), rows, getRowId: (r) => r.name, initialSort: { id: 'savings', desc: true } }}
       loading={loading}
-      empty={rows.length === 0}
+      empty={absent ? <EmptyState title="Not in the API's answer" description="The billing API sent no savings by category for this period." /> : rows.length === 0}
       height={loading ? 220 : height}
       exportFileName="optimization-savings-by-category"
       className={className}
