@@ -28,8 +28,8 @@ async function expectProjections(page: Page, expected: ForecastResponse, currenc
     await expect(row.getByRole('rowheader')).toHaveText(monthName(p.month));
     const cells = row.getByRole('cell');
     await expect(cells.nth(0)).toHaveText(money(p.projectedCost, currency));
-    await expect(cells.nth(1)).toHaveText(money(p.lowerBound, currency));
-    await expect(cells.nth(2)).toHaveText(money(p.upperBound, currency));
+    await expect(cells.nth(1)).toHaveText(money(p.lowerBound!, currency));
+    await expect(cells.nth(2)).toHaveText(money(p.upperBound!, currency));
     await expect(cells.nth(3)).toHaveText(`${Math.round(p.confidence * 100)}%`);
   }
 }

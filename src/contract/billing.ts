@@ -618,8 +618,10 @@ const scenarioSchema = z.object({
 export const GROWTH_DRIVER_DIMENSIONS = ['resource_type', 'project'] as const;
 
 /**
- * Forecast answer. Extensions to the reference's shape (all optional so the
- * reference's own example still parses): currency, confidenceInterval and
+ * Forecast answer. The reference's example reads baseline and each month's
+ * month, projectedCost and confidence (required), and checks for scenarios
+ * and growthDrivers before reading them (optional). Extensions (all optional,
+ * so the reference's own shape parses): lowerBound/upperBound, currency, confidenceInterval and
  * scenarioMonths at the top level, `actuals` (complete past months, for a
  * chart of actuals + projection), actualToDate on the month in progress,
  * peakMonthLabel on scenarios, dimension and key on growth drivers.
@@ -644,21 +646,22 @@ export const forecastResponseSchema = z.object({
       month: monthKey,
       projectedCost: money,
       confidence: probability,
-      lowerBound: money,
-      upperBound: money,
+      /** Extensions: the interval (both or neither) and the month's actual cost so far. */
+      lowerBound: z.optional(money),
+      upperBound: z.optional(money),
       actualToDate: z.optional(money),
     }),
   ),
   scenarios: z.optional(z.object({ optimistic: scenarioSchema, expected: scenarioSchema, pessimistic: scenarioSchema })),
-  growthDrivers: z.array(
+  growthDrivers: z.optional(z.array(
     z.object({
       factor: z.string(),
       impact: z.number(),
       description: z.string(),
-      dimension: z.optional(z.enum(GROWTH_DRIVER_DIMENSIONS)),
+      dimension: z.optional(openEnum(GROWTH_DRIVER_DIMENSIONS)),
       key: z.optional(z.string()),
     }),
-  ),
+  )),
   currency: z.optional(currencySchema),
   confidenceInterval: z.optional(z.number().check(z.minimum(0.5), z.maximum(0.99))),
   /** How many projected months the scenarios' sixMonthTotal sums: six, or all of them when there are fewer. */

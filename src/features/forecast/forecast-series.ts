@@ -70,11 +70,12 @@ export function buildForecastSeries(data: ForecastResponse, maxActualMonths = 12
       kind: 'projected',
       ...(p.actualToDate !== undefined ? { actualToDate: p.actualToDate } : {}),
       projected: p.projectedCost,
-      lowerBound: p.lowerBound,
-      upperBound: p.upperBound,
       confidence: p.confidence,
       line: p.projectedCost,
-      band: [p.lowerBound, p.upperBound],
+      // No band without both bounds (they are an extension of the reference's shape).
+      ...(p.lowerBound !== undefined && p.upperBound !== undefined
+        ? { lowerBound: p.lowerBound, upperBound: p.upperBound, band: [p.lowerBound, p.upperBound] as [number, number] }
+        : {}),
     });
   return points;
 }
