@@ -5,6 +5,7 @@ import {
   budgetStatusResponseSchema,
   type Budget,
   type BudgetStatus,
+  type BudgetStatusKind,
 } from '../src/contract/billing.ts';
 import { api, expect, money, SANDBOX_API_KEY, SANDBOX_URL, test } from './fixtures.ts';
 
@@ -73,13 +74,13 @@ async function openList(page: Page) {
 /** The card shows the API's status figures for the budget. */
 async function expectCardFigures(article: Locator, s: BudgetStatus) {
   await expect(article.getByTestId('budget-spent')).toHaveText(money(s.currentSpent, s.currency));
-  await expect(article.getByTestId('budget-projected')).toHaveText(money(s.projectedSpend, s.currency));
+  await expect(article.getByTestId('budget-projected')).toHaveText(money(s.projectedSpend!, s.currency));
   await expect(article.getByTestId('budget-days-left')).toHaveText(String(s.daysRemainingInPeriod));
   await expect(article.getByTestId('budget-crossed')).toHaveText(
     s.thresholdsCrossed.length === 0 ? 'None' : s.thresholdsCrossed.map((t) => `${t}%`).join(', '),
   );
   await expect(article).toContainText(`${s.percentageUsed.toFixed(1)}% of budget`);
-  await expect(article).toContainText({ on_track: 'On track', at_risk: 'At risk', exceeded: 'Exceeded' }[s.status]);
+  await expect(article).toContainText({ on_track: 'On track', at_risk: 'At risk', exceeded: 'Exceeded' }[s.status as BudgetStatusKind]);
 }
 
 test.describe('Budgets', () => {

@@ -469,7 +469,7 @@ describe('GET /v2/billing/budgets/status', () => {
         daysRemainingInPeriod: 15,
       });
       expect(minor(s.currentSpent), b.name).toBe(minor(exact.spent));
-      expect(Math.abs(minor(s.projectedSpend) - minor(exact.projected)), b.name).toBeLessThanOrEqual(1);
+      expect(Math.abs(minor(s.projectedSpend!) - minor(exact.projected)), b.name).toBeLessThanOrEqual(1);
       const pct = (exact.spent / b.monthlyBudget) * 100;
       expect(s.percentageUsed).toBeCloseTo(pct, 1);
       expect(s.thresholdsCrossed).toEqual(b.alertThresholds.filter((t) => pct >= t));
@@ -532,7 +532,7 @@ describe('budget alerts in GET /v2/billing/usage', () => {
     });
     const status = budgetStatusResponseSchema.parse(await sb.json(`${BASE}/status`)).budgets.find((s) => s.budgetId === b.budgetId)!;
     expect(status.thresholdsCrossed).toEqual([25, 50]);
-    const projectedPct = (status.projectedSpend / b.monthlyBudget) * 100;
+    const projectedPct = (status.projectedSpend! / b.monthlyBudget) * 100;
     const forecast = [75, 90, 100].filter((t) => projectedPct >= t).at(-1);
     expect(forecast).toBeDefined();
     const { alerts } = await alertsOf(name, '?resourceType=ai-services');
@@ -541,7 +541,7 @@ describe('budget alerts in GET /v2/billing/usage', () => {
       ['budget_forecast', Math.round(b.monthlyBudget * forecast!) / 100],
     ]);
     expect(alerts[0]!.currentValue).toBe(spent);
-    expect(alerts[1]!.currentValue).toBeCloseTo(status.projectedSpend, 2);
+    expect(alerts[1]!.currentValue).toBeCloseTo(status.projectedSpend!, 2);
   });
 
   it('uses what PUT changed', async () => {

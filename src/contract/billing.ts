@@ -855,6 +855,7 @@ export type BudgetListResponse = z.infer<typeof budgetListResponseSchema>;
  * projection to month end reaches it; on_track otherwise.
  */
 export const BUDGET_STATUSES = ['on_track', 'at_risk', 'exceeded'] as const;
+export type BudgetStatusKind = (typeof BUDGET_STATUSES)[number];
 
 /**
  * One budget this calendar month (UTC), in the budget's currency (each day's
@@ -879,9 +880,56 @@ export const budgetStatusItemSchema = z.object({
   actionsFired: z.optional(z.array(z.string())),
   status: z.enum(BUDGET_STATUSES),
 });
-export type BudgetStatus = z.infer<typeof budgetStatusItemSchema>;
+/** A budget's status as the sandbox sends it (every field). */
+export type BudgetStatusAnswer = z.infer<typeof budgetStatusItemSchema>;
 
-export const budgetStatusResponseSchema = z.object({ budgets: z.array(budgetStatusItemSchema) });
+/**
+ * The currency of a budget whose status names none: the account's, which
+ * the reference gives as the API's default currency.
+ */
+export const ACCOUNT_CURRENCY: Currency = 'USD';
+
+/**
+ * A budget's status as the app reads it. The reference's example reads
+ * monthlyBudget, currentSpent and daysRemainingInPeriod (required) and name
+ * (optional, "Default Budget" when absent); everything else is an extension
+ * and may be missing: currency is then the account's, percentageUsed and
+ * thresholdsCrossed are computed from the figures, and budgetId,
+ * resourceTypes, projectedSpend and status stay absent (the app shows the
+ * budget without what needs them).
+ */
+const budgetStatusReadSchema = z.pipe(
+  z.object({
+    budgetId: z.optional(z.string()),
+    name: z.optional(z.string()),
+    monthlyBudget: money,
+    currency: z.optional(openEnum(CURRENCIES)),
+    resourceTypes: z.optional(z.array(openEnum(BUDGET_RESOURCE_TYPES))),
+    alertThresholds: z.optional(z.array(z.number())),
+    currentSpent: money,
+    percentageUsed: z.optional(z.number()),
+    daysRemainingInPeriod: z.int().check(z.nonnegative()),
+    projectedSpend: z.optional(money),
+    thresholdsCrossed: z.optional(z.array(z.number())),
+    actionsFired: z.optional(z.array(z.string())),
+    status: z.optional(openEnum(BUDGET_STATUSES)),
+  }),
+  z.transform((b) => {
+    const percentageUsed = b.percentageUsed ?? (b.monthlyBudget > 0 ? Math.round((b.currentSpent / b.monthlyBudget) * 1000) / 10 : 0);
+    const alertThresholds = b.alertThresholds ?? [];
+    return {
+      ...b,
+      name: b.name ?? 'Default Budget',
+      currency: b.currency ?? ACCOUNT_CURRENCY,
+      alertThresholds,
+      percentageUsed,
+      thresholdsCrossed: b.thresholdsCrossed ?? alertThresholds.filter((t) => percentageUsed >= t),
+    };
+  }),
+);
+export type BudgetStatus = z.output<typeof budgetStatusReadSchema>;
+
+export const budgetStatusResponseSchema = z.object({ budgets: z.array(budgetStatusReadSchema) });
 export type BudgetStatusResponse = z.infer<typeof budgetStatusResponseSchema>;
 
 // ---------------------------------------------------------------- errors
