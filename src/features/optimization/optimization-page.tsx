@@ -86,8 +86,9 @@ export default function OptimizationPage() {
               {range.timeRange === 'current_month' ? ' so far' : ''}: {formatDateRange(days.startDate, days.endDate)} ·
               savings and waste per month, in {shownCurrency}
             </span>
-          ) : isError ? (
-            TIME_RANGE_LABELS[range.timeRange]
+          ) : isError || data ? (
+            // No `analysis` (an extension) in the answer: the range as asked for.
+            `${TIME_RANGE_LABELS[range.timeRange]} · savings and waste per month, in ${shownCurrency}`
           ) : (
             <Skeleton className="h-4 w-72" />
           )

@@ -18,7 +18,7 @@ import { SelectionBar } from './components/selection-bar';
 import { TypeCard } from './components/type-card';
 import { usageTypeHref, type UsageIndexState } from './usage-links';
 import { usageExplorerRequest } from './usage-request';
-import { describeSelection, findGroup, groupRows, typeSummaries, type GroupRow, type SelectionDetail } from './usage-transforms';
+import { describeSelection, documentedGroupRows, findGroup, groupRows, typeSummaries, type GroupRow, type SelectionDetail } from './usage-transforms';
 import { CLEAR_SELECTIONS, selectionsOf, toggleSelection, usageView, type UsageViewValues } from './usage-view';
 
 function indexNote(focus: SelectionDetail | undefined, count: number): string | undefined {
@@ -55,7 +55,11 @@ export default function UsagePage() {
   const focus = details.find((d) => d.found);
   const summaries = useMemo(() => data && typeSummaries(data, focusItem(data, values)), [data, values]);
   const group = findGroup(data, filters.groupBy);
-  const rows = useMemo(() => group && groupRows(group), [group]);
+  // Without `groups` (an extension), what the documented fields give, else a note.
+  const documented = useMemo(() => (data && !group ? documentedGroupRows(data, filters.groupBy) : undefined), [data, group, filters.groupBy]);
+  const rows = useMemo(() => (group ? groupRows(group) : data ? (documented ?? []) : undefined), [group, data, documented]);
+  const unavailable =
+    data && !group && !documented ? `The billing API's answer has no breakdown by ${GROUP_BY_LABELS[filters.groupBy].toLowerCase()}.` : undefined;
   const shareOf = focus ? focus.name : 'total cost';
 
   const select = (row: GroupRow) => {
@@ -143,10 +147,11 @@ export default function UsagePage() {
                 currency={filters.currency}
                 color={CHART_COLORS.accent}
                 selectedKey={values[filters.groupBy] || undefined}
-                onSelect={select}
+                onSelect={group ? select : () => undefined}
                 shareOf="total cost"
-                rowHint={filters.groupBy === 'resource' ? 'Click a row to open it on its type’s page' : undefined}
+                rowHint={!group ? 'From the API’s documented totals' : filters.groupBy === 'resource' ? 'Click a row to open it on its type’s page' : undefined}
                 loading={!data}
+                unavailable={unavailable}
               />
             </div>
           </>

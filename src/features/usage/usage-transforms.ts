@@ -141,6 +141,35 @@ export function findGroup(response: UsageResponse | undefined, dimension: GroupB
   return response?.groups?.find((g) => g.dimension === dimension);
 }
 
+/**
+ * Rows for a dimension from the documented fields alone, for an answer without
+ * `groups` (an extension): regions from `regional`, resources from each type's
+ * `topResources`. Undefined for the other dimensions, which need `groups`.
+ * Such rows cannot narrow the view (that needs the group's per-member figures):
+ * the pages do not act on a click on them.
+ */
+export function documentedGroupRows(response: UsageResponse, dimension: GroupBy, resourceType?: ResourceTypeId): GroupRow[] | undefined {
+  const total = response.summary.totalCost;
+  if (dimension === 'region')
+    return response.regional.map((r) => ({ key: r.region, name: r.region, cost: r.cost, percentage: r.percentage, resourceTypes: [], selectable: true }));
+  if (dimension === 'resource')
+    return response.breakdown
+      .filter((b) => resourceType === undefined || b.resourceType === resourceType)
+      .flatMap((b) =>
+        b.topResources.map((t) => ({
+          key: t.resourceId,
+          name: t.name,
+          cost: t.cost,
+          percentage: total > 0 ? Math.round((t.cost / total) * 1000) / 10 : 0,
+          ...(resourceType ? { quantity: t.usage, unit: b.usage.unit } : {}),
+          resourceTypes: [b.resourceType],
+          selectable: true,
+        })),
+      )
+      .sort((a, b) => b.cost - a.cost);
+  return undefined;
+}
+
 /** A group's members as table rows, highest cost first (as the API sorts them). */
 export function groupRows(group: Group, resourceType?: ResourceTypeId): GroupRow[] {
   return group.items.map((item) => {

@@ -24,6 +24,7 @@ import {
   describeSelection,
   findGroup,
   groupRows,
+  documentedGroupRows,
   toSeriesPoints,
   topResourceRows,
   type GroupRow,
@@ -80,7 +81,16 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
   const points = useMemo(() => item && toSeriesPoints(item.timeSeries), [item]);
   const topRows = useMemo(() => item && topResourceRows(item), [item]);
   const group = findGroup(current, filters.groupBy);
-  const rows = useMemo(() => group && groupRows(group, resourceType), [group, resourceType]);
+  const documented = useMemo(
+    () => (current && !group ? documentedGroupRows(current, filters.groupBy, resourceType) : undefined),
+    [current, group, filters.groupBy, resourceType],
+  );
+  const rows = useMemo(
+    () => (group ? groupRows(group, resourceType) : current ? (documented ?? []) : undefined),
+    [group, resourceType, current, documented],
+  );
+  const unavailable =
+    current && !group && !documented ? `The billing API's answer has no breakdown by ${GROUP_BY_LABELS[filters.groupBy].toLowerCase()}.` : undefined;
   const details = selections.map((s) => describeSelection(current, s, resourceType));
 
   const label = resourceLabel(resourceType);
@@ -153,9 +163,11 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
                 resourceType={resourceType}
                 color={resourceColor(resourceType)}
                 selectedKey={values[filters.groupBy] || undefined}
-                onSelect={selectGroup}
+                onSelect={group ? selectGroup : () => undefined}
+                rowHint={group ? undefined : 'From the API’s documented totals'}
                 shareOf={shareOf}
                 loading={loading}
+                unavailable={unavailable}
               />
               <TopResourcesCard
                 resourceType={resourceType}

@@ -93,6 +93,7 @@ export function BreakdownSection({
   shareOf,
   rowHint = 'Click a row to narrow the view',
   loading,
+  unavailable,
 }: {
   dimension: GroupBy;
   /** Undefined while the group loads. */
@@ -108,6 +109,8 @@ export function BreakdownSection({
   /** What clicking a row does. */
   rowHint?: string;
   loading: boolean;
+  /** Why there are no rows to show when the API's answer cannot give them (shown instead of "no usage"). */
+  unavailable?: string;
 }) {
   const label = GROUP_BY_LABELS[dimension];
   const plural = PLURAL[dimension];
@@ -126,7 +129,7 @@ export function BreakdownSection({
     .slice(0, 5)
     .map((b) => `${b.name} ${formatMoney(b.cost, currency)} (${formatPercent(b.percentage)})`)
     .join(', ')}${bars.length > 5 || rest ? ', and more in the table' : ''}.`;
-  const emptyText = `No usage by ${label.toLowerCase()} in this period.`;
+  const emptyText = unavailable ?? `No usage by ${label.toLowerCase()} in this period.`;
 
   return (
     <div className="grid gap-4 xl:grid-cols-2">
