@@ -1,6 +1,6 @@
 /**
  * A stand-in for the real TensorOne billing API that sends only what the
- * public reference documents (/work/shared/reference/billing-usage-api.txt),
+ * public reference documents (docs/billing-usage-api.txt, a copy of it),
  * written from the reference, not from our sandbox:
  * - GET /v2/billing/usage: the reference's example answer, verbatim (the same
  *   text whatever the query); with includeTeamMetrics=true, teamBreakdown and
@@ -13,8 +13,21 @@
  */
 import { readFileSync } from 'node:fs';
 
-/** The reference's /usage example, as the reference prints it. */
-export const USAGE_EXAMPLE_TEXT = readFileSync(new URL('./usage-example.json', import.meta.url), 'utf8');
+/** The API reference, as published. */
+export const REFERENCE_TEXT = readFileSync(new URL('../../docs/billing-usage-api.txt', import.meta.url), 'utf8');
+
+/** The reference's /usage example answer, character for character as the reference prints it. */
+export const USAGE_EXAMPLE_TEXT = firstJsonObject(REFERENCE_TEXT);
+
+function firstJsonObject(text: string): string {
+  const start = text.indexOf('{\n  "period"');
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    else if (text[i] === '}' && --depth === 0) return text.slice(start, i + 1);
+  }
+  throw new Error('the reference has no /usage example');
+}
 
 /** What a fake answers: a JSON body (or raw text) per request. */
 export type FakeAnswer = { status: number; body: unknown } | { status: number; text: string };
