@@ -39,7 +39,8 @@ function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
  */
 export function formatMoney(amount: number, currency: CurrencyId): string {
   const digits = currencyDecimals(currency);
-  if (!isCurrencyCode(currency)) return `${formatNumber(amount === 0 ? 0 : amount, digits)} ${currency}`;
+  if (!isCurrencyCode(currency))
+    return `${numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount === 0 ? 0 : amount)} ${currency}`;
   return numberFormat({
     style: 'currency',
     currency,
