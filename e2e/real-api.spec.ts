@@ -181,6 +181,21 @@ test.describe('against the reference (documented fields only)', () => {
   });
 });
 
+test.describe('against the reference: creating a budget', () => {
+  const api = upstream(referenceAnswer);
+
+  test('a new budget is saved when the API answers with only its id, as the reference shows', async ({ page }) => {
+    await api.open(page, '/budgets/new');
+    await page.getByLabel('Budget name').fill('Reference budget');
+    await page.getByLabel('Monthly budget').fill('2,000');
+    await page.getByRole('button', { name: 'Save budget' }).click();
+    await expect(page).toHaveURL(/\/budgets$/);
+    await expect(page.getByText('Saved budget “Reference budget”.')).toBeVisible();
+    await settled(page);
+    expect(api.requests()).toContain('POST /v2/billing/budgets key');
+  });
+});
+
 test.describe('against a grown API (new values and fields)', () => {
   const api = upstream(grownAnswer);
 

@@ -847,6 +847,10 @@ export const budgetSchema = z.object({
 });
 export type Budget = z.infer<typeof budgetSchema>;
 
+/** The answer to POST /v2/billing/budgets: the stored budget, or just its id (all the reference's example reads). */
+export const budgetCreatedSchema = z.union([budgetSchema, z.object({ budgetId: z.string() })]);
+export type BudgetCreated = z.infer<typeof budgetCreatedSchema>;
+
 export const budgetListResponseSchema = z.object({ budgets: z.array(budgetSchema) });
 export type BudgetListResponse = z.infer<typeof budgetListResponseSchema>;
 

@@ -4,7 +4,7 @@
  * src/index.css), so a chart re-themes without re-rendering. The Tailwind
  * theme reads the same map (`bg-resource-clusters`, `text-resource-storage`…).
  */
-import { RESOURCE_TYPES, isKnown, type ResourceType, type ResourceTypeId } from '../contract/billing';
+import type { ResourceType, ResourceTypeId } from '../contract/billing';
 
 /** CSS custom-property name per resource type. */
 export const RESOURCE_COLOR_VARS = {
@@ -44,12 +44,20 @@ export const UNKNOWN_RESOURCE_COLOR = 'var(--chart-other)';
 
 /** A resource type's label: its name, or for a type the dashboard does not know, its id. */
 export function resourceLabel(type: ResourceTypeId): string {
-  return isKnown(RESOURCE_TYPES, type) ? RESOURCE_LABELS[type] : type;
+  return isKnownType(type) ? RESOURCE_LABELS[type] : type;
 }
+
+/** Whether the dashboard knows a resource type (it has a label and colour for it). */
+function isKnownType(type: ResourceTypeId): type is ResourceType {
+  return Object.hasOwn(RESOURCE_LABELS, type);
+}
+
+/** The known types in the reference's order. */
+const TYPE_ORDER = Object.keys(RESOURCE_COLOR_VARS);
 
 /** A resource type's colour: its own, or the neutral one for a type the dashboard does not know. */
 export function resourceColor(type: ResourceTypeId): string {
-  return isKnown(RESOURCE_TYPES, type) ? RESOURCE_COLORS[type] : UNKNOWN_RESOURCE_COLOR;
+  return isKnownType(type) ? RESOURCE_COLORS[type] : UNKNOWN_RESOURCE_COLOR;
 }
 
 /** Label and colour of any resource type the API sends. */
@@ -59,8 +67,8 @@ export function resourceSeries(type: ResourceTypeId): { label: string; color: st
 
 /** Sort position of a resource type: the reference's order, then unknown types by id. */
 export function compareResourceTypes(a: ResourceTypeId, b: ResourceTypeId): number {
-  const rank = (t: ResourceTypeId) => (isKnown(RESOURCE_TYPES, t) ? RESOURCE_TYPES.indexOf(t) : RESOURCE_TYPES.length);
-  return rank(a) - rank(b) || (rank(a) === RESOURCE_TYPES.length ? a.localeCompare(b) : 0);
+  const rank = (t: ResourceTypeId) => (isKnownType(t) ? TYPE_ORDER.indexOf(t) : TYPE_ORDER.length);
+  return rank(a) - rank(b) || (rank(a) === TYPE_ORDER.length ? a.localeCompare(b) : 0);
 }
 
 /**

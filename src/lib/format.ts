@@ -5,12 +5,10 @@
  */
 import {
   CURRENCY_DECIMALS,
-  RESOURCE_TYPES,
-  UNITS,
   UNIT_BY_RESOURCE_TYPE,
-  isKnown,
   type Currency,
   type CurrencyId,
+  type ResourceType,
   type ResourceTypeId,
   type UnitId,
   type Granularity,
@@ -110,7 +108,7 @@ export const UNIT_LABELS: Record<Unit, { short: string; long: string; decimals: 
 
 /** A unit's labels; a unit the dashboard does not know is shown by its id, with up to two decimals. */
 export function unitLabels(unit: UnitId): { short: string; long: string; decimals: number } {
-  return isKnown(UNITS, unit) ? UNIT_LABELS[unit] : { short: unit, long: unit, decimals: 2 };
+  return Object.hasOwn(UNIT_LABELS, unit) ? UNIT_LABELS[unit as Unit] : { short: unit, long: unit, decimals: 2 };
 }
 
 /** A metered quantity with its unit: `156.7 GPU h`, `89,543 req`. */
@@ -130,7 +128,9 @@ export function formatQuantityCompact(value: number, unit: UnitId): string {
  * it (`fallback`), else is counted in plain units.
  */
 export function resourceUnit(resourceType: ResourceTypeId, fallback?: UnitId): { unit: UnitId; short: string; long: string; decimals: number } {
-  const unit: UnitId = isKnown(RESOURCE_TYPES, resourceType) ? UNIT_BY_RESOURCE_TYPE[resourceType] : (fallback ?? 'units');
+  const unit: UnitId = Object.hasOwn(UNIT_BY_RESOURCE_TYPE, resourceType)
+    ? UNIT_BY_RESOURCE_TYPE[resourceType as ResourceType]
+    : (fallback ?? 'units');
   return { unit, ...unitLabels(unit) };
 }
 
@@ -258,4 +258,17 @@ export function formatAgo(then: number, now: number): string {
 /** Local wall-clock time, for "Updated 10:42". */
 export function formatTime(date: Date | number): string {
   return new Intl.DateTimeFormat(APP_LOCALE, { hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+/**
+ * The entry of `map` for an API value, or `fallback` for a value the
+ * dashboard does not know (the API adds values over time).
+ */
+export function lookup<K extends string, V>(map: Readonly<Record<K, V>>, value: string, fallback: V): V {
+  return Object.hasOwn(map, value) ? map[value as K] : fallback;
+}
+
+/** The label of an API value: its entry in `labels`, or the value itself when unknown. */
+export function labelFor<K extends string>(labels: Readonly<Record<K, string>>, value: string): string {
+  return lookup(labels, value, value);
 }

@@ -37,15 +37,3 @@ export const CURRENCY_NAMES: Record<Currency, string> = {
   AUD: 'Australian dollar',
 };
 
-/**
- * The entry of `map` for an API value, or `fallback` for a value the
- * dashboard does not know (the API adds values over time).
- */
-export function lookup<K extends string, V>(map: Readonly<Record<K, V>>, value: string, fallback: V): V {
-  return Object.hasOwn(map, value) ? map[value as K] : fallback;
-}
-
-/** The label of an API value: its entry in `labels`, or the value itself when unknown. */
-export function labelFor<K extends string>(labels: Readonly<Record<K, string>>, value: string): string {
-  return lookup(labels, value, value);
-}

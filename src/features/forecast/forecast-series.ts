@@ -5,7 +5,7 @@
  * projection.
  */
 import type { BudgetStatus, BudgetStatusKind, Currency, ForecastResponse } from '../../contract/billing';
-import { labelFor } from '../../lib/labels';
+import { labelFor } from '../../lib/format';
 
 type Projection = ForecastResponse['monthlyProjections'][number];
 

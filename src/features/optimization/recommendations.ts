@@ -15,7 +15,7 @@ import {
   type ResourceTypeId,
 } from '../../contract/billing';
 import { resourceLabel } from '../../lib/colors';
-import { lookup } from '../../lib/labels';
+import { lookup } from '../../lib/format';
 
 export type Impact = (typeof IMPACTS)[number];
 export type Effort = (typeof EFFORTS)[number];

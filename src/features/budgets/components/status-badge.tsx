@@ -1,5 +1,5 @@
 import type { BudgetStatus, BudgetStatusKind } from '../../../contract/billing';
-import { labelFor, lookup } from '../../../lib/labels';
+import { labelFor, lookup } from '../../../lib/format';
 import { STATUS_LABELS } from '../budget-status';
 
 const NEUTRAL_TONE = { badge: 'bg-surface-muted text-muted', dot: 'bg-border-strong' };

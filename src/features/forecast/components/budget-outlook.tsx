@@ -4,8 +4,7 @@ import { Panel } from '../../../components/panel';
 import { ErrorPanel } from '../../../components/states/error-panel';
 import { Skeleton } from '../../../components/states/skeleton';
 import { resourceLabel } from '../../../lib/colors';
-import { lookup } from '../../../lib/labels';
-import { formatMoney, formatPercent } from '../../../lib/format';
+import { formatMoney, formatPercent, lookup } from '../../../lib/format';
 import { confidenceLabel } from '../forecast-view';
 import { formatMonthLong, type BudgetOutlook as Outlook } from '../forecast-series';
 

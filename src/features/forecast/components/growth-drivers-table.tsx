@@ -6,8 +6,7 @@ import { Panel } from '../../../components/panel';
 import { Skeleton } from '../../../components/states/skeleton';
 import type { CsvColumn } from '../../../lib/csv';
 import { RESOURCE_COLORS } from '../../../lib/colors';
-import { formatMoney } from '../../../lib/format';
-import { labelFor } from '../../../lib/labels';
+import { formatMoney, labelFor } from '../../../lib/format';
 
 type Drivers = NonNullable<ForecastResponse['growthDrivers']>;
 type Driver = Drivers[number];

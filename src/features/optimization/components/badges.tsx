@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { OptimizationRecommendation } from '../../../contract/billing';
-import { labelFor, lookup } from '../../../lib/labels';
+import { labelFor, lookup } from '../../../lib/format';
 import { EFFORT_LABELS, IMPACT_LABELS, type Effort, type Impact } from '../recommendations';
 
 /** A level the dashboard does not know is shown by its id, in a neutral style. */

@@ -4,8 +4,7 @@ import { ExportCsvButton } from '../../../components/export-csv-button';
 import { Panel } from '../../../components/panel';
 import { Skeleton } from '../../../components/states/skeleton';
 import type { CsvColumn } from '../../../lib/csv';
-import { formatMoney } from '../../../lib/format';
-import { labelFor } from '../../../lib/labels';
+import { formatMoney, labelFor } from '../../../lib/format';
 import { RULE_LABELS } from '../recommendations';
 import { ResourceLink } from './resource-link';
 

@@ -4,7 +4,7 @@ import { Skeleton } from '../../../components/states/skeleton';
 import { SEVERITIES } from '../../../contract/billing';
 import { ALERT_TYPE_LABELS, alertFigures, severityCounts, sortAlerts, SEVERITY_LABELS } from '../alerts';
 import { Panel } from '../../../components/panel';
-import { labelFor } from '../../../lib/labels';
+import { labelFor } from '../../../lib/format';
 import { SeverityBadge } from './severity-badge';
 
 function AlertItem({ alert, currency }: { alert: UsageResponse['alerts'][number]; currency: Currency }) {

@@ -1,6 +1,6 @@
 import type { IconProps } from '../../../components/icons';
 import { AlertIcon, Icon, InfoIcon } from '../../../components/icons';
-import { labelFor, lookup } from '../../../lib/labels';
+import { labelFor, lookup } from '../../../lib/format';
 import type { Alert } from '../../../contract/billing';
 import { SEVERITY_LABELS } from '../alerts';
 
