@@ -212,7 +212,7 @@ test.describe('against a grown API (new values and fields)', () => {
     expect(await axe()).toEqual([]);
   });
 
-  test('Usage lists the new type with its unit; its CSV of the breakdown carries it', async ({ page }) => {
+  test('Usage lists the new type with its unit, and the new region', async ({ page }) => {
     await api.open(page, '/usage');
     await settled(page);
     await expect(page.getByText(GROWN_TYPE.resourceType, { exact: true })).toBeVisible();
