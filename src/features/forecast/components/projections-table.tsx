@@ -63,15 +63,21 @@ export function ProjectionsTable({
   level: number;
   updating?: boolean;
 }) {
+  // Bounds are an extension: no interval columns without them (while loading, the usual heading).
+  const withBounds = (projections ?? []).some((p) => p.lowerBound !== undefined && p.upperBound !== undefined) || !projections;
   return (
     <Panel
       title="Monthly projections"
       busy={!projections || updating}
-      description={`Projected cost with its ${confidenceLabel(level)} interval; the last column is the chance the month lands within ±10%.`}
+      description={
+        withBounds
+          ? `Projected cost with its ${confidenceLabel(level)} interval; the last column is the chance the month lands within ±10%.`
+          : 'Projected cost; the last column is the chance the month lands within ±10%.'
+      }
     >
       {projections ? (
         <DataTable
-          columns={columns(currency, level, (projections ?? []).some((p) => p.lowerBound !== undefined && p.upperBound !== undefined))}
+          columns={columns(currency, level, withBounds)}
           rows={projections}
           caption="Projected cost by month"
           hideCaption
