@@ -5,6 +5,7 @@ import {
   budgetStatusResponseSchema,
   type Budget,
   type BudgetStatus,
+  type BudgetStatusKind,
 } from '../src/contract/billing.ts';
 import { api, expect, money, SANDBOX_API_KEY, SANDBOX_URL, test } from './fixtures.ts';
 
@@ -81,7 +82,7 @@ async function expectCardFigures(article: Locator, s: BudgetStatus) {
     s.thresholdsCrossed.length === 0 ? 'None' : s.thresholdsCrossed.map((t) => `${t}%`).join(', '),
   );
   await expect(article).toContainText(`${s.percentageUsed.toFixed(1)}% of budget`);
-  await expect(article).toContainText({ on_track: 'On track', at_risk: 'At risk', exceeded: 'Exceeded' }[s.status]);
+  await expect(article).toContainText({ on_track: 'On track', at_risk: 'At risk', exceeded: 'Exceeded' }[s.status as BudgetStatusKind]);
 }
 
 test.describe('Budgets', () => {

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import {
   budgetStatusResponseSchema,
   forecastResponseSchema,
+  type BudgetStatusKind,
   type ForecastResponse,
 } from '../src/contract/billing.ts';
 import { api, expect, money, test } from './fixtures.ts';
@@ -28,8 +29,8 @@ async function expectProjections(page: Page, expected: ForecastResponse, currenc
     await expect(row.getByRole('rowheader')).toHaveText(monthName(p.month));
     const cells = row.getByRole('cell');
     await expect(cells.nth(0)).toHaveText(money(p.projectedCost, currency));
-    await expect(cells.nth(1)).toHaveText(money(p.lowerBound, currency));
-    await expect(cells.nth(2)).toHaveText(money(p.upperBound, currency));
+    await expect(cells.nth(1)).toHaveText(money(p.lowerBound!, currency));
+    await expect(cells.nth(2)).toHaveText(money(p.upperBound!, currency));
     await expect(cells.nth(3)).toHaveText(`${Math.round(p.confidence * 100)}%`);
   }
 }
@@ -108,8 +109,8 @@ test.describe('Forecast', () => {
     for (const b of budgets) {
       const row = card.locator(`[data-budget="${b.budgetId}"]`);
       await expect(row).toContainText(money(b.monthlyBudget, b.currency));
-      await expect(row).toContainText(money(b.projectedSpend, b.currency));
-      const label = { on_track: 'On track', at_risk: 'At risk', exceeded: 'Exceeded' }[b.status];
+      await expect(row).toContainText(money(b.projectedSpend!, b.currency));
+      const label = { on_track: 'On track', at_risk: 'At risk', exceeded: 'Exceeded' }[b.status as BudgetStatusKind];
       await expect(row.getByTestId('budget-status')).toContainText(label);
     }
   });

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { RESOURCE_TYPES, usageResponseSchema, type ResourceType, type UsageResponse } from '../src/contract/billing.ts';
+import { RESOURCE_TYPES, usageResponseSchema, type ResourceType, type ResourceTypeId, type UsageResponse } from '../src/contract/billing.ts';
 import { api, expect, money, SANDBOX_NOW, test } from './fixtures.ts';
 
 async function usage(query: string): Promise<UsageResponse> {
@@ -106,10 +106,10 @@ async function openOverview(page: Page, url: string) {
 
 /** Each bucket of the API's breakdown: cost per type and the total. */
 function bucketsOf(data: UsageResponse) {
-  const byTime = new Map<string, Map<ResourceType, number>>();
+  const byTime = new Map<string, Map<ResourceTypeId, number>>();
   for (const item of data.breakdown)
     for (const p of item.timeSeries) {
-      const row = byTime.get(p.timestamp) ?? new Map<ResourceType, number>();
+      const row = byTime.get(p.timestamp) ?? new Map<ResourceTypeId, number>();
       row.set(item.resourceType, p.cost);
       byTime.set(p.timestamp, row);
     }
@@ -145,7 +145,7 @@ test.describe('Overview charts and tables', () => {
     const legend = card.getByRole('group', { name: 'Series shown in the chart' });
     await expect(legend.getByRole('button')).toHaveCount(2);
     for (const item of expected.breakdown) {
-      const button = legend.getByRole('button', { name: new RegExp(`^${LABELS[item.resourceType]}`) });
+      const button = legend.getByRole('button', { name: new RegExp(`^${LABELS[item.resourceType as ResourceType]}`) });
       await expect(button).toHaveAttribute('aria-pressed', 'true');
       await expect(button).toContainText(money(item.usage.cost, 'EUR'));
     }

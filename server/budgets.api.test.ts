@@ -88,13 +88,61 @@ describe('budget CRUD', () => {
     expect((await list()).filter((x) => x.budgetId === b.budgetId)).toEqual([b]);
   });
 
-  it("rejects the reference's example as written: at_110_percent names no declared threshold", async () => {
-    const res = await post(valid({ actions: { at_90_percent: 'send_warning', at_110_percent: ['send_critical', 'auto_limit'] } }));
-    await expect400(res, 'actions.at_110_percent', /not declared in alertThresholds/);
+  it("accepts the reference's example as written: at_110_percent need not be a threshold", async () => {
+    const reference = {
+      monthlyBudget: 2000.0,
+      currency: 'USD',
+      alertThresholds: [50, 75, 90, 100],
+      resourceTypes: ['clusters', 'ai-services'],
+      notificationChannels: ['email', 'webhook'],
+      actions: {
+        at_90_percent: 'send_warning',
+        at_100_percent: ['send_alert', 'notify_admin'],
+        at_110_percent: ['send_critical', 'auto_limit'],
+      },
+    };
+    const b = await created(reference);
+    expect(b.alertThresholds).toEqual([50, 75, 90, 100]);
+    expect(b.actions).toEqual({
+      at_90_percent: ['send_warning'],
+      at_100_percent: ['send_alert', 'notify_admin'],
+      at_110_percent: ['send_critical', 'auto_limit'],
+    });
+  });
+
+  it('makes equivalent action keys one key, their actions merged', async () => {
+    const b = await created(valid({ actions: { at_050_percent: 'send_warning', at_50_percent: ['send_warning', 'notify_admin'], at_7_percent: 'send_alert' } }));
+    expect(b.actions).toEqual({ at_50_percent: ['send_warning', 'notify_admin'], at_7_percent: ['send_alert'] });
+  });
+
+  it('fires an action at its percentage whether or not it is a threshold: status and the usage alert say so', async () => {
+    const probe = await created(valid({ name: 'probe clusters', resourceTypes: ['clusters'], actions: {} }));
+    const statusOf = async (id: string) =>
+      budgetStatusResponseSchema.parse(await sb.json(`${BASE}/status`)).budgets.find((x) => x.budgetId === id)!;
+    const spent = (await statusOf(probe.budgetId)).currentSpent;
+    expect(spent).toBeGreaterThan(0);
+    // Sized so this month's spend is 120% of it: past at_110_percent, short of at_150_percent.
+    const monthlyBudget = Math.round((spent / 1.2) * 100) / 100;
     const b = await created(
-      valid({ alertThresholds: [50, 75, 90, 100, 110], actions: { at_110_percent: ['send_critical', 'auto_limit'] } }),
+      valid({
+        name: 'action levels',
+        monthlyBudget,
+        resourceTypes: ['clusters'],
+        alertThresholds: [50],
+        actions: { at_110_percent: ['send_critical', 'auto_limit'], at_150_percent: 'notify_admin', at_50_percent: 'send_warning' },
+      }),
     );
-    expect(b.actions).toEqual({ at_110_percent: ['send_critical', 'auto_limit'] });
+    const status = await statusOf(b.budgetId);
+    expect(status.thresholdsCrossed).toEqual([50]);
+    expect(status.actionsFired).toEqual(['at_50_percent', 'at_110_percent']);
+    const usage = usageResponseSchema.parse(await sb.json('/v2/billing/usage?timeRange=current_month&resourceType=clusters'));
+    const alert = usage.alerts.find((a) => a.type === 'budget_exceeded' && a.message.startsWith('action levels:'));
+    expect(alert, JSON.stringify(usage.alerts)).toBeDefined();
+    expect(alert!.message).toMatch(/passed 110% of/);
+    expect(alert!.message).toMatch(/actions: send_critical, auto_limit$/);
+    expect(alert!.threshold).toBeCloseTo(Math.round(monthlyBudget * 110) / 100, 2);
+    expect(alert!.severity).toBe('critical');
+    for (const x of [probe, b]) expect((await sb.get(`${BASE}/${x.budgetId}`, { method: 'DELETE' })).status).toBe(204);
   });
 
   it('fills defaults: currency USD, resourceTypes all, no channels or actions, a name from what it covers', async () => {
@@ -214,7 +262,7 @@ describe('budget validation', () => {
     ['webhook not a URL', valid({ notificationChannels: [{ type: 'webhook', url: 'hooks' }] }), 'notificationChannels.0.url', /https URL/],
     ['bad email address', valid({ notificationChannels: [{ type: 'email', address: 'finance' }] }), 'notificationChannels.0.address', /email address/],
     ['unknown channel field', valid({ notificationChannels: [{ type: 'email', to: 'a@b.co' }] }), 'notificationChannels.0.to', /not a known field/],
-    ['action for an undeclared threshold', valid({ actions: { at_95_percent: 'send_warning' } }), 'actions.at_95_percent', /not declared in alertThresholds/],
+    ['action at 0%', valid({ actions: { at_0_percent: 'send_warning' } }), 'actions.at_0_percent', /percentage from 1 to 999/],
     ['unknown action', valid({ actions: { at_90_percent: 'explode' } }), 'actions.at_90_percent', /must be one of send_warning/],
     ['empty action list', valid({ actions: { at_90_percent: [] } }), 'actions.at_90_percent', /non-empty list/],
     ['badly named action key', valid({ actions: { ninety: 'send_warning' } }), 'actions.ninety', /at_90_percent/],
@@ -421,7 +469,7 @@ describe('GET /v2/billing/budgets/status', () => {
         daysRemainingInPeriod: 15,
       });
       expect(minor(s.currentSpent), b.name).toBe(minor(exact.spent));
-      expect(Math.abs(minor(s.projectedSpend) - minor(exact.projected)), b.name).toBeLessThanOrEqual(1);
+      expect(Math.abs(minor(s.projectedSpend!) - minor(exact.projected)), b.name).toBeLessThanOrEqual(1);
       const pct = (exact.spent / b.monthlyBudget) * 100;
       expect(s.percentageUsed).toBeCloseTo(pct, 1);
       expect(s.thresholdsCrossed).toEqual(b.alertThresholds.filter((t) => pct >= t));
@@ -484,7 +532,7 @@ describe('budget alerts in GET /v2/billing/usage', () => {
     });
     const status = budgetStatusResponseSchema.parse(await sb.json(`${BASE}/status`)).budgets.find((s) => s.budgetId === b.budgetId)!;
     expect(status.thresholdsCrossed).toEqual([25, 50]);
-    const projectedPct = (status.projectedSpend / b.monthlyBudget) * 100;
+    const projectedPct = (status.projectedSpend! / b.monthlyBudget) * 100;
     const forecast = [75, 90, 100].filter((t) => projectedPct >= t).at(-1);
     expect(forecast).toBeDefined();
     const { alerts } = await alertsOf(name, '?resourceType=ai-services');
@@ -493,7 +541,7 @@ describe('budget alerts in GET /v2/billing/usage', () => {
       ['budget_forecast', Math.round(b.monthlyBudget * forecast!) / 100],
     ]);
     expect(alerts[0]!.currentValue).toBe(spent);
-    expect(alerts[1]!.currentValue).toBeCloseTo(status.projectedSpend, 2);
+    expect(alerts[1]!.currentValue).toBeCloseTo(status.projectedSpend!, 2);
   });
 
   it('uses what PUT changed', async () => {

@@ -24,9 +24,9 @@ const isMinor = (x: number, c: Currency) => Math.abs(x * 10 ** CURRENCY_DECIMALS
 function amounts(r: ForecastResponse): number[] {
   return [
     r.baseline.avgMonthlyCost,
-    ...r.monthlyProjections.flatMap((m) => [m.projectedCost, m.lowerBound, m.upperBound, m.actualToDate ?? 0]),
+    ...r.monthlyProjections.flatMap((m) => [m.projectedCost, m.lowerBound!, m.upperBound!, m.actualToDate ?? 0]),
     ...Object.values(r.scenarios ?? {}).flatMap((s) => [s.sixMonthTotal, s.peakMonth]),
-    ...r.growthDrivers.map((d) => d.impact),
+    ...r.growthDrivers!.map((d) => d.impact),
     ...(r.actuals ?? []).map((a) => a.cost),
   ];
 }
@@ -78,15 +78,15 @@ describe('GET /v2/billing/usage/forecast', () => {
       r.monthlyProjections.forEach((m, i) => {
         const d = new Date(Date.UTC(2024, i, 1)).toISOString().slice(0, 7);
         expect(m.month).toBe(d);
-        expect(m.lowerBound).toBeLessThanOrEqual(m.projectedCost);
-        expect(m.projectedCost).toBeLessThanOrEqual(m.upperBound);
-        expect(m.lowerBound).toBeGreaterThanOrEqual(0);
+        expect(m.lowerBound!).toBeLessThanOrEqual(m.projectedCost);
+        expect(m.projectedCost).toBeLessThanOrEqual(m.upperBound!);
+        expect(m.lowerBound!).toBeGreaterThanOrEqual(0);
         expect(m.confidence).toBeGreaterThanOrEqual(0);
         expect(m.confidence).toBeLessThanOrEqual(1);
       });
       // less is known about later months
       expect(r.monthlyProjections.at(-1)!.confidence).toBeLessThan(r.monthlyProjections[0]!.confidence);
-      const width = (m: ForecastResponse['monthlyProjections'][number]) => m.upperBound - m.lowerBound;
+      const width = (m: ForecastResponse['monthlyProjections'][number]) => m.upperBound! - m.lowerBound!;
       expect(width(r.monthlyProjections.at(-1)!)).toBeGreaterThan(width(r.monthlyProjections[1]!));
     }
   });
@@ -94,7 +94,7 @@ describe('GET /v2/billing/usage/forecast', () => {
   it('widens the interval for a higher confidenceInterval', async () => {
     const answers = await Promise.all([0.5, 0.8, 0.95, 0.99].map((ci) => forecast(`forecastPeriod=6_months&confidenceInterval=${ci}`)));
     for (let i = 0; i < 6; i++) {
-      const widths = answers.map((a) => a.monthlyProjections[i]!.upperBound - a.monthlyProjections[i]!.lowerBound);
+      const widths = answers.map((a) => a.monthlyProjections[i]!.upperBound! - a.monthlyProjections[i]!.lowerBound!);
       for (let k = 1; k < widths.length; k++) expect(widths[k]!, `month ${i}`).toBeGreaterThan(widths[k - 1]!);
       // the projection itself does not depend on the level
       expect(new Set(answers.map((a) => a.monthlyProjections[i]!.projectedCost)).size).toBe(1);
@@ -129,10 +129,10 @@ describe('GET /v2/billing/usage/forecast', () => {
 
   it('names the growth drivers the data show: the top resource type matches an independent SQL trend', async () => {
     const r = await forecast();
-    const impacts = r.growthDrivers.map((d) => d.impact);
+    const impacts = r.growthDrivers!.map((d) => d.impact);
     expect([...impacts].sort((a, b) => b - a)).toEqual(impacts);
     expect(impacts.every((x) => x > 0)).toBe(true);
-    expect(r.growthDrivers.some((d) => d.dimension === 'project')).toBe(true);
+    expect(r.growthDrivers!.some((d) => d.dimension === 'project')).toBe(true);
     // independent: hourly rows priced from the price table, monthly cost per day × 30.44, slope over Jul–Dec 2023
     const rows = await sb.db.all<{ t: string; slope: number }>(
       `WITH m AS (
@@ -143,12 +143,12 @@ describe('GET /v2/billing/usage/forecast', () => {
        SELECT t, CAST(regr_slope(cost / date_diff('day', month, month + INTERVAL 1 MONTH) * (365.25 / 12), month(month)) AS DOUBLE) AS slope
        FROM m GROUP BY t ORDER BY slope DESC`,
     );
-    const topType = r.growthDrivers.find((d) => d.dimension === 'resource_type')!;
+    const topType = r.growthDrivers!.find((d) => d.dimension === 'resource_type')!;
     expect(topType.key).toBe(rows[0]!.t);
     expect(topType.impact).toBeCloseTo(rows[0]!.slope, 0);
     // every type the SQL sees growing is listed with its slope
     for (const row of rows.filter((x) => x.slope > 0.01)) {
-      const d = r.growthDrivers.find((x) => x.dimension === 'resource_type' && x.key === row.t);
+      const d = r.growthDrivers!.find((x) => x.dimension === 'resource_type' && x.key === row.t);
       expect(d, row.t).toBeDefined();
       expect(d!.impact).toBeCloseTo(row.slope, 0);
     }
@@ -184,7 +184,7 @@ describe('GET /v2/billing/usage/forecast', () => {
     eur.monthlyProjections.slice(1).forEach((m, i) => {
       const u = usd.monthlyProjections[i + 1]!;
       expect(Math.abs(m.projectedCost - u.projectedCost * stated.rate)).toBeLessThan(0.01 + u.projectedCost * 1e-9);
-      expect(Math.abs(m.upperBound - u.upperBound * stated.rate)).toBeLessThan(0.01 + u.upperBound * 1e-9);
+      expect(Math.abs(m.upperBound! - u.upperBound! * stated.rate)).toBeLessThan(0.01 + u.upperBound! * 1e-9);
     });
   });
 

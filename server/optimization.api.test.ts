@@ -39,27 +39,27 @@ const DEC = "u.ts >= TIMESTAMP '2023-12-01' AND u.ts < TIMESTAMP '2024-01-01'";
 const PRICED = 'usage_hourly u JOIN prices p USING (sku)';
 
 function expectExact(r: OptimizationResponse) {
-  const c = r.potentialSavings.currency ?? 'USD';
+  const c = r.potentialSavings!.currency ?? 'USD';
   const d = CURRENCY_DECIMALS[c];
   const all = [
-    r.potentialSavings.totalMonthly,
-    r.wasteAnalysis.totalWaste,
-    ...r.potentialSavings.byCategory.flatMap((x) => [x.savings, x.currentCost]),
+    r.potentialSavings!.totalMonthly,
+    r.wasteAnalysis!.totalWaste,
+    ...r.potentialSavings!.byCategory.flatMap((x) => [x.savings, x.currentCost]),
     ...(r.recommendations ?? []).map((x) => x.potentialSavings),
-    ...r.wasteAnalysis.items.map((x) => x.amount),
+    ...r.wasteAnalysis!.items.map((x) => x.amount),
   ];
   // no more digits than the currency has
   for (const x of all) expect(Math.abs(x * 10 ** d - Math.round(x * 10 ** d))).toBeLessThan(1e-6);
-  const total = minor(r.potentialSavings.totalMonthly, c);
-  expect(r.potentialSavings.byCategory.reduce((a, x) => a + minor(x.savings, c), 0)).toBe(total);
+  const total = minor(r.potentialSavings!.totalMonthly, c);
+  expect(r.potentialSavings!.byCategory.reduce((a, x) => a + minor(x.savings, c), 0)).toBe(total);
   if (r.recommendations) expect(r.recommendations.reduce((a, x) => a + minor(x.potentialSavings, c), 0)).toBe(total);
-  expect(r.wasteAnalysis.items.reduce((a, x) => a + minor(x.amount, c), 0)).toBe(minor(r.wasteAnalysis.totalWaste, c));
-  for (const x of r.potentialSavings.byCategory) {
+  expect(r.wasteAnalysis!.items.reduce((a, x) => a + minor(x.amount, c), 0)).toBe(minor(r.wasteAnalysis!.totalWaste, c));
+  for (const x of r.potentialSavings!.byCategory) {
     expect(x.savings).toBeLessThanOrEqual(x.currentCost);
     expect(x.percentage).toBeCloseTo(Math.round((x.savings / x.currentCost) * 1000) / 10, 6);
   }
   // every category's savings are the sum of its recommendations
-  for (const x of r.potentialSavings.byCategory)
+  for (const x of r.potentialSavings!.byCategory)
     if (r.recommendations)
       expect(r.recommendations.filter((y) => y.category === x.name).reduce((a, y) => a + minor(y.potentialSavings, c), 0)).toBe(minor(x.savings, c));
 }
@@ -67,7 +67,7 @@ function expectExact(r: OptimizationResponse) {
 describe('GET /v2/billing/usage/optimization: the planted cases, against independent SQL', () => {
   it("answers the reference's example request in the contract's shape, for December 2023", () => {
     expect(dec.analysis).toMatchObject({ startDate: '2023-12-01', endDate: '2023-12-31', hoursAnalysed: 744, monthlyFactor: 1 });
-    expect(dec.potentialSavings.currency).toBe('USD');
+    expect(dec.potentialSavings!.currency).toBe('USD');
     expect(dec.recommendations!.length).toBeGreaterThan(0);
     for (const r of dec.recommendations!) {
       expect(r.evidence!.length).toBeGreaterThan(0);
@@ -87,7 +87,7 @@ describe('GET /v2/billing/usage/optimization: the planted cases, against indepen
       `SELECT sum(u.quantity * p.unit_price_usd) AS v FROM ${PRICED} WHERE ${DEC} AND resource_id = 'cluster-gpu-a100-004' AND gpu_util < 0.1`,
     );
     expect(Math.abs(r.potentialSavings - cost)).toBeLessThanOrEqual(0.01);
-    const waste = dec.wasteAnalysis.items.find((x) => x.resourceId === 'cluster-gpu-a100-004');
+    const waste = dec.wasteAnalysis!.items.find((x) => x.resourceId === 'cluster-gpu-a100-004');
     expect(waste?.amount).toBe(r.potentialSavings);
     // an idle cluster is not also reserved or right-sized
     expect(dec.recommendations!.filter((x) => x.resourceIds.includes('cluster-gpu-a100-004'))).toHaveLength(1);
@@ -117,7 +117,7 @@ describe('GET /v2/billing/usage/optimization: the planted cases, against indepen
       // one worker = one GPU on these endpoints: the surplus workers' GPU-hours at the list price
       const cost = await one(`SELECT sum((u.min_workers - ${needed}) * p.unit_price_usd) AS v FROM ${PRICED} WHERE ${DEC} AND resource_id = '${id}'`);
       expect(Math.abs(r.potentialSavings - cost), id).toBeLessThanOrEqual(0.01);
-      expect(dec.wasteAnalysis.items.find((x) => x.resourceId === id)?.amount).toBe(r.potentialSavings);
+      expect(dec.wasteAnalysis!.items.find((x) => x.resourceId === id)?.amount).toBe(r.potentialSavings);
     }
   });
 
@@ -131,7 +131,7 @@ describe('GET /v2/billing/usage/optimization: the planted cases, against indepen
          FROM ${PRICED} WHERE ${DEC} AND resource_id = '${id}'`,
       );
       expect(Math.abs(r.potentialSavings - cost), id).toBeLessThanOrEqual(0.01);
-      expect(dec.wasteAnalysis.items.find((x) => x.resourceId === id)?.amount).toBe(r.potentialSavings);
+      expect(dec.wasteAnalysis!.items.find((x) => x.resourceId === id)?.amount).toBe(r.potentialSavings);
     }
   });
 
@@ -168,7 +168,7 @@ describe('GET /v2/billing/usage/optimization: the planted cases, against indepen
   });
 
   it('flags only the planted waste: busy clusters, endpoints and volumes are not waste', () => {
-    expect(dec.wasteAnalysis.items.map((x) => x.resourceId).sort()).toEqual(
+    expect(dec.wasteAnalysis!.items.map((x) => x.resourceId).sort()).toEqual(
       ['cluster-gpu-a100-004', 'ep-reranker-staging', 'ep-tts-beta', 'vol-archive-2023', 'vol-speech-old-ckpt'].sort(),
     );
     const wasteRules = new Set(['idle_cluster', 'oversized_cluster', 'endpoint_min_workers', 'stale_storage']);
@@ -185,7 +185,7 @@ describe('GET /v2/billing/usage/optimization: the planted cases, against indepen
     for (let i = 1; i < recs.length; i++) {
       const a = recs[i - 1]!;
       const b = recs[i]!;
-      expect(rank[a.impact] < rank[b.impact] || (a.impact === b.impact && a.potentialSavings >= b.potentialSavings), `${a.id} before ${b.id}`).toBe(true);
+      expect(rank[a.impact as keyof typeof rank] < rank[b.impact as keyof typeof rank] || (a.impact === b.impact && a.potentialSavings >= b.potentialSavings), `${a.id} before ${b.id}`).toBe(true);
     }
     expect(new Set(recs.map((x) => x.impact))).toEqual(new Set(['high', 'medium', 'low']));
   });
@@ -194,8 +194,8 @@ describe('GET /v2/billing/usage/optimization: the planted cases, against indepen
 describe('currencies, ranges and depth', () => {
   it('converts at the dated rates and still adds up exactly in JPY (no decimals)', async () => {
     const jpy = await optimization('timeRange=last_month&currency=JPY');
-    expect(jpy.potentialSavings.currency).toBe('JPY');
-    expect(Number.isInteger(jpy.potentialSavings.totalMonthly)).toBe(true);
+    expect(jpy.potentialSavings!.currency).toBe('JPY');
+    expect(Number.isInteger(jpy.potentialSavings!.totalMonthly)).toBe(true);
     expectExact(jpy);
     const [rates] = await sb.db.all<{ lo: number; hi: number }>(
       "SELECT min(rate) AS lo, max(rate) AS hi FROM fx_rates WHERE currency = 'JPY' AND day >= DATE '2023-12-01' AND day < DATE '2024-01-01'",

@@ -2,14 +2,16 @@
  * Alerts of the usage endpoint, computed from stored usage:
  * - budget_exceeded / budget_forecast: a budget whose spend this month (or its
  *   projected month-end spend) has crossed one of its thresholds; only the
- *   highest crossed threshold of each kind per budget.
+ *   highest crossed threshold of each kind per budget. An action level
+ *   (`at_110_percent`) is a level too: spend that reaches it fires its actions
+ *   and raises the budget_exceeded alert to it, threshold or not.
  *   Decided in the budget's currency by evaluateBudget, which
  *   GET /v2/billing/budgets/status uses too, so the two always agree.
  * - unusual_spike: a resource type whose usage over the last seven complete
  *   days grew more than 25% against the seven days before.
  */
 import { listValue } from '@duckdb/node-api';
-import { CURRENCY_DECIMALS, RESOURCE_TYPES, type Alert, type Currency, type ResourceType } from '../../src/contract/billing.ts';
+import { CURRENCY_DECIMALS, RESOURCE_TYPES, actionPercent, type Alert, type Currency, type ResourceType } from '../../src/contract/billing.ts';
 import type { Database } from '../db/database.ts';
 
 const HOUR_MS = 3_600_000;
@@ -34,6 +36,7 @@ export interface BudgetRow extends Record<string, unknown> {
   currency: Currency;
   alert_thresholds: string;
   resource_types: string;
+  actions: string;
 }
 
 /** Latest exchange rate on or before `day` (units of currency per USD). */
@@ -105,6 +108,15 @@ export interface BudgetTerms {
   currency: Currency;
   alertThresholds: readonly number[];
   resourceTypes: readonly string[];
+  /** Action key (at_<percent>_percent) → actions; any percentage. */
+  actions?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** An action level the spend has reached. */
+export interface FiredActions {
+  key: string;
+  percent: number;
+  actions: readonly string[];
 }
 
 export interface BudgetEvaluation {
@@ -117,6 +129,8 @@ export interface BudgetEvaluation {
   crossed: number[];
   /** The highest threshold the projection reaches above the highest crossed one. */
   forecast: number | undefined;
+  /** Every action level the spend has reached, ascending. */
+  fired: FiredActions[];
 }
 
 /** Memo of month spends within one request (budgets often share types and currency). */
@@ -138,7 +152,11 @@ export async function evaluateBudget(db: Database, now: number, b: BudgetTerms, 
   const crossed = thresholds.filter((t) => percentUsed >= t);
   const highest = crossed.at(-1);
   const forecast = thresholds.filter((t) => projectedPercent >= t && (highest === undefined || t > highest)).at(-1);
-  return { spent: spend.spent, projected: spend.projected, percentUsed, projectedPercent, crossed, forecast };
+  const fired = Object.entries(b.actions ?? {})
+    .map(([key, actions]) => ({ key, percent: actionPercent(key), actions }))
+    .filter((a): a is FiredActions => a.percent !== undefined && percentUsed >= a.percent)
+    .sort((x, y) => x.percent - y.percent);
+  return { spent: spend.spent, projected: spend.projected, percentUsed, projectedPercent, crossed, forecast, fired };
 }
 
 function fmt(amount: number, currency: Currency): string {
@@ -165,7 +183,7 @@ function severityFor(percent: number): Alert['severity'] {
  */
 export async function budgetAlerts(db: Database, now: number, filter: ResourceType[], currency: Currency): Promise<Alert[]> {
   const budgets = await db.all<BudgetRow>(
-    'SELECT budget_id, name, CAST(monthly_budget AS DOUBLE) AS monthly_budget, currency, alert_thresholds, resource_types FROM budgets ORDER BY created_at, budget_id',
+    'SELECT budget_id, name, CAST(monthly_budget AS DOUBLE) AS monthly_budget, currency, alert_thresholds, resource_types, actions FROM budgets ORDER BY created_at, budget_id',
   );
   const dec = CURRENCY_DECIMALS[currency];
   const round = (x: number) => Math.round(x * 10 ** dec) / 10 ** dec;
@@ -184,18 +202,21 @@ export async function budgetAlerts(db: Database, now: number, filter: ResourceTy
         currency: b.currency,
         alertThresholds: JSON.parse(b.alert_thresholds) as number[],
         resourceTypes: types,
+        actions: JSON.parse(b.actions) as Record<string, string[]>,
       },
       memo,
     );
-    const crossed = e.crossed.at(-1);
-    if (crossed === undefined && e.forecast === undefined) continue;
+    const lastFired = e.fired.at(-1);
+    const crossed = Math.max(e.crossed.at(-1) ?? -1, lastFired?.percent ?? -1);
+    if (crossed < 0 && e.forecast === undefined) continue;
     const inRequest = await memoSpend(memo, db, now, types, currency);
     const budgetInRequest = (b.monthly_budget / (await rateOn(db, b.currency, now))) * toCcy;
-    if (crossed !== undefined)
+    const firedHere = e.fired.filter((a) => a.percent === crossed).flatMap((a) => a.actions);
+    if (crossed >= 0)
       alerts.push({
         type: 'budget_exceeded',
         severity: severityFor(crossed),
-        message: `${b.name}: spend this month has passed ${crossed}% of the ${fmt(b.monthly_budget, b.currency)} monthly budget (${e.percentUsed.toFixed(1)}% used)`,
+        message: `${b.name}: spend this month has passed ${crossed}% of the ${fmt(b.monthly_budget, b.currency)} monthly budget (${e.percentUsed.toFixed(1)}% used)${firedHere.length > 0 ? `; actions: ${firedHere.join(', ')}` : ''}`,
         threshold: round((budgetInRequest * crossed) / 100),
         currentValue: round(inRequest.spent),
       });

@@ -260,8 +260,8 @@ describe('monthly normalisation', () => {
     const i = input({ window: empty, endpoints: [endpoint()] });
     expect(findOpportunities(i)).toEqual([]);
     const r = buildOptimization(i, [], { includeRecommendations: true, detailed: false });
-    expect(r.potentialSavings.totalMonthly).toBe(0);
-    expect(r.wasteAnalysis.totalWaste).toBe(0);
+    expect(r.potentialSavings!.totalMonthly).toBe(0);
+    expect(r.wasteAnalysis!.totalWaste).toBe(0);
     optimizationResponseSchema.parse(r);
   });
 });
@@ -333,12 +333,12 @@ describe('buildOptimization', () => {
           expect(Math.abs(u - Math.round(u))).toBeLessThan(1e-6);
           return Math.round(u);
         };
-        const total = minor(r.potentialSavings.totalMonthly);
-        expect(r.potentialSavings.byCategory.reduce((a, c) => a + minor(c.savings), 0)).toBe(total);
+        const total = minor(r.potentialSavings!.totalMonthly);
+        expect(r.potentialSavings!.byCategory.reduce((a, c) => a + minor(c.savings), 0)).toBe(total);
         expect(r.recommendations!.reduce((a, x) => a + minor(x.potentialSavings), 0)).toBe(total);
-        expect(r.wasteAnalysis.items.reduce((a, x) => a + minor(x.amount), 0)).toBe(minor(r.wasteAnalysis.totalWaste));
-        for (const c of r.potentialSavings.byCategory) expect(c.percentage).toBeCloseTo(Math.round((c.savings / c.currentCost) * 1000) / 10, 9);
-        expect(r.potentialSavings.currency).toBe(currency);
+        expect(r.wasteAnalysis!.items.reduce((a, x) => a + minor(x.amount), 0)).toBe(minor(r.wasteAnalysis!.totalWaste));
+        for (const c of r.potentialSavings!.byCategory) expect(c.percentage).toBeCloseTo(Math.round((c.savings / c.currentCost) * 1000) / 10, 9);
+        expect(r.potentialSavings!.currency).toBe(currency);
       }),
       { numRuns: 60 },
     );
@@ -352,12 +352,12 @@ describe('buildOptimization', () => {
     for (let k = 1; k < recs.length; k++) {
       const a = recs[k - 1]!;
       const b = recs[k]!;
-      expect(rank[a.impact] < rank[b.impact] || (a.impact === b.impact && a.potentialSavings >= b.potentialSavings)).toBe(true);
+      expect(rank[a.impact as keyof typeof rank] < rank[b.impact as keyof typeof rank] || (a.impact === b.impact && a.potentialSavings >= b.potentialSavings)).toBe(true);
     }
     for (const x of recs) expect(x.impact).toBe(impactOf((x.potentialSavings / 150) * 1));
     expect(recs.every((x) => x.evidence === undefined)).toBe(true);
-    expect(r.wasteAnalysis.items.map((x) => x.resourceId).sort()).toEqual(['c-idle', 'ep-x', 'v-old']);
-    expect(Number.isInteger(r.potentialSavings.totalMonthly)).toBe(true);
+    expect(r.wasteAnalysis!.items.map((x) => x.resourceId).sort()).toEqual(['c-idle', 'ep-x', 'v-old']);
+    expect(Number.isInteger(r.potentialSavings!.totalMonthly)).toBe(true);
   });
 
   it('leaves recommendations out when asked, keeping the totals', () => {

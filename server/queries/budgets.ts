@@ -202,6 +202,7 @@ export async function budgetStatus(db: Database, now: number): Promise<BudgetSta
       daysRemainingInPeriod,
       projectedSpend: fromMinor(toMinor(e.projected, dec), dec),
       thresholdsCrossed: e.crossed,
+      actionsFired: e.fired.map((a) => a.key),
       status: e.percentUsed >= 100 ? 'exceeded' : e.projectedPercent >= 100 ? 'at_risk' : 'on_track',
     });
   }

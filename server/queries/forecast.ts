@@ -299,7 +299,7 @@ async function drivers(
     months.map((_, i) => i),
     months.map((m) => (m.cost / m.days) * AVG_MONTH_DAYS * rate),
   ).slope;
-  const out: Array<ForecastResponse['growthDrivers'][number] & { exact: number }> = [];
+  const out: Array<NonNullable<ForecastResponse['growthDrivers']>[number] & { exact: number }> = [];
   for (const dimension of ['resource_type', 'project'] as const) {
     const rows = await monthlyUsdBy(db, dimension === 'resource_type' ? 'resource_type' : 'project_id', from, to);
     const series = new Map<string, number[]>();

@@ -19,7 +19,7 @@
  */
 import { useMemo } from 'react';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import type { Currency, Period, ResourceType, UsageResponse } from '../contract/billing';
+import { BUDGET_RESOURCE_TYPES, CURRENCIES, type Currency, type Period, type ResourceType, type UsageResponse } from '../contract/billing';
 import type { MonthPaths, ThresholdBreach } from '../../server/analytics/forecast-breach';
 import { usageQueryOptions, type UsageRequest } from './usage';
 import { queryKeys } from './query-keys';
@@ -167,15 +167,29 @@ export function breachQueryOptions(resourceTypes: readonly BreachResourceType[],
   });
 }
 
-export function useBreachOutlook(resourceTypes: readonly BreachResourceType[], currency: Currency, amounts: readonly number[]) {
-  const query = useQuery(breachQueryOptions(resourceTypes, currency));
+/**
+ * A budget's scope as the forecast can request it, or undefined when it cannot:
+ * the API does not say which types the budget covers, or names one this
+ * dashboard cannot ask the usage endpoint for (a partial scope would understate it).
+ */
+export function breachScope(types: readonly string[] | undefined): BreachResourceType[] | undefined {
+  if (!types || types.length === 0) return undefined;
+  const known = types.filter((t): t is BreachResourceType => (BUDGET_RESOURCE_TYPES as readonly string[]).includes(t));
+  return known.length === types.length ? known : undefined;
+}
+
+export function useBreachOutlook(types: readonly string[] | undefined, currencyId: string, amounts: readonly number[]) {
+  // a budget in a currency the usage endpoint cannot be asked for has no forecast either
+  const currency = (CURRENCIES as readonly string[]).includes(currencyId) ? (currencyId as Currency) : undefined;
+  const scope = currency ? breachScope(types) : undefined;
+  const query = useQuery(breachQueryOptions(scope ?? [], currency ?? 'USD'));
   const key = amounts.join(',');
   const { data, error, isError, isPending, refetch } = query;
   const view = useMemo((): BreachView | undefined => {
     if (!data) return undefined;
     return judge(data, key ? key.split(',').map(Number) : []);
   }, [data, key]);
-  return { view, error, isError, isPending, refetch };
+  return { view, error, isError, isPending, refetch, unavailable: scope === undefined };
 }
 
 export type BreachOutlookState = ReturnType<typeof useBreachOutlook>;

@@ -75,6 +75,25 @@ export const CURRENCY_DECIMALS: Record<Currency, number> = {
   AUD: 2,
 };
 
+/**
+ * A value of an enum the API may grow: one of the known ones, or any other
+ * string, kept as it came. Responses are read with openEnum, so a new value
+ * never fails a page; the app shows it generically (its id as its label, a
+ * neutral colour) and still counts it in totals, tables and CSVs.
+ */
+export type Open<T extends string> = T | (string & {});
+function openEnum<const T extends readonly string[]>(_known: T): z.ZodMiniType<Open<T[number]>, unknown> {
+  return z.string();
+}
+/** Whether an API value is one the dashboard knows (narrows it to the enum). */
+export function isKnown<const T extends string>(known: readonly T[], value: string): value is T {
+  return (known as readonly string[]).includes(value);
+}
+/** Resource type, unit and currency as the API may send them. */
+export type ResourceTypeId = Open<ResourceType>;
+export type UnitId = Open<Unit>;
+export type CurrencyId = Open<Currency>;
+
 /** Longest range, in days, the API answers at hourly granularity. */
 export const MAX_HOURLY_DAYS = 92;
 
@@ -88,9 +107,19 @@ const isoDate = z.string().check(
   }, 'must be a real calendar date'),
 );
 
+/**
+ * A boolean query parameter as clients send it: `true`/`false`, `1`/`0`, in
+ * any case (Python's requests sends `True`/`False`).
+ */
 const booleanParam = z.pipe(
-  z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }),
-  z.transform((v) => v === 'true' || v === '1'),
+  z.pipe(
+    z.string(),
+    z.transform((v) => v.toLowerCase()),
+  ),
+  z.pipe(
+    z.enum(['true', 'false', '1', '0'], { error: 'must be true or false' }),
+    z.transform((v) => v === 'true' || v === '1'),
+  ),
 );
 
 /**
@@ -186,7 +215,7 @@ const probability = z.number().check(z.minimum(0), z.maximum(1));
 export const periodSchema = z.object({
   startDate: isoDate,
   endDate: isoDate,
-  billingCycle: z.enum(['monthly', 'quarterly', 'yearly', 'custom']),
+  billingCycle: openEnum(['monthly', 'quarterly', 'yearly', 'custom']),
   daysInPeriod: z.int().check(z.positive()),
   daysElapsed: z.int().check(z.nonnegative()),
 });
@@ -213,11 +242,14 @@ export const topResourceSchema = z.object({
   cost: money,
 });
 
+const openResourceType = openEnum(RESOURCE_TYPES);
+const openUnit = openEnum(UNITS);
+
 export const breakdownItemSchema = z.object({
-  resourceType: resourceTypeSchema,
+  resourceType: openResourceType,
   usage: z.object({
     quantity,
-    unit: unitSchema,
+    unit: openUnit,
     cost: money,
     percentage,
   }),
@@ -244,16 +276,16 @@ export const groupItemSchema = z.object({
   percentage,
   usage: z.array(
     z.object({
-      resourceType: resourceTypeSchema,
+      resourceType: openResourceType,
       quantity,
-      unit: unitSchema,
+      unit: openUnit,
       cost: money,
     }),
   ),
 });
 
 export const groupSchema = z.object({
-  dimension: groupBySchema,
+  dimension: openEnum(GROUP_BYS),
   items: z.array(groupItemSchema),
 });
 
@@ -265,15 +297,15 @@ export const projectionsSchema = z.object({
     storageGB: quantity,
   }),
   confidence: probability,
-  trend: z.enum(['increasing', 'decreasing', 'stable']),
+  trend: openEnum(['increasing', 'decreasing', 'stable']),
 });
 
 export const ALERT_TYPES = ['budget_exceeded', 'budget_forecast', 'unusual_spike'] as const;
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 
 export const alertSchema = z.object({
-  type: z.enum(ALERT_TYPES),
-  severity: z.enum(SEVERITIES),
+  type: openEnum(ALERT_TYPES),
+  severity: openEnum(SEVERITIES),
   message: z.string(),
   threshold: z.number(),
   currentValue: z.number(),
@@ -287,16 +319,22 @@ export const alertSchema = z.object({
  * up to it exactly and percentages to 100.0. Every team and user of the
  * account is listed, highest cost first, with 0 where nothing was used.
  */
-export const teamResourceUsageSchema = z.object({ quantity, unit: unitSchema, cost: money });
+export const teamResourceUsageSchema = z.object({ quantity, unit: openUnit, cost: money });
 
+/**
+ * The fields the reference's team example reads are required (teamName,
+ * totalCost, percentage, memberCount; userName, totalCost); teamId and
+ * userId are extensions the app fills from the names when absent (see
+ * withTeamIds), and resourceUsage, read with `.get()` there, may be missing.
+ */
 export const teamBreakdownItemSchema = z.object({
-  teamId: z.string(),
+  teamId: z.optional(z.string()),
   teamName: z.string(),
   totalCost: money,
   percentage,
   memberCount: z.int().check(z.nonnegative()),
   /** Per resource type the team used; the costs add up to totalCost. */
-  resourceUsage: z.partialRecord(resourceTypeSchema, teamResourceUsageSchema),
+  resourceUsage: z.optional(z.record(z.string(), teamResourceUsageSchema)),
   /**
    * Extension: the team's cost over the same length of time just before the
    * period (as far into it as the period has data). Left out when that time
@@ -311,27 +349,72 @@ export const teamBreakdownItemSchema = z.object({
 });
 
 export const userBreakdownItemSchema = z.object({
-  userId: z.string(),
+  userId: z.optional(z.string()),
   userName: z.string(),
   /** Name of the user's team. */
-  team: z.string(),
+  team: z.optional(z.string()),
   totalCost: money,
   /** Extensions: the team's id and the user's share of the total. */
   teamId: z.optional(z.string()),
   percentage: z.optional(percentage),
 });
 
-export const usageResponseSchema = z.object({
-  period: periodSchema,
-  summary: summarySchema,
-  breakdown: z.array(breakdownItemSchema),
-  regional: z.array(regionalItemSchema),
-  groups: z.optional(z.array(groupSchema)),
-  projections: z.optional(projectionsSchema),
-  alerts: z.array(alertSchema),
-  teamBreakdown: z.optional(z.array(teamBreakdownItemSchema)),
-  userBreakdown: z.optional(z.array(userBreakdownItemSchema)),
-});
+/** `name`, or `name (2)`, `name (3)`… for the second and later uses of it. */
+function uniqueIds(names: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const k = (seen.get(n) ?? 0) + 1;
+    seen.set(n, k);
+    return k === 1 ? n : `${n} (${k})`;
+  });
+}
+
+type TeamIn = z.output<typeof teamBreakdownItemSchema>;
+type UserIn = z.output<typeof userBreakdownItemSchema>;
+type TeamOut = TeamIn & Required<Pick<TeamIn, 'teamId' | 'resourceUsage'>>;
+type UserOut = UserIn & Required<Pick<UserIn, 'userId'>>;
+type WithTeamIds<T> = Omit<T, 'teamBreakdown' | 'userBreakdown'> & { teamBreakdown?: TeamOut[]; userBreakdown?: UserOut[] };
+
+/**
+ * Team and user ids where the API sends none: a team's name is its id (as
+ * the reference's example keys teams by name), a user's name likewise, made
+ * unique within the list; a user's teamId is the id of the team named in
+ * `team`, when there is one.
+ */
+function withTeamIds<T extends { teamBreakdown?: TeamIn[]; userBreakdown?: UserIn[] }>(r: T): WithTeamIds<T> {
+  const teamIds = uniqueIds((r.teamBreakdown ?? []).map((t) => t.teamName));
+  const teams = r.teamBreakdown?.map((t, i): TeamOut => ({ ...t, teamId: t.teamId ?? teamIds[i]!, resourceUsage: t.resourceUsage ?? {} }));
+  const userIds = uniqueIds((r.userBreakdown ?? []).map((u) => u.userName));
+  const users = r.userBreakdown?.map((u, i): UserOut => {
+    const teamId = u.teamId ?? teams?.find((t) => t.teamName === u.team)?.teamId;
+    return { ...u, userId: u.userId ?? userIds[i]!, ...(teamId === undefined ? {} : { teamId }) };
+  });
+  return {
+    ...r,
+    ...(teams ? { teamBreakdown: teams } : {}),
+    ...(users ? { userBreakdown: users } : {}),
+  };
+}
+
+/**
+ * The usage answer. Every field of the reference's example is required and
+ * checked; groups, teamBreakdown and userBreakdown are optional; fields the
+ * contract does not name are dropped.
+ */
+export const usageResponseSchema = z.pipe(
+  z.object({
+    period: periodSchema,
+    summary: summarySchema,
+    breakdown: z.array(breakdownItemSchema),
+    regional: z.array(regionalItemSchema),
+    groups: z.optional(z.array(groupSchema)),
+    projections: z.optional(projectionsSchema),
+    alerts: z.array(alertSchema),
+    teamBreakdown: z.optional(z.array(teamBreakdownItemSchema)),
+    userBreakdown: z.optional(z.array(userBreakdownItemSchema)),
+  }),
+  z.transform(withTeamIds),
+);
 
 export type Period = z.infer<typeof periodSchema>;
 export type Summary = z.infer<typeof summarySchema>;
@@ -343,9 +426,11 @@ export type GroupItem = z.infer<typeof groupItemSchema>;
 export type Group = z.infer<typeof groupSchema>;
 export type Projections = z.infer<typeof projectionsSchema>;
 export type Alert = z.infer<typeof alertSchema>;
-export type TeamBreakdownItem = z.infer<typeof teamBreakdownItemSchema>;
-export type UserBreakdownItem = z.infer<typeof userBreakdownItemSchema>;
-export type UsageResponse = z.infer<typeof usageResponseSchema>;
+export type UsageResponse = z.output<typeof usageResponseSchema>;
+/** A team as the app reads it: teamId and resourceUsage always there. */
+export type TeamBreakdownItem = NonNullable<UsageResponse['teamBreakdown']>[number];
+/** A user as the app reads it: userId always there. */
+export type UserBreakdownItem = NonNullable<UsageResponse['userBreakdown']>[number];
 
 /**
  * With includeCosts=false the API leaves out every cost and cost share:
@@ -356,8 +441,8 @@ export const usageQuantitiesResponseSchema = z.object({
   summary: z.omit(summarySchema, { totalCost: true }),
   breakdown: z.array(
     z.object({
-      resourceType: resourceTypeSchema,
-      usage: z.object({ quantity, unit: unitSchema }),
+      resourceType: openResourceType,
+      usage: z.object({ quantity, unit: openUnit }),
       timeSeries: z.array(z.omit(timeSeriesPointSchema, { cost: true })),
       topResources: z.array(z.omit(topResourceSchema, { cost: true })),
     }),
@@ -401,23 +486,51 @@ export type OptimizationQuery = z.output<typeof optimizationQuerySchema>;
 /** One measured fact behind a recommendation, already formatted for display. */
 export const evidenceSchema = z.object({ label: z.string(), value: z.string() });
 
+/**
+ * The fields the reference's example reads are required (title, impact,
+ * potentialSavings, description, implementationEffort); id and resourceIds
+ * are extensions the app fills when absent (see withRecommendationIds).
+ */
 export const optimizationRecommendationSchema = z.object({
-  id: z.string(),
+  id: z.optional(z.string()),
   title: z.string(),
-  impact: z.enum(IMPACTS),
+  impact: openEnum(IMPACTS),
   /** Per month, in the requested currency. */
   potentialSavings: money,
   description: z.string(),
-  implementationEffort: z.enum(EFFORTS),
-  resourceIds: z.array(z.string()),
+  implementationEffort: openEnum(EFFORTS),
+  resourceIds: z.optional(z.array(z.string())),
   /** Extensions: the byCategory name it counts towards, the rule that fired, and (analysisDepth=detailed) its evidence. */
   category: z.optional(z.string()),
-  rule: z.optional(z.enum(OPTIMIZATION_RULES)),
+  rule: z.optional(openEnum(OPTIMIZATION_RULES)),
   evidence: z.optional(z.array(evidenceSchema)),
 });
+type RecommendationIn = z.output<typeof optimizationRecommendationSchema>;
+type RecommendationOut = RecommendationIn & Required<Pick<RecommendationIn, 'id' | 'resourceIds'>>;
 
-export const optimizationResponseSchema = z.object({
-  potentialSavings: z.object({
+/** Ids where the API sends none (`rec-1`, `rec-2`… in the API's order), and no resources where it lists none. */
+function withRecommendationIds<T extends { recommendations?: RecommendationIn[] }>(
+  r: T,
+): Omit<T, 'recommendations'> & { recommendations?: RecommendationOut[] } {
+  if (!r.recommendations) return r as Omit<T, 'recommendations'>;
+  const taken = new Set(r.recommendations.map((x) => x.id));
+  let n = 0;
+  const next = () => {
+    let id;
+    do id = `rec-${++n}`;
+    while (taken.has(id));
+    return id;
+  };
+  return { ...r, recommendations: r.recommendations.map((x) => ({ ...x, id: x.id ?? next(), resourceIds: x.resourceIds ?? [] })) };
+}
+
+/**
+ * The optimization answer. The reference's example checks for each of
+ * potentialSavings, recommendations and wasteAnalysis before reading it, so
+ * each is optional; within them the fields it reads are required.
+ */
+export const optimizationResponseSchema = z.pipe(z.object({
+  potentialSavings: z.optional(z.object({
     totalMonthly: money,
     currency: z.optional(currencySchema),
     byCategory: z.array(
@@ -429,20 +542,20 @@ export const optimizationResponseSchema = z.object({
         recommendation: z.string(),
       }),
     ),
-  }),
+  })),
   recommendations: z.optional(z.array(optimizationRecommendationSchema)),
-  wasteAnalysis: z.object({
+  wasteAnalysis: z.optional(z.object({
     totalWaste: money,
     items: z.array(
       z.object({
         description: z.string(),
         amount: money,
-        resourceId: z.string(),
-        /** Extension: the rule that found it. */
-        rule: z.optional(z.enum(OPTIMIZATION_RULES)),
+        /** Extensions: the resource, and the rule that found it. */
+        resourceId: z.optional(z.string()),
+        rule: z.optional(openEnum(OPTIMIZATION_RULES)),
       }),
     ),
-  }),
+  })),
   /**
    * Extension: what was analysed and how it was made monthly. Every amount is
    * the analysed hours' figure × monthlyFactor, where monthlyFactor =
@@ -459,9 +572,10 @@ export const optimizationResponseSchema = z.object({
       monthlyFactor: z.number().check(z.nonnegative()),
     }),
   ),
-});
-export type OptimizationRecommendation = z.infer<typeof optimizationRecommendationSchema>;
-export type OptimizationResponse = z.infer<typeof optimizationResponseSchema>;
+}), z.transform(withRecommendationIds));
+export type OptimizationResponse = z.output<typeof optimizationResponseSchema>;
+/** A recommendation as the app reads it: id and resourceIds always there. */
+export type OptimizationRecommendation = NonNullable<OptimizationResponse['recommendations']>[number];
 
 // ---------------------------------------------------------------- forecast
 
@@ -504,8 +618,10 @@ const scenarioSchema = z.object({
 export const GROWTH_DRIVER_DIMENSIONS = ['resource_type', 'project'] as const;
 
 /**
- * Forecast answer. Extensions to the reference's shape (all optional so the
- * reference's own example still parses): currency, confidenceInterval and
+ * Forecast answer. The reference's example reads baseline and each month's
+ * month, projectedCost and confidence (required), and checks for scenarios
+ * and growthDrivers before reading them (optional). Extensions (all optional,
+ * so the reference's own shape parses): lowerBound/upperBound, currency, confidenceInterval and
  * scenarioMonths at the top level, `actuals` (complete past months, for a
  * chart of actuals + projection), actualToDate on the month in progress,
  * peakMonthLabel on scenarios, dimension and key on growth drivers.
@@ -530,21 +646,22 @@ export const forecastResponseSchema = z.object({
       month: monthKey,
       projectedCost: money,
       confidence: probability,
-      lowerBound: money,
-      upperBound: money,
+      /** Extensions: the interval (both or neither) and the month's actual cost so far. */
+      lowerBound: z.optional(money),
+      upperBound: z.optional(money),
       actualToDate: z.optional(money),
     }),
   ),
   scenarios: z.optional(z.object({ optimistic: scenarioSchema, expected: scenarioSchema, pessimistic: scenarioSchema })),
-  growthDrivers: z.array(
+  growthDrivers: z.optional(z.array(
     z.object({
       factor: z.string(),
       impact: z.number(),
       description: z.string(),
-      dimension: z.optional(z.enum(GROWTH_DRIVER_DIMENSIONS)),
+      dimension: z.optional(openEnum(GROWTH_DRIVER_DIMENSIONS)),
       key: z.optional(z.string()),
     }),
-  ),
+  )),
   currency: z.optional(currencySchema),
   confidenceInterval: z.optional(z.number().check(z.minimum(0.5), z.maximum(0.99))),
   /** How many projected months the scenarios' sixMonthTotal sums: six, or all of them when there are fewer. */
@@ -573,9 +690,19 @@ export const MAX_NOTIFICATION_CHANNELS = 10;
 /** Header that makes a create retry-safe: the same key and body give the first result back. */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 
-/** Key of an action in `actions`: at_<threshold>_percent, for a threshold listed in alertThresholds. */
-export const actionKey = (threshold: number) => `at_${threshold}_percent`;
+/**
+ * Key of an action in `actions`: at_<percent>_percent. The percentage of the
+ * monthly budget at which the actions fire; it need not be an alert threshold.
+ */
+export const actionKey = (percent: number) => `at_${percent}_percent`;
 const ACTION_KEY = /^at_(\d{1,3})_percent$/;
+export const MAX_ACTION_PERCENT = 999;
+/** The percentage an action key names (at_050_percent and at_50_percent both 50), or undefined. */
+export function actionPercent(key: string): number | undefined {
+  const m = ACTION_KEY.exec(key);
+  const n = m ? Number(m[1]) : NaN;
+  return n >= 1 && n <= MAX_ACTION_PERCENT ? n : undefined;
+}
 
 /**
  * A stored notification channel. Without an address (email) or url (webhook)
@@ -612,9 +739,10 @@ const actionListSchema = z.union([budgetActionSchema, z.array(budgetActionSchema
 /**
  * The body of POST /v2/billing/budgets and PUT /v2/billing/budgets/:budgetId
  * (the reference's budget_config, plus an optional name). Unknown fields are
- * rejected. Thresholds are whole percentages of the monthly budget; actions
- * may only name declared thresholds. Output is normalised: channels become
- * objects and every action value a list.
+ * rejected. Thresholds are whole percentages of the monthly budget; an action
+ * key may name any percentage (at_110_percent fires at 110% whether or not 110
+ * is a threshold). Output is normalised: channels become objects, every action
+ * value a list, and equivalent action keys one key.
  */
 export const budgetInputSchema = z
   .strictObject({
@@ -672,10 +800,16 @@ export const budgetInputSchema = z
     ),
     actions: z.pipe(
       z._default(z.record(z.string(), actionListSchema, { error: 'must be an object such as {"at_90_percent": "send_warning"}' }), {}),
-      z.transform(
-        (a) =>
-          Object.fromEntries(Object.entries(a).map(([k, v]) => [k, [...new Set(Array.isArray(v) ? v : [v])]])) as Record<string, BudgetAction[]>,
-      ),
+      // Equivalent keys (at_050_percent, at_50_percent) become one, their actions merged.
+      z.transform((a) => {
+        const out: Record<string, BudgetAction[]> = {};
+        for (const [k, v] of Object.entries(a)) {
+          const percent = actionPercent(k);
+          const key = percent === undefined ? k : actionKey(percent);
+          out[key] = [...new Set([...(out[key] ?? []), ...(Array.isArray(v) ? v : [v])])];
+        }
+        return out;
+      }),
     ),
   })
   .check(
@@ -688,17 +822,13 @@ export const budgetInputSchema = z
           input: b.monthlyBudget,
           message: decimals === 0 ? `must be a whole amount in ${b.currency}` : `must have at most ${decimals} decimals in ${b.currency}`,
         });
-      for (const key of Object.keys(b.actions)) {
-        const m = ACTION_KEY.exec(key);
-        if (!m)
-          ctx.addIssue({ code: 'custom', path: ['actions', key], message: 'keys must look like at_90_percent' });
-        else if (!b.alertThresholds.includes(Number(m[1])))
+      for (const key of Object.keys(b.actions))
+        if (actionPercent(key) === undefined)
           ctx.addIssue({
             code: 'custom',
             path: ['actions', key],
-            message: `threshold ${Number(m[1])}% is not declared in alertThresholds (${b.alertThresholds.join(', ')})`,
+            message: `keys must look like at_90_percent, with a percentage from 1 to ${MAX_ACTION_PERCENT}`,
           });
-      }
     }),
   );
 export type BudgetInput = z.input<typeof budgetInputSchema>;
@@ -719,6 +849,10 @@ export const budgetSchema = z.object({
 });
 export type Budget = z.infer<typeof budgetSchema>;
 
+/** The answer to POST /v2/billing/budgets: the stored budget, or just its id (all the reference's example reads). */
+export const budgetCreatedSchema = z.union([budgetSchema, z.object({ budgetId: z.string() })]);
+export type BudgetCreated = z.infer<typeof budgetCreatedSchema>;
+
 export const budgetListResponseSchema = z.object({ budgets: z.array(budgetSchema) });
 export type BudgetListResponse = z.infer<typeof budgetListResponseSchema>;
 
@@ -727,6 +861,7 @@ export type BudgetListResponse = z.infer<typeof budgetListResponseSchema>;
  * projection to month end reaches it; on_track otherwise.
  */
 export const BUDGET_STATUSES = ['on_track', 'at_risk', 'exceeded'] as const;
+export type BudgetStatusKind = (typeof BUDGET_STATUSES)[number];
 
 /**
  * One budget this calendar month (UTC), in the budget's currency (each day's
@@ -747,11 +882,60 @@ export const budgetStatusItemSchema = z.object({
   daysRemainingInPeriod: z.int().check(z.nonnegative()),
   projectedSpend: money,
   thresholdsCrossed: z.array(z.number()),
+  /** Extension: the action keys (at_<percent>_percent) whose percentage the spend has reached, ascending. */
+  actionsFired: z.optional(z.array(z.string())),
   status: z.enum(BUDGET_STATUSES),
 });
-export type BudgetStatus = z.infer<typeof budgetStatusItemSchema>;
+/** A budget's status as the sandbox sends it (every field). */
+export type BudgetStatusAnswer = z.infer<typeof budgetStatusItemSchema>;
 
-export const budgetStatusResponseSchema = z.object({ budgets: z.array(budgetStatusItemSchema) });
+/**
+ * The currency of a budget whose status names none: the account's, which
+ * the reference gives as the API's default currency.
+ */
+export const ACCOUNT_CURRENCY: Currency = 'USD';
+
+/**
+ * A budget's status as the app reads it. The reference's example reads
+ * monthlyBudget, currentSpent and daysRemainingInPeriod (required) and name
+ * (optional, "Default Budget" when absent); everything else is an extension
+ * and may be missing: currency is then the account's, percentageUsed and
+ * thresholdsCrossed are computed from the figures, and budgetId,
+ * resourceTypes, projectedSpend and status stay absent (the app shows the
+ * budget without what needs them).
+ */
+const budgetStatusReadSchema = z.pipe(
+  z.object({
+    budgetId: z.optional(z.string()),
+    name: z.optional(z.string()),
+    monthlyBudget: money,
+    currency: z.optional(openEnum(CURRENCIES)),
+    resourceTypes: z.optional(z.array(openEnum(BUDGET_RESOURCE_TYPES))),
+    alertThresholds: z.optional(z.array(z.number())),
+    currentSpent: money,
+    percentageUsed: z.optional(z.number()),
+    daysRemainingInPeriod: z.int().check(z.nonnegative()),
+    projectedSpend: z.optional(money),
+    thresholdsCrossed: z.optional(z.array(z.number())),
+    actionsFired: z.optional(z.array(z.string())),
+    status: z.optional(openEnum(BUDGET_STATUSES)),
+  }),
+  z.transform((b) => {
+    const percentageUsed = b.percentageUsed ?? (b.monthlyBudget > 0 ? Math.round((b.currentSpent / b.monthlyBudget) * 1000) / 10 : 0);
+    const alertThresholds = b.alertThresholds ?? [];
+    return {
+      ...b,
+      name: b.name ?? 'Default Budget',
+      currency: b.currency ?? ACCOUNT_CURRENCY,
+      alertThresholds,
+      percentageUsed,
+      thresholdsCrossed: b.thresholdsCrossed ?? alertThresholds.filter((t) => percentageUsed >= t),
+    };
+  }),
+);
+export type BudgetStatus = z.output<typeof budgetStatusReadSchema>;
+
+export const budgetStatusResponseSchema = z.object({ budgets: z.array(budgetStatusReadSchema) });
 export type BudgetStatusResponse = z.infer<typeof budgetStatusResponseSchema>;
 
 // ---------------------------------------------------------------- errors

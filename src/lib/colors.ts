@@ -4,7 +4,7 @@
  * src/index.css), so a chart re-themes without re-rendering. The Tailwind
  * theme reads the same map (`bg-resource-clusters`, `text-resource-storage`…).
  */
-import type { ResourceType } from '../contract/billing';
+import type { ResourceType, ResourceTypeId } from '../contract/billing';
 
 /** CSS custom-property name per resource type. */
 export const RESOURCE_COLOR_VARS = {
@@ -38,6 +38,38 @@ export const RESOURCE_SERIES: Record<ResourceType, { label: string; color: strin
     { label: RESOURCE_LABELS[type], color: RESOURCE_COLORS[type] },
   ]),
 ) as Record<ResourceType, { label: string; color: string }>;
+
+/** Neutral colour of a resource type the dashboard does not know (also the "Other" bucket's). */
+export const UNKNOWN_RESOURCE_COLOR = 'var(--chart-other)';
+
+/** A resource type's label: its name, or for a type the dashboard does not know, its id. */
+export function resourceLabel(type: ResourceTypeId): string {
+  return isKnownType(type) ? RESOURCE_LABELS[type] : type;
+}
+
+/** Whether the dashboard knows a resource type (it has a label and colour for it). */
+function isKnownType(type: ResourceTypeId): type is ResourceType {
+  return Object.hasOwn(RESOURCE_LABELS, type);
+}
+
+/** The known types in the reference's order. */
+const TYPE_ORDER = Object.keys(RESOURCE_COLOR_VARS);
+
+/** A resource type's colour: its own, or the neutral one for a type the dashboard does not know. */
+export function resourceColor(type: ResourceTypeId): string {
+  return isKnownType(type) ? RESOURCE_COLORS[type] : UNKNOWN_RESOURCE_COLOR;
+}
+
+/** Label and colour of any resource type the API sends. */
+export function resourceSeries(type: ResourceTypeId): { label: string; color: string } {
+  return { label: resourceLabel(type), color: resourceColor(type) };
+}
+
+/** Sort position of a resource type: the reference's order, then unknown types by id. */
+export function compareResourceTypes(a: ResourceTypeId, b: ResourceTypeId): number {
+  const rank = (t: ResourceTypeId) => (isKnownType(t) ? TYPE_ORDER.indexOf(t) : TYPE_ORDER.length);
+  return rank(a) - rank(b) || (rank(a) === TYPE_ORDER.length ? a.localeCompare(b) : 0);
+}
 
 /**
  * Semantic theme colours, also CSS variables. The names stay out of
@@ -91,7 +123,7 @@ export const CATEGORY_COLOR_VARS = [
 ] as const;
 
 /** Colour for the "Other" bucket of a top-N chart. */
-export const OTHER_COLOR = 'var(--chart-other)';
+export const OTHER_COLOR = UNKNOWN_RESOURCE_COLOR;
 
 /** `var(--chart-N)` for the i-th category (cycles after eight). */
 export function categoryColor(index: number): string {

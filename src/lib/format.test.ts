@@ -9,7 +9,10 @@ import {
   formatPercent,
   formatPeriod,
   formatQuantity,
+  currencyDecimals,
+  resourceUnit,
 } from './format';
+import { UNKNOWN_RESOURCE_COLOR, compareResourceTypes, resourceColor, resourceLabel } from './colors';
 
 describe('formatMoney', () => {
   it('shows cents for USD and EUR, with grouping', () => {
@@ -126,5 +129,29 @@ describe('timestamps in a locale', () => {
     expect(formatAgo(now - 3 * 3_600_000, now)).toBe('3 h ago');
     expect(formatAgo(now - 49 * 3_600_000, now)).toBe('2 days ago');
     expect(formatAgo(now + 5_000, now)).toBe('just now');
+  });
+});
+
+describe('values the dashboard does not know', () => {
+  it('formats a currency by its ISO code with Intl’s digits, and any other code as a plain number', () => {
+    expect(formatMoney(312.4, 'CHF')).toBe('CHF\u00a0312.40');
+    expect(formatMoney(1234, 'KRW')).toBe('₩1,234');
+    expect(currencyDecimals('KRW')).toBe(0);
+    expect(currencyDecimals('JPY')).toBe(0);
+    expect(formatMoney(5.5, 'credits')).toBe('5.50 credits');
+    expect(currencyDecimals('toString')).toBe(2);
+  });
+
+  it('shows an unknown unit by its id and an unknown type in the unit the API gave', () => {
+    expect(formatQuantity(5400, 'qpu_seconds')).toBe('5,400 qpu_seconds');
+    expect(resourceUnit('quantum', 'qpu_seconds')).toEqual({ unit: 'qpu_seconds', short: 'qpu_seconds', long: 'qpu_seconds', decimals: 2 });
+    expect(resourceUnit('clusters', 'qpu_seconds').unit).toBe('gpu_hours');
+  });
+
+  it('labels and colours an unknown resource type by its id in the neutral colour, after the known ones', () => {
+    expect(resourceLabel('quantum')).toBe('quantum');
+    expect(resourceLabel('ai-services')).toBe('AI services');
+    expect(resourceColor('quantum')).toBe(UNKNOWN_RESOURCE_COLOR);
+    expect(['quantum', 'bandwidth', 'clusters', 'abacus'].sort(compareResourceTypes)).toEqual(['clusters', 'bandwidth', 'abacus', 'quantum']);
   });
 });

@@ -7,9 +7,12 @@ import {
   CURRENCY_DECIMALS,
   UNIT_BY_RESOURCE_TYPE,
   type Currency,
+  type CurrencyId,
+  type ResourceType,
+  type ResourceTypeId,
+  type UnitId,
   type Granularity,
   type Period,
-  type ResourceType,
   type Unit,
 } from '../contract/billing';
 
@@ -32,8 +35,10 @@ function numberFormat(options: Intl.NumberFormatOptions): Intl.NumberFormat {
  * An amount in the currency's own minor units: cents for USD/EUR/GBP/CAD/AUD,
  * none for JPY. `-0` is shown as zero.
  */
-export function formatMoney(amount: number, currency: Currency): string {
-  const digits = CURRENCY_DECIMALS[currency];
+export function formatMoney(amount: number, currency: CurrencyId): string {
+  const digits = currencyDecimals(currency);
+  if (!isCurrencyCode(currency))
+    return `${numberFormat({ minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount === 0 ? 0 : amount)} ${currency}`;
   return numberFormat({
     style: 'currency',
     currency,
@@ -43,13 +48,29 @@ export function formatMoney(amount: number, currency: Currency): string {
 }
 
 /** Short money for chart axes and tight spots: `$1.2K`, `¥3.4M`. */
-export function formatMoneyCompact(amount: number, currency: Currency): string {
+export function formatMoneyCompact(amount: number, currency: CurrencyId): string {
+  if (!isCurrencyCode(currency)) return `${formatNumberCompact(amount === 0 ? 0 : amount)} ${currency}`;
   return numberFormat({
     style: 'currency',
     currency,
     notation: 'compact',
     maximumFractionDigits: 1,
   }).format(amount === 0 ? 0 : amount);
+}
+
+/** Whether Intl can format `code` as a currency (three letters, as ISO 4217 codes are). */
+function isCurrencyCode(code: string): boolean {
+  return /^[A-Za-z]{3}$/.test(code);
+}
+
+/**
+ * Minor-unit digits of a currency: the contract's for the currencies it
+ * knows, Intl's for any other ISO code the API may send, else 2.
+ */
+export function currencyDecimals(currency: CurrencyId): number {
+  if (Object.hasOwn(CURRENCY_DECIMALS, currency)) return CURRENCY_DECIMALS[currency as Currency];
+  if (!isCurrencyCode(currency)) return 2;
+  return new Intl.NumberFormat(APP_LOCALE, { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
 }
 
 /** A plain number with grouping, at most `maxFractionDigits` decimals. */
@@ -85,26 +106,37 @@ export const UNIT_LABELS: Record<Unit, { short: string; long: string; decimals: 
   gb: { short: 'GB', long: 'GB', decimals: 1 },
 };
 
+/** A unit's labels; a unit the dashboard does not know is shown by its id, with up to two decimals. */
+export function unitLabels(unit: UnitId): { short: string; long: string; decimals: number } {
+  return Object.hasOwn(UNIT_LABELS, unit) ? UNIT_LABELS[unit as Unit] : { short: unit, long: unit, decimals: 2 };
+}
+
 /** A metered quantity with its unit: `156.7 GPU h`, `89,543 req`. */
-export function formatQuantity(value: number, unit: Unit): string {
-  const u = UNIT_LABELS[unit];
+export function formatQuantity(value: number, unit: UnitId): string {
+  const u = unitLabels(unit);
   return `${formatNumber(value, u.decimals)} ${u.short}`;
 }
 
 /** A quantity for an axis or a tight spot: `1.2K GPU h`. */
-export function formatQuantityCompact(value: number, unit: Unit): string {
-  return `${formatNumberCompact(value)} ${UNIT_LABELS[unit].short}`;
+export function formatQuantityCompact(value: number, unit: UnitId): string {
+  return `${formatNumberCompact(value)} ${unitLabels(unit).short}`;
 }
 
-/** The unit labels a resource type is metered in (`GPU h` / `GPU hours` for clusters). */
-export function resourceUnit(resourceType: ResourceType): { unit: Unit; short: string; long: string; decimals: number } {
-  const unit = UNIT_BY_RESOURCE_TYPE[resourceType];
-  return { unit, ...UNIT_LABELS[unit] };
+/**
+ * The unit labels a resource type is metered in (`GPU h` / `GPU hours` for
+ * clusters). A type the dashboard does not know takes the unit the API gave
+ * it (`fallback`), else is counted in plain units.
+ */
+export function resourceUnit(resourceType: ResourceTypeId, fallback?: UnitId): { unit: UnitId; short: string; long: string; decimals: number } {
+  const unit: UnitId = Object.hasOwn(UNIT_BY_RESOURCE_TYPE, resourceType)
+    ? UNIT_BY_RESOURCE_TYPE[resourceType as ResourceType]
+    : (fallback ?? 'units');
+  return { unit, ...unitLabels(unit) };
 }
 
 /** A resource type's quantity with its unit: clusters → `156.7 GPU h`, ai-services → `89,543 req`. */
-export function formatResourceQuantity(value: number, resourceType: ResourceType): string {
-  return formatQuantity(value, UNIT_BY_RESOURCE_TYPE[resourceType]);
+export function formatResourceQuantity(value: number, resourceType: ResourceTypeId, fallback?: UnitId): string {
+  return formatQuantity(value, resourceUnit(resourceType, fallback).unit);
 }
 
 /**
@@ -226,4 +258,17 @@ export function formatAgo(then: number, now: number): string {
 /** Local wall-clock time, for "Updated 10:42". */
 export function formatTime(date: Date | number): string {
   return new Intl.DateTimeFormat(APP_LOCALE, { hour: '2-digit', minute: '2-digit' }).format(date);
+}
+
+/**
+ * The entry of `map` for an API value, or `fallback` for a value the
+ * dashboard does not know (the API adds values over time).
+ */
+export function lookup<K extends string, V>(map: Readonly<Record<K, V>>, value: string, fallback: V): V {
+  return Object.hasOwn(map, value) ? map[value as K] : fallback;
+}
+
+/** The label of an API value: its entry in `labels`, or the value itself when unknown. */
+export function labelFor<K extends string>(labels: Readonly<Record<K, string>>, value: string): string {
+  return lookup(labels, value, value);
 }

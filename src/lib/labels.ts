@@ -36,3 +36,4 @@ export const CURRENCY_NAMES: Record<Currency, string> = {
   CAD: 'Canadian dollar',
   AUD: 'Australian dollar',
 };
+

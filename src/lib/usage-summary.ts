@@ -5,11 +5,12 @@ import {
   RESOURCE_TYPES,
   UNIT_BY_RESOURCE_TYPE,
   type BreakdownItem,
-  type ResourceType,
+  type ResourceTypeId,
 } from '../contract/billing';
+import { compareResourceTypes } from './colors';
 
 export interface CostShare {
-  resourceType: ResourceType;
+  resourceType: ResourceTypeId;
   cost: number;
   /** 0–100, as the API reports it. */
   percentage: number;
@@ -20,13 +21,13 @@ export function costShares(breakdown: readonly BreakdownItem[]): CostShare[] {
   return breakdown
     .filter((item) => item.usage.cost > 0)
     .map((item) => ({ resourceType: item.resourceType, cost: item.usage.cost, percentage: item.usage.percentage }))
-    .sort((a, b) => b.cost - a.cost || RESOURCE_TYPES.indexOf(a.resourceType) - RESOURCE_TYPES.indexOf(b.resourceType));
+    .sort((a, b) => b.cost - a.cost || compareResourceTypes(a.resourceType, b.resourceType));
 }
 
 /** Summed cost and share of total cost for some resource types (missing types count as zero). */
 export function costOf(
   breakdown: readonly BreakdownItem[],
-  types: readonly ResourceType[],
+  types: readonly ResourceTypeId[],
 ): { cost: number; percentage: number; present: boolean } {
   let cost = 0;
   let percentage = 0;

@@ -41,7 +41,7 @@ function FormSkeleton() {
 
 function useSaved() {
   const navigate = useNavigate();
-  return (budget: Budget) => {
+  return (budget: Pick<Budget, 'name'>) => {
     const state: BudgetsLocationState = { saved: budget.name };
     void navigate('/budgets', { state });
   };

@@ -62,6 +62,16 @@ describe('budget ↔ form values', () => {
     });
   });
 
+  it('keeps actions at percentages that are not thresholds (the reference\'s at_110_percent)', () => {
+    const withLevel = { ...budget, actions: { ...budget.actions, at_110_percent: ['send_critical', 'auto_limit'] } } satisfies Budget;
+    const values = budgetToFormValues(withLevel);
+    expect(values.otherActions).toEqual({ at_110_percent: ['send_critical', 'auto_limit'] });
+    expect(formToBudgetInput(values).actions).toEqual(withLevel.actions);
+    // Made a threshold row, the percentage is edited there: the row's actions win.
+    const asRow = { ...values, thresholds: [...values.thresholds, { percent: 110, actions: ['send_alert' as const] }] };
+    expect(formToBudgetInput(asRow).actions).toEqual({ at_90_percent: ['send_alert', 'notify_admin'], at_110_percent: ['send_alert'] });
+  });
+
   it('leaves an empty name out (the API then names the budget after what it covers)', () => {
     expect(formToBudgetInput({ ...budgetToFormValues(budget), name: '  ' })).not.toHaveProperty('name');
   });

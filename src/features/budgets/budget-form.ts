@@ -38,6 +38,8 @@ export interface BudgetFormValues {
   webhookUrl: string;
   /** Further stored channels the form does not edit (kept as they are). */
   otherChannels: NotificationChannel[];
+  /** Actions at percentages that are not thresholds (`at_110_percent`), kept as they are. */
+  otherActions: Record<string, BudgetAction[]>;
 }
 
 export const NEW_BUDGET_VALUES: BudgetFormValues = {
@@ -56,6 +58,7 @@ export const NEW_BUDGET_VALUES: BudgetFormValues = {
   webhookEnabled: false,
   webhookUrl: '',
   otherChannels: [],
+  otherActions: {},
 };
 
 /** A stored budget as form values (the first email and webhook channel are editable). */
@@ -73,6 +76,9 @@ export function budgetToFormValues(budget: Budget): BudgetFormValues {
     webhookEnabled: webhook !== undefined,
     webhookUrl: webhook?.type === 'webhook' ? (webhook.url ?? '') : '',
     otherChannels: budget.notificationChannels.filter((c) => c !== email && c !== webhook),
+    otherActions: Object.fromEntries(
+      Object.entries(budget.actions).filter(([key]) => !budget.alertThresholds.some((t) => actionKey(t) === key)),
+    ),
   };
 }
 
@@ -104,6 +110,9 @@ export function formChannels(values: Pick<BudgetFormValues, 'emailEnabled' | 'em
 export function formToBudgetInput(values: BudgetFormValues): BudgetInput {
   const name = values.name.trim();
   const actions: Record<string, BudgetAction[]> = {};
+  // A kept action whose percentage became a threshold row is edited there instead.
+  for (const [key, list] of Object.entries(values.otherActions ?? {}))
+    if (!values.thresholds.some((t) => actionKey(t.percent) === key)) actions[key] = [...list];
   for (const t of values.thresholds) if (t.actions.length > 0) actions[actionKey(t.percent)] = [...t.actions];
   return {
     ...(name ? { name } : {}),

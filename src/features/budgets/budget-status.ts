@@ -4,16 +4,16 @@
  * the API's: exceeded when spend has reached the budget, at risk when the
  * month-end projection reaches it, on track otherwise.
  */
-import { CURRENCY_DECIMALS, type BudgetData, type BudgetStatus } from '../../contract/billing';
+import { CURRENCY_DECIMALS, type BudgetData, type BudgetStatus, type BudgetStatusKind } from '../../contract/billing';
 import { projectedSpend, type MonthSpend } from './thresholds';
 
-export const STATUS_LABELS: Record<BudgetStatus['status'], string> = {
+export const STATUS_LABELS: Record<BudgetStatusKind, string> = {
   on_track: 'On track',
   at_risk: 'At risk',
   exceeded: 'Exceeded',
 };
 
-export function statusFor(percentUsed: number, projectedPercent: number): BudgetStatus['status'] {
+export function statusFor(percentUsed: number, projectedPercent: number): BudgetStatusKind {
   if (percentUsed >= 100) return 'exceeded';
   if (projectedPercent >= 100) return 'at_risk';
   return 'on_track';
@@ -46,7 +46,8 @@ export function expectedStatus(
   const sameScope =
     previous !== undefined &&
     previous.currency === budget.currency &&
-    [...previous.resourceTypes].sort().join() === [...budget.resourceTypes].sort().join();
+    previous.projectedSpend !== undefined &&
+    [...(previous.resourceTypes ?? [])].sort().join() === [...budget.resourceTypes].sort().join();
   let spent: number;
   let projected: number;
   if (spend) {
@@ -54,7 +55,7 @@ export function expectedStatus(
     projected = projectedSpend(spend);
   } else if (sameScope) {
     spent = previous.currentSpent;
-    projected = previous.projectedSpend;
+    projected = previous.projectedSpend!;
   } else return undefined;
   const decimals = CURRENCY_DECIMALS[budget.currency];
   const percentUsed = budget.monthlyBudget > 0 ? (spent / budget.monthlyBudget) * 100 : 0;
@@ -78,7 +79,7 @@ export function expectedStatus(
 
 /** Where a budget's bar ends, in percent of the budget: 100%, or further to fit spend and projection (up to 250%). */
 export function progressScale(item: Pick<BudgetStatus, 'percentageUsed' | 'projectedSpend' | 'monthlyBudget'>): number {
-  const projectedPercent = item.monthlyBudget > 0 ? (item.projectedSpend / item.monthlyBudget) * 100 : 0;
+  const projectedPercent = item.monthlyBudget > 0 && item.projectedSpend !== undefined ? (item.projectedSpend / item.monthlyBudget) * 100 : 0;
   const furthest = Math.max(100, item.percentageUsed, projectedPercent);
   return Math.min(250, Math.ceil(furthest / 25) * 25);
 }

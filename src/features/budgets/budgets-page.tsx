@@ -74,10 +74,11 @@ export default function BudgetsPage() {
   const confirmDelete = () => {
     const item = confirming;
     setConfirming(null);
-    if (!item) return;
+    if (!item?.budgetId) return;
+    const { budgetId } = item;
     setDeleted(null);
     remove.mutate(
-      { budgetId: item.budgetId, name: item.name },
+      { budgetId, name: item.name },
       { onSuccess: () => setDeleted(item.name) },
     );
   };
@@ -145,8 +146,8 @@ export default function BudgetsPage() {
               </div>
             ) : (
               <ul aria-label="Budgets" aria-busy={isFetching} className="flex flex-col gap-3">
-                {budgets.map((item) => (
-                  <li key={item.budgetId}>
+                {budgets.map((item, i) => (
+                  <li key={item.budgetId ?? `${item.name}-${i}`}>
                     <BudgetCard item={item} onDelete={setConfirming} readOnly={readOnly} />
                   </li>
                 ))}

@@ -129,7 +129,7 @@ export default function ForecastPage() {
                 updating={isPlaceholderData}
               />
               <GrowthDriversTable
-                drivers={data?.growthDrivers}
+                drivers={data ? (data.growthDrivers ?? null) : undefined}
                 currency={shownCurrency}
                 filterSearch={explorerSearch}
                 updating={isPlaceholderData}

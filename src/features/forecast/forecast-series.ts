@@ -4,7 +4,8 @@
  * cards, growth-driver rows, and each budget's standing against this month's
  * projection.
  */
-import type { BudgetStatus, Currency, ForecastResponse } from '../../contract/billing';
+import type { BudgetStatus, BudgetStatusKind, Currency, ForecastResponse } from '../../contract/billing';
+import { labelFor } from '../../lib/format';
 
 type Projection = ForecastResponse['monthlyProjections'][number];
 
@@ -70,11 +71,12 @@ export function buildForecastSeries(data: ForecastResponse, maxActualMonths = 12
       kind: 'projected',
       ...(p.actualToDate !== undefined ? { actualToDate: p.actualToDate } : {}),
       projected: p.projectedCost,
-      lowerBound: p.lowerBound,
-      upperBound: p.upperBound,
       confidence: p.confidence,
       line: p.projectedCost,
-      band: [p.lowerBound, p.upperBound],
+      // No band without both bounds (they are an extension of the reference's shape).
+      ...(p.lowerBound !== undefined && p.upperBound !== undefined
+        ? { lowerBound: p.lowerBound, upperBound: p.upperBound, band: [p.lowerBound, p.upperBound] as [number, number] }
+        : {}),
     });
   return points;
 }
@@ -130,15 +132,15 @@ export function scenarioCards(data: ForecastResponse): ScenarioCard[] {
 // ---------------------------------------------------------------- budgets
 
 export interface BudgetOutlook {
-  budgetId: string;
+  budgetId?: string;
   name: string;
-  currency: Currency;
+  currency: BudgetStatus['currency'];
   monthlyBudget: number;
   currentSpent: number;
-  /** The budget's own run-rate projection to month end. */
-  projectedSpend: number;
+  /** The budget's own run-rate projection to month end (absent when the API gives none). */
+  projectedSpend?: number;
   /** projectedSpend as % of the budget. */
-  projectedPercent: number;
+  projectedPercent?: number;
   spentPercent: number;
   status: BudgetStatus['status'];
   /** `At risk: projected 106% of budget`, … */
@@ -151,15 +153,17 @@ export interface BudgetOutlook {
 const pct = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : 0);
 const round = (v: number) => Math.round(v);
 
-export const BUDGET_STATUS_LABELS: Record<BudgetStatus['status'], string> = {
+export const BUDGET_STATUS_LABELS: Record<BudgetStatusKind, string> = {
   on_track: 'On track',
   at_risk: 'At risk',
   exceeded: 'Exceeded',
 };
 
 export function budgetStatusText(b: Pick<BudgetStatus, 'status' | 'currentSpent' | 'projectedSpend' | 'monthlyBudget'>): string {
-  const label = BUDGET_STATUS_LABELS[b.status];
-  if (b.status === 'exceeded') return `${label}: ${round(pct(b.currentSpent, b.monthlyBudget))}% of budget spent`;
+  const spent = `${round(pct(b.currentSpent, b.monthlyBudget))}% of budget spent`;
+  if (b.status === undefined) return b.projectedSpend === undefined ? spent : `Projected ${round(pct(b.projectedSpend, b.monthlyBudget))}% of budget`;
+  const label = labelFor(BUDGET_STATUS_LABELS, b.status);
+  if (b.status === 'exceeded' || b.projectedSpend === undefined) return `${label}: ${spent}`;
   return `${label}: projected ${round(pct(b.projectedSpend, b.monthlyBudget))}% of budget`;
 }
 
@@ -174,7 +178,7 @@ export function budgetOutlooks(
   forecastCurrency: Currency,
 ): BudgetOutlook[] {
   return budgets.map((b) => {
-    const coversAll = b.resourceTypes.includes('all');
+    const coversAll = b.resourceTypes?.includes('all') ?? false;
     const forecast =
       current && coversAll && b.currency === forecastCurrency
         ? {
@@ -189,8 +193,9 @@ export function budgetOutlooks(
       currency: b.currency,
       monthlyBudget: b.monthlyBudget,
       currentSpent: b.currentSpent,
-      projectedSpend: b.projectedSpend,
-      projectedPercent: pct(b.projectedSpend, b.monthlyBudget),
+      ...(b.projectedSpend !== undefined
+        ? { projectedSpend: b.projectedSpend, projectedPercent: pct(b.projectedSpend, b.monthlyBudget) }
+        : {}),
       spentPercent: pct(b.currentSpent, b.monthlyBudget),
       status: b.status,
       statusText: budgetStatusText(b),

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
+import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
 import { formatDateRange } from '../../lib/format';
 import { TIME_RANGE_LABELS } from '../../lib/labels';
@@ -35,14 +36,14 @@ export default function OptimizationPage() {
   const query = useOptimization({ timeRange: range.timeRange, currency, analysisDepth: 'detailed' });
   const { data, error, isError, isFetching, isPlaceholderData, refetch } = query;
   const retry = () => void refetch();
-  const shownCurrency = data?.potentialSavings.currency ?? currency;
+  const shownCurrency = data?.potentialSavings?.currency ?? currency;
 
   const sorted = useMemo(() => (data ? sortRecommendations(data.recommendations ?? []) : undefined), [data]);
   const shown = useMemo(
     () => (sorted ? filterRecommendations(sorted, { impact: values.impact, effort: values.effort }) : []),
     [sorted, values.impact, values.effort],
   );
-  const rows = useMemo(() => (data ? categoryRows(data.potentialSavings.byCategory) : []), [data]);
+  const rows = useMemo(() => (data ? categoryRows(data.potentialSavings?.byCategory ?? []) : []), [data]);
   const days = data?.analysis ? analysedDays(data.analysis) : undefined;
   const expanded = useMemo(() => parseExpanded(values.expanded), [values.expanded]);
 
@@ -85,8 +86,9 @@ export default function OptimizationPage() {
               {range.timeRange === 'current_month' ? ' so far' : ''}: {formatDateRange(days.startDate, days.endDate)} ·
               savings and waste per month, in {shownCurrency}
             </span>
-          ) : isError ? (
-            TIME_RANGE_LABELS[range.timeRange]
+          ) : isError || data ? (
+            // No `analysis` (an extension) in the answer: the range as asked for.
+            `${TIME_RANGE_LABELS[range.timeRange]} · savings and waste per month, in ${shownCurrency}`
           ) : (
             <Skeleton className="h-4 w-72" />
           )
@@ -102,14 +104,17 @@ export default function OptimizationPage() {
             {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
             <SavingsSummary data={data} currency={shownCurrency} timeRange={range.timeRange} updating={isPlaceholderData} />
             <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-              <SavingsByCategoryChart rows={rows} currency={shownCurrency} loading={!data} />
+              <SavingsByCategoryChart rows={rows} currency={shownCurrency} loading={!data} absent={data !== undefined && !data.potentialSavings} />
               <WasteTable
-                waste={data?.wasteAnalysis}
+                waste={data ? (data.wasteAnalysis ?? null) : undefined}
                 currency={shownCurrency}
                 filterSearch={explorerSearch}
                 updating={isPlaceholderData}
               />
             </div>
+            {data && !data.recommendations && (
+              <Notice>The billing API sent no recommendations for this period, so none are listed.</Notice>
+            )}
             <RecommendationList
               all={sorted}
               shown={shown}

@@ -52,8 +52,15 @@ describe('filterRecommendations', () => {
     expect(filterRecommendations(recs, { impact: 'medium', effort: 'all' })).toEqual([]);
   });
 
+  it('keeps an impact the API added: after the known ones, counted as other', () => {
+    const grown = [rec('n', 'urgent', 999), rec('h', 'high', 1), rec('l', 'low', 5)];
+    expect(sortRecommendations(grown).map((r) => r.id)).toEqual(['h', 'l', 'n']);
+    expect(countByImpact(grown)).toEqual({ high: 1, medium: 0, low: 1, other: 1 });
+    expect(totalSavings(grown)).toBe(1005);
+  });
+
   it('counts and sums', () => {
-    expect(countByImpact(recs)).toEqual({ high: 2, medium: 0, low: 1 });
+    expect(countByImpact(recs)).toEqual({ high: 2, medium: 0, low: 1, other: 0 });
     expect(totalSavings([rec('a', 'high', 1.25), rec('b', 'low', 2.5)])).toBe(3.75);
   });
 });

@@ -8,12 +8,14 @@ import {
   EFFORTS,
   IMPACTS,
   RESOURCE_TYPES,
+  isKnown,
   type OptimizationRecommendation,
   type OptimizationResponse,
   type OptimizationRule,
-  type ResourceType,
+  type ResourceTypeId,
 } from '../../contract/billing';
-import { RESOURCE_LABELS } from '../../lib/colors';
+import { resourceLabel } from '../../lib/colors';
+import { lookup } from '../../lib/format';
 
 export type Impact = (typeof IMPACTS)[number];
 export type Effort = (typeof EFFORTS)[number];
@@ -39,7 +41,7 @@ const IMPACT_RANK: Record<Impact, number> = { high: 0, medium: 1, low: 2 };
 /** Highest impact first; within an impact, largest monthly saving first; then by title (stable). */
 export function compareRecommendations(a: OptimizationRecommendation, b: OptimizationRecommendation): number {
   return (
-    IMPACT_RANK[a.impact] - IMPACT_RANK[b.impact] ||
+    lookup(IMPACT_RANK, a.impact, IMPACTS.length) - lookup(IMPACT_RANK, b.impact, IMPACTS.length) ||
     b.potentialSavings - a.potentialSavings ||
     a.title.localeCompare(b.title) ||
     a.id.localeCompare(b.id)
@@ -61,9 +63,9 @@ export function filterRecommendations(
 }
 
 /** How many recommendations there are of each impact. */
-export function countByImpact(recs: readonly OptimizationRecommendation[]): Record<Impact, number> {
-  const counts: Record<Impact, number> = { high: 0, medium: 0, low: 0 };
-  for (const r of recs) counts[r.impact] += 1;
+export function countByImpact(recs: readonly OptimizationRecommendation[]): Record<Impact | 'other', number> {
+  const counts: Record<Impact | 'other', number> = { high: 0, medium: 0, low: 0, other: 0 };
+  for (const r of recs) counts[isKnown(IMPACTS, r.impact) ? r.impact : 'other'] += 1;
   return counts;
 }
 
@@ -75,7 +77,7 @@ export function totalSavings(recs: readonly OptimizationRecommendation[]): numbe
 // ---------------------------------------------------------------- resource types
 
 /** Resource-id prefixes of the billing API's resources. */
-const ID_PREFIXES: readonly (readonly [string, ResourceType])[] = [
+const ID_PREFIXES: readonly (readonly [string, ResourceTypeId])[] = [
   ['cluster-', 'clusters'],
   ['ep-', 'endpoints'],
   ['endpoint-', 'endpoints'],
@@ -88,7 +90,7 @@ const ID_PREFIXES: readonly (readonly [string, ResourceType])[] = [
 ];
 
 /** The optimization API's category names (byCategory[].name, recommendation.category). */
-const CATEGORY_TYPES: Record<string, ResourceType> = {
+const CATEGORY_TYPES: Record<string, ResourceTypeId> = {
   'gpu clusters': 'clusters',
   'serverless endpoints': 'endpoints',
   'training jobs': 'training',
@@ -99,16 +101,16 @@ const CATEGORY_TYPES: Record<string, ResourceType> = {
 };
 
 /** The resource type a category name stands for (API names, our labels, or the type itself). */
-export function categoryResourceType(category: string | undefined): ResourceType | undefined {
+export function categoryResourceType(category: string | undefined): ResourceTypeId | undefined {
   if (!category) return undefined;
   const key = category.trim().toLowerCase();
-  if ((RESOURCE_TYPES as readonly string[]).includes(key)) return key as ResourceType;
+  if ((RESOURCE_TYPES as readonly string[]).includes(key)) return key as ResourceTypeId;
   if (CATEGORY_TYPES[key]) return CATEGORY_TYPES[key];
-  return RESOURCE_TYPES.find((t) => RESOURCE_LABELS[t].toLowerCase() === key);
+  return RESOURCE_TYPES.find((t) => resourceLabel(t).toLowerCase() === key);
 }
 
 /** The resource type of a resource: from its id's prefix, else from the recommendation's category. */
-export function resourceTypeOf(resourceId: string, category?: string): ResourceType | undefined {
+export function resourceTypeOf(resourceId: string, category?: string): ResourceTypeId | undefined {
   const id = resourceId.toLowerCase();
   for (const [prefix, type] of ID_PREFIXES) if (id.startsWith(prefix)) return type;
   return categoryResourceType(category);
@@ -118,7 +120,7 @@ export function resourceTypeOf(resourceId: string, category?: string): ResourceT
  * Link to a resource in the Usage explorer: `/usage/<type>?resource=<id>` plus
  * the shared filters (a search string such as `?timeRange=last_month&currency=EUR`).
  */
-export function usageExplorerHref(resourceId: string, resourceType: ResourceType, filterSearch = ''): string {
+export function usageExplorerHref(resourceId: string, resourceType: ResourceTypeId, filterSearch = ''): string {
   const params = new URLSearchParams({ resource: resourceId });
   for (const [key, value] of new URLSearchParams(filterSearch)) if (key !== 'resource') params.append(key, value);
   return `/usage/${resourceType}?${params.toString().replace(/%2C/gi, ',')}`;
@@ -128,7 +130,7 @@ export function usageExplorerHref(resourceId: string, resourceType: ResourceType
 
 export interface CategoryRow {
   name: string;
-  resourceType: ResourceType | undefined;
+  resourceType: ResourceTypeId | undefined;
   currentCost: number;
   savings: number;
   /** currentCost − savings (what stays after acting on every recommendation), never negative. */
@@ -138,7 +140,7 @@ export interface CategoryRow {
 }
 
 /** byCategory as chart and table rows, largest saving first. */
-export function categoryRows(byCategory: OptimizationResponse['potentialSavings']['byCategory']): CategoryRow[] {
+export function categoryRows(byCategory: NonNullable<OptimizationResponse['potentialSavings']>['byCategory']): CategoryRow[] {
   return byCategory
     .map((c) => ({
       name: c.name,

@@ -17,7 +17,14 @@ describe('alerts', () => {
   });
 
   it('counts alerts per severity', () => {
-    expect(severityCounts([alert('low'), alert('low'), alert('high')])).toEqual({ critical: 0, high: 1, medium: 0, low: 2 });
+    expect(severityCounts([alert('low'), alert('low'), alert('high')])).toEqual({ critical: 0, high: 1, medium: 0, low: 2, other: 0 });
+  });
+
+  it('keeps a severity or type the API added: listed after the known ones, counted as other, figures as plain numbers', () => {
+    const grown = [alert('informational', 'quota_warning', 'new'), alert('critical'), alert('low')];
+    expect(sortAlerts(grown).map((a) => a.message)).toEqual(['critical', 'low', 'new']);
+    expect(severityCounts(grown)).toEqual({ critical: 1, high: 0, medium: 0, low: 1, other: 1 });
+    expect(alertFigures(alert('low', 'quota_warning'), 'EUR')).toEqual({ threshold: '1,000', current: '1,250.5', label: 'Value' });
   });
 
   it('shows budget figures as money and spikes as percentages', () => {

@@ -5,15 +5,15 @@
  * downsampling of long series to about the chart's pixel width, and axis ticks.
  */
 import {
-  RESOURCE_TYPES,
-  UNIT_BY_RESOURCE_TYPE,
   UNITS,
   type BreakdownItem,
   type Granularity,
-  type ResourceType,
-  type Unit,
+  type ResourceTypeId,
+  type UnitId,
 } from '../../contract/billing';
 import { lttbIndices } from '../../lib/lttb';
+import { compareResourceTypes } from '../../lib/colors';
+import { resourceUnit } from '../../lib/format';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -24,9 +24,9 @@ export interface SeriesRow {
   /** Bucket start as the API sent it. */
   timestamp: string;
   /** Cost per resource type in this bucket (0 for a type without a point). */
-  cost: Partial<Record<ResourceType, number>>;
+  cost: Partial<Record<ResourceTypeId, number>>;
   /** Quantity per resource type, in the type's unit. */
-  quantity: Partial<Record<ResourceType, number>>;
+  quantity: Partial<Record<ResourceTypeId, number>>;
   /** Sum of `cost` over the types. */
   totalCost: number;
   /** The bucket includes today: its figures are not final yet. */
@@ -37,11 +37,11 @@ export interface SeriesRow {
  * Resource types of a response that have data or were asked for, largest cost
  * first (the bottom of the stack), ties in API order.
  */
-export function seriesTypes(breakdown: readonly BreakdownItem[]): ResourceType[] {
+export function seriesTypes(breakdown: readonly BreakdownItem[]): ResourceTypeId[] {
   return [...breakdown]
     .sort(
       (a, b) =>
-        b.usage.cost - a.usage.cost || RESOURCE_TYPES.indexOf(a.resourceType) - RESOURCE_TYPES.indexOf(b.resourceType),
+        b.usage.cost - a.usage.cost || compareResourceTypes(a.resourceType, b.resourceType),
     )
     .map((item) => item.resourceType);
 }
@@ -78,7 +78,7 @@ export function isProvisional(t: number, granularity: Granularity, now: number):
  */
 export function stackTimeSeries(
   breakdown: readonly BreakdownItem[],
-  types: readonly ResourceType[],
+  types: readonly ResourceTypeId[],
   granularity: Granularity,
   now: number,
 ): SeriesRow[] {
@@ -109,12 +109,12 @@ export function stackTimeSeries(
 }
 
 /** Total quantity of some types in a row (they must share a unit). */
-export function rowQuantity(row: SeriesRow, types: readonly ResourceType[]): number {
+export function rowQuantity(row: SeriesRow, types: readonly ResourceTypeId[]): number {
   return types.reduce((sum, t) => sum + (row.quantity[t] ?? 0), 0);
 }
 
 /** Total cost of some types in a row. */
-export function rowCost(row: SeriesRow, types: readonly ResourceType[]): number {
+export function rowCost(row: SeriesRow, types: readonly ResourceTypeId[]): number {
   return types.reduce((sum, t) => sum + (row.cost[t] ?? 0), 0);
 }
 
@@ -173,8 +173,8 @@ export function timeDomain(rows: readonly SeriesRow[], granularity: Granularity)
 }
 
 export interface UnitGroup {
-  unit: Unit;
-  types: ResourceType[];
+  unit: UnitId;
+  types: ResourceTypeId[];
 }
 
 /**
@@ -182,10 +182,20 @@ export interface UnitGroup {
  * endpoints and training; requests; GB-hours; GB), in that order. Quantities
  * only add up within a group.
  */
-export function unitGroups(types: readonly ResourceType[]): UnitGroup[] {
-  return UNITS.map((unit) => ({ unit, types: types.filter((t) => UNIT_BY_RESOURCE_TYPE[t] === unit) })).filter(
-    (g) => g.types.length > 0,
-  );
+export function unitGroups(
+  types: readonly ResourceTypeId[],
+  unitOf: (type: ResourceTypeId) => UnitId = (t) => resourceUnit(t).unit,
+): UnitGroup[] {
+  // The known units in their order, then any unit the dashboard does not know, as first seen.
+  const units: UnitId[] = [...UNITS];
+  for (const t of types) if (!units.includes(unitOf(t))) units.push(unitOf(t));
+  return units.map((unit) => ({ unit, types: types.filter((t) => unitOf(t) === unit) })).filter((g) => g.types.length > 0);
+}
+
+/** The unit of each type as the breakdown gives it (a type the dashboard does not know has no other source). */
+export function breakdownUnits(breakdown: readonly BreakdownItem[]): (type: ResourceTypeId) => UnitId {
+  const units = new Map(breakdown.map((b) => [b.resourceType, b.usage.unit]));
+  return (t) => resourceUnit(t, units.get(t)).unit;
 }
 
 /** Whether the rows have any cost or usage at all. */

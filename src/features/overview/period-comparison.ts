@@ -14,7 +14,7 @@
  */
 import { GPU_HOUR_TYPES } from '../../lib/usage-summary';
 import type { DateRange } from '../../lib/period';
-import type { ResourceType, UsageResponse } from '../../contract/billing';
+import type { ResourceTypeId, UsageResponse } from '../../contract/billing';
 import type { UsageRequest } from '../../api/usage';
 import type { DashboardFilters } from '../filters/filter-schema';
 
@@ -98,7 +98,7 @@ export interface PreviousTotals extends PeriodTotals {
   dataFrom?: string;
 }
 
-const METRIC_TYPES: Record<Exclude<keyof PeriodTotals, 'cost'>, readonly ResourceType[]> = {
+const METRIC_TYPES: Record<Exclude<keyof PeriodTotals, 'cost'>, readonly ResourceTypeId[]> = {
   gpuHours: GPU_HOUR_TYPES,
   apiRequests: ['ai-services'],
   storageGB: ['storage'],
@@ -112,8 +112,8 @@ const METRIC_TYPES: Record<Exclude<keyof PeriodTotals, 'cost'>, readonly Resourc
 export function previousTotals(previous: UsageResponse, plan: ComparisonPlan): PreviousTotals {
   const drop = 1 - plan.lastDayFraction;
   const lastDay = plan.previous.endDate;
-  const cost = new Map<ResourceType, number>();
-  const quantity = new Map<ResourceType, number>();
+  const cost = new Map<ResourceTypeId, number>();
+  const quantity = new Map<ResourceTypeId, number>();
   let firstDay: string | undefined;
   for (const item of previous.breakdown) {
     const last = item.timeSeries.find((p) => p.timestamp.slice(0, 10) === lastDay);
@@ -125,7 +125,7 @@ export function previousTotals(previous: UsageResponse, plan: ComparisonPlan): P
       if (firstDay === undefined || day < firstDay) firstDay = day;
     }
   }
-  const sum = (types: readonly ResourceType[], of: Map<ResourceType, number>) =>
+  const sum = (types: readonly ResourceTypeId[], of: Map<ResourceTypeId, number>) =>
     types.reduce((total, t) => total + (of.get(t) ?? 0), 0);
   const totals: PreviousTotals = {
     cost: [...cost.values()].reduce((a, b) => a + b, 0),

@@ -3,15 +3,17 @@
  * top resources (by cost); merging them gives the overall top N exactly, as
  * long as N is no more than the API's list per type.
  */
-import { RESOURCE_TYPES, UNIT_BY_RESOURCE_TYPE, type BreakdownItem, type ResourceType, type Unit } from '../../contract/billing';
+import type { BreakdownItem, ResourceTypeId, UnitId } from '../../contract/billing';
+import { compareResourceTypes } from '../../lib/colors';
+import { resourceUnit } from '../../lib/format';
 
 export interface TopResourceRow {
   resourceId: string;
   name: string;
-  resourceType: ResourceType;
+  resourceType: ResourceTypeId;
   /** Quantity in `unit`. */
   usage: number;
-  unit: Unit;
+  unit: UnitId;
   cost: number;
   /** Share of the period's total cost, 0–100 (undefined when the total is 0). */
   share: number | undefined;
@@ -27,7 +29,7 @@ export function topResources(breakdown: readonly BreakdownItem[], totalCost: num
           name: r.name,
           resourceType: item.resourceType,
           usage: r.usage,
-          unit: UNIT_BY_RESOURCE_TYPE[item.resourceType],
+          unit: resourceUnit(item.resourceType, item.usage.unit).unit,
           cost: r.cost,
           share: totalCost > 0 ? (r.cost / totalCost) * 100 : undefined,
         }),
@@ -37,7 +39,7 @@ export function topResources(breakdown: readonly BreakdownItem[], totalCost: num
       (a, b) =>
         b.cost - a.cost ||
         a.name.localeCompare(b.name) ||
-        RESOURCE_TYPES.indexOf(a.resourceType) - RESOURCE_TYPES.indexOf(b.resourceType),
+        compareResourceTypes(a.resourceType, b.resourceType),
     )
     .slice(0, limit);
 }

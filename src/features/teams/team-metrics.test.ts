@@ -80,7 +80,7 @@ describe('chart and member helpers', () => {
     const withStorage = [...teams, { ...team('x', 'X', 7, 1), resourceUsage: { storage: { quantity: 1, unit: 'gb_hours' as const, cost: 7 } } }];
     const types = usedResourceTypes(withStorage);
     expect(types).toEqual(['clusters', 'storage']);
-    expect(teamCostByType(withStorage, types).at(-1)).toEqual({ teamId: 'x', teamName: 'X', totalCost: 7, clusters: 0, storage: 7 });
+    expect(teamCostByType(withStorage, types).at(-1)).toEqual({ teamId: 'x', teamName: 'X', totalCost: 7, byType: { clusters: 0, storage: 7 } });
   });
 
   it("lists a team's members, costliest first, with their share of the team", () => {

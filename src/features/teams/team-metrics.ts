@@ -3,7 +3,8 @@
  * leaderboard and the charts: rank, cost per member, change against the
  * previous period, sorting, search. Pure functions.
  */
-import { RESOURCE_TYPES, type ResourceType, type TeamBreakdownItem, type UserBreakdownItem } from '../../contract/billing';
+import { type ResourceTypeId, type TeamBreakdownItem, type UserBreakdownItem } from '../../contract/billing';
+import { compareResourceTypes } from '../../lib/colors';
 
 export interface TeamRow {
   /** 1 = highest cost (the API's order). */
@@ -102,17 +103,20 @@ export function filterTeams(rows: readonly TeamRow[], query: string): TeamRow[] 
 }
 
 /** The resource types any team used, in API order. */
-export function usedResourceTypes(teams: readonly Pick<TeamBreakdownItem, 'resourceUsage'>[]): ResourceType[] {
-  return RESOURCE_TYPES.filter((type) => teams.some((t) => (t.resourceUsage[type]?.cost ?? 0) !== 0));
+export function usedResourceTypes(teams: readonly Pick<TeamBreakdownItem, 'resourceUsage'>[]): ResourceTypeId[] {
+  const used = new Set<ResourceTypeId>();
+  for (const t of teams) for (const [type, u] of Object.entries(t.resourceUsage)) if ((u?.cost ?? 0) !== 0) used.add(type);
+  return [...used].sort(compareResourceTypes);
 }
 
-export type TeamCostByType = { teamId: string; teamName: string; totalCost: number } & Partial<Record<ResourceType, number>>;
+/** A team's cost per resource type (`byType`, 0 where it used none). */
+export type TeamCostByType = { teamId: string; teamName: string; totalCost: number; byType: Partial<Record<ResourceTypeId, number>> };
 
 /** One row per team with its cost per resource type (0 where it used none): the stacked chart's data. */
-export function teamCostByType(teams: readonly TeamBreakdownItem[], types: readonly ResourceType[]): TeamCostByType[] {
+export function teamCostByType(teams: readonly TeamBreakdownItem[], types: readonly ResourceTypeId[]): TeamCostByType[] {
   return teams.map((t) => {
-    const row: TeamCostByType = { teamId: t.teamId, teamName: t.teamName, totalCost: t.totalCost };
-    for (const type of types) row[type] = t.resourceUsage[type]?.cost ?? 0;
+    const row: TeamCostByType = { teamId: t.teamId, teamName: t.teamName, totalCost: t.totalCost, byType: {} };
+    for (const type of types) row.byType[type] = t.resourceUsage[type]?.cost ?? 0;
     return row;
   });
 }

@@ -1,6 +1,6 @@
 import { useId, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { GroupItem, UsageResponse } from '../../contract/billing';
+import { RESOURCE_TYPES, isKnown, type GroupItem, type UsageResponse } from '../../contract/billing';
 import { useUsage } from '../../api/usage';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
@@ -18,7 +18,7 @@ import { SelectionBar } from './components/selection-bar';
 import { TypeCard } from './components/type-card';
 import { usageTypeHref, type UsageIndexState } from './usage-links';
 import { usageExplorerRequest } from './usage-request';
-import { describeSelection, findGroup, groupRows, typeSummaries, type GroupRow, type SelectionDetail } from './usage-transforms';
+import { describeSelection, documentedGroupRows, findGroup, groupRows, typeSummaries, type GroupRow, type SelectionDetail } from './usage-transforms';
 import { CLEAR_SELECTIONS, selectionsOf, toggleSelection, usageView, type UsageViewValues } from './usage-view';
 
 function indexNote(focus: SelectionDetail | undefined, count: number): string | undefined {
@@ -55,11 +55,16 @@ export default function UsagePage() {
   const focus = details.find((d) => d.found);
   const summaries = useMemo(() => data && typeSummaries(data, focusItem(data, values)), [data, values]);
   const group = findGroup(data, filters.groupBy);
-  const rows = useMemo(() => group && groupRows(group), [group]);
+  // Without `groups` (an extension), what the documented fields give, else a note.
+  const documented = useMemo(() => (data && !group ? documentedGroupRows(data, filters.groupBy) : undefined), [data, group, filters.groupBy]);
+  const rows = useMemo(() => (group ? groupRows(group) : data ? (documented ?? []) : undefined), [group, data, documented]);
+  const unavailable =
+    data && !group && !documented ? `The billing API's answer has no breakdown by ${GROUP_BY_LABELS[filters.groupBy].toLowerCase()}.` : undefined;
   const shareOf = focus ? focus.name : 'total cost';
 
   const select = (row: GroupRow) => {
-    const only = row.resourceTypes.length === 1 ? row.resourceTypes[0] : undefined;
+    const first = row.resourceTypes.length === 1 ? row.resourceTypes[0] : undefined;
+    const only = first !== undefined && isKnown(RESOURCE_TYPES, first) ? first : undefined;
     // A resource belongs to one type: show it on that type's page.
     if (filters.groupBy === 'resource' && only) void navigate(usageTypeHref(only, filters, search, { resource: row.key }));
     else setValues(toggleSelection(values, filters.groupBy, row.key));
@@ -122,7 +127,7 @@ export default function UsagePage() {
                         summary={s}
                         currency={filters.currency}
                         shareOf={shareOf}
-                        to={usageTypeHref(s.resourceType, filters, search)}
+                        to={isKnown(RESOURCE_TYPES, s.resourceType) ? usageTypeHref(s.resourceType, filters, search) : undefined}
                       />
                     ))
                   : Array.from({ length: filters.resourceType.length || 6 }, (_, i) => (
@@ -142,10 +147,11 @@ export default function UsagePage() {
                 currency={filters.currency}
                 color={CHART_COLORS.accent}
                 selectedKey={values[filters.groupBy] || undefined}
-                onSelect={select}
+                onSelect={group ? select : () => undefined}
                 shareOf="total cost"
-                rowHint={filters.groupBy === 'resource' ? 'Click a row to open it on its type’s page' : undefined}
+                rowHint={!group ? 'From the API’s documented totals' : filters.groupBy === 'resource' ? 'Click a row to open it on its type’s page' : undefined}
                 loading={!data}
+                unavailable={unavailable}
               />
             </div>
           </>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Group, TimeSeriesPoint } from '../../contract/billing';
+import type { Group, TimeSeriesPoint, UsageResponse } from '../../contract/billing';
 import { usageFixture } from '../../test/usage-fixture';
 import {
+  documentedGroupRows,
   describeSelection,
   downsampleSeries,
   findGroup,
@@ -248,3 +249,26 @@ describe('describeSelection', () => {
   });
 });
 
+
+describe('documentedGroupRows (an answer without groups)', () => {
+  it('gives regions from regional and resources from topResources, nothing for the other dimensions', () => {
+    const r = {
+      summary: { totalCost: 200 },
+      regional: [{ region: 'us-east-1', cost: 150, percentage: 75 }, { region: 'mars-1', cost: 50, percentage: 25 }],
+      breakdown: [
+        { resourceType: 'clusters', usage: { unit: 'gpu_hours' }, topResources: [{ resourceId: 'c1', name: 'C1', usage: 3, cost: 60 }] },
+        { resourceType: 'quantum', usage: { unit: 'qpu_seconds' }, topResources: [{ resourceId: 'q1', name: 'Q1', usage: 9, cost: 90 }] },
+      ],
+    } as unknown as UsageResponse;
+    expect(documentedGroupRows(r, 'region')!.map((x) => [x.key, x.cost, x.percentage])).toEqual([
+      ['us-east-1', 150, 75],
+      ['mars-1', 50, 25],
+    ]);
+    expect(documentedGroupRows(r, 'resource')!.map((x) => [x.key, x.percentage, x.resourceTypes])).toEqual([
+      ['q1', 45, ['quantum']],
+      ['c1', 30, ['clusters']],
+    ]);
+    expect(documentedGroupRows(r, 'resource', 'quantum')!.map((x) => [x.key, x.quantity, x.unit])).toEqual([['q1', 9, 'qpu_seconds']]);
+    expect(documentedGroupRows(r, 'project')).toBeUndefined();
+  });
+});

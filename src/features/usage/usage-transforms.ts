@@ -5,21 +5,20 @@
  * with their share, and the figures of a drilled-down selection.
  */
 import {
-  RESOURCE_TYPES,
-  UNIT_BY_RESOURCE_TYPE,
   type BreakdownItem,
   type Group,
   type GroupBy,
   type GroupItem,
-  type ResourceType,
+  type ResourceTypeId,
   type TimeSeriesPoint,
   type TopResource,
-  type Unit,
+  type UnitId,
   type UsageResponse,
 } from '../../contract/billing';
-import { UNIT_LABELS } from '../../lib/format';
+import { resourceUnit, unitLabels } from '../../lib/format';
 import { lttbIndices } from '../../lib/lttb';
 import { OTHER_KEY, type Selection } from './usage-view';
+import { compareResourceTypes } from '../../lib/colors';
 
 // ---------------------------------------------------------------- time series
 
@@ -130,9 +129,9 @@ export interface GroupRow {
   percentage: number;
   /** On a resource type's page: the member's quantity of that type, in `unit`. */
   quantity?: number;
-  unit?: Unit;
+  unit?: UnitId;
   /** The resource types this member used (a resource has one). */
-  resourceTypes: ResourceType[];
+  resourceTypes: ResourceTypeId[];
   /** False for the API's "Other (N more)" bucket. */
   selectable: boolean;
 }
@@ -142,8 +141,37 @@ export function findGroup(response: UsageResponse | undefined, dimension: GroupB
   return response?.groups?.find((g) => g.dimension === dimension);
 }
 
+/**
+ * Rows for a dimension from the documented fields alone, for an answer without
+ * `groups` (an extension): regions from `regional`, resources from each type's
+ * `topResources`. Undefined for the other dimensions, which need `groups`.
+ * Such rows cannot narrow the view (that needs the group's per-member figures):
+ * the pages do not act on a click on them.
+ */
+export function documentedGroupRows(response: UsageResponse, dimension: GroupBy, resourceType?: ResourceTypeId): GroupRow[] | undefined {
+  const total = response.summary.totalCost;
+  if (dimension === 'region')
+    return response.regional.map((r) => ({ key: r.region, name: r.region, cost: r.cost, percentage: r.percentage, resourceTypes: [], selectable: true }));
+  if (dimension === 'resource')
+    return response.breakdown
+      .filter((b) => resourceType === undefined || b.resourceType === resourceType)
+      .flatMap((b) =>
+        b.topResources.map((t) => ({
+          key: t.resourceId,
+          name: t.name,
+          cost: t.cost,
+          percentage: total > 0 ? Math.round((t.cost / total) * 1000) / 10 : 0,
+          ...(resourceType ? { quantity: t.usage, unit: b.usage.unit } : {}),
+          resourceTypes: [b.resourceType],
+          selectable: true,
+        })),
+      )
+      .sort((a, b) => b.cost - a.cost);
+  return undefined;
+}
+
 /** A group's members as table rows, highest cost first (as the API sorts them). */
-export function groupRows(group: Group, resourceType?: ResourceType): GroupRow[] {
+export function groupRows(group: Group, resourceType?: ResourceTypeId): GroupRow[] {
   return group.items.map((item) => {
     const own = resourceType ? item.usage.find((u) => u.resourceType === resourceType) : undefined;
     return {
@@ -151,7 +179,7 @@ export function groupRows(group: Group, resourceType?: ResourceType): GroupRow[]
       name: item.name,
       cost: item.cost,
       percentage: item.percentage,
-      ...(resourceType ? { quantity: own?.quantity ?? 0, unit: UNIT_BY_RESOURCE_TYPE[resourceType] } : {}),
+      ...(resourceType ? { quantity: own?.quantity ?? 0, unit: resourceUnit(resourceType).unit } : {}),
       resourceTypes: item.usage.filter((u) => u.quantity > 0 || u.cost !== 0).map((u) => u.resourceType),
       selectable: item.key !== OTHER_KEY,
     };
@@ -205,18 +233,18 @@ function otherCount(name: string): number {
 // ---------------------------------------------------------------- per resource type
 
 export interface TypeSummary {
-  resourceType: ResourceType;
+  resourceType: ResourceTypeId;
   cost: number;
   /** Share of the cost shown (all requested types, or the selected member's), 0–100. */
   percentage: number;
   quantity: number;
-  unit: Unit;
+  unit: UnitId;
   /** The type's series; left out for a selected member (the API has no series per member). */
   series?: SeriesPoint[];
 }
 
 const byCostThenType = (a: TypeSummary, b: TypeSummary) =>
-  b.cost - a.cost || RESOURCE_TYPES.indexOf(a.resourceType) - RESOURCE_TYPES.indexOf(b.resourceType);
+  b.cost - a.cost || compareResourceTypes(a.resourceType, b.resourceType);
 
 /**
  * One summary per requested resource type, costliest first: the response's
@@ -264,10 +292,10 @@ export function topResourceRows(item: BreakdownItem): TopResourceRow[] {
  * Average cost per unit: per GPU hour, GB-hour or GB, and per 1,000 requests
  * (a single request costs a fraction of a cent). Undefined without usage.
  */
-export function unitCost(cost: number, quantity: number, unit: Unit): { amount: number; per: string } | undefined {
+export function unitCost(cost: number, quantity: number, unit: UnitId): { amount: number; per: string } | undefined {
   if (!(quantity > 0)) return undefined;
   if (unit === 'requests') return { amount: (cost / quantity) * 1000, per: '1K req' };
-  return { amount: cost / quantity, per: UNIT_LABELS[unit].short };
+  return { amount: cost / quantity, per: unitLabels(unit).short };
 }
 
 // ---------------------------------------------------------------- selection (drill-down)
@@ -282,7 +310,7 @@ export interface SelectionDetail extends Selection {
   share?: number;
   /** On a resource type's page: its quantity of that type. */
   quantity?: number;
-  unit?: Unit;
+  unit?: UnitId;
   /** Its cost and quantity per resource type. */
   usage: GroupItem['usage'];
 }
@@ -294,10 +322,10 @@ export interface SelectionDetail extends Selection {
 export function describeSelection(
   response: UsageResponse | undefined,
   selection: Selection,
-  resourceType?: ResourceType,
+  resourceType?: ResourceTypeId,
 ): SelectionDetail {
   const item = findGroup(response, selection.dimension)?.items.find((i) => i.key === selection.key);
-  const unit = resourceType ? UNIT_BY_RESOURCE_TYPE[resourceType] : undefined;
+  const unit = resourceType ? resourceUnit(resourceType).unit : undefined;
   if (item) {
     const own = resourceType ? item.usage.find((u) => u.resourceType === resourceType) : undefined;
     return {

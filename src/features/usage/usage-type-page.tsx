@@ -5,7 +5,7 @@ import { useUsage } from '../../api/usage';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Skeleton } from '../../components/states/skeleton';
-import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../lib/colors';
+import { resourceLabel, resourceColor } from '../../lib/colors';
 import { GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
 import type { FilterRouteHandle } from '../filters/filter-bar-config';
@@ -24,6 +24,7 @@ import {
   describeSelection,
   findGroup,
   groupRows,
+  documentedGroupRows,
   toSeriesPoints,
   topResourceRows,
   type GroupRow,
@@ -80,10 +81,19 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
   const points = useMemo(() => item && toSeriesPoints(item.timeSeries), [item]);
   const topRows = useMemo(() => item && topResourceRows(item), [item]);
   const group = findGroup(current, filters.groupBy);
-  const rows = useMemo(() => group && groupRows(group, resourceType), [group, resourceType]);
+  const documented = useMemo(
+    () => (current && !group ? documentedGroupRows(current, filters.groupBy, resourceType) : undefined),
+    [current, group, filters.groupBy, resourceType],
+  );
+  const rows = useMemo(
+    () => (group ? groupRows(group, resourceType) : current ? (documented ?? []) : undefined),
+    [group, resourceType, current, documented],
+  );
+  const unavailable =
+    current && !group && !documented ? `The billing API's answer has no breakdown by ${GROUP_BY_LABELS[filters.groupBy].toLowerCase()}.` : undefined;
   const details = selections.map((s) => describeSelection(current, s, resourceType));
 
-  const label = RESOURCE_LABELS[resourceType];
+  const label = resourceLabel(resourceType);
   const shareOf = `${label} cost`;
   const loading = !current;
 
@@ -151,11 +161,13 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
                 rows={rows}
                 currency={filters.currency}
                 resourceType={resourceType}
-                color={RESOURCE_COLORS[resourceType]}
+                color={resourceColor(resourceType)}
                 selectedKey={values[filters.groupBy] || undefined}
-                onSelect={selectGroup}
+                onSelect={group ? selectGroup : () => undefined}
+                rowHint={group ? undefined : 'From the API’s documented totals'}
                 shareOf={shareOf}
                 loading={loading}
+                unavailable={unavailable}
               />
               <TopResourcesCard
                 resourceType={resourceType}

@@ -3,14 +3,14 @@
  * retry of the same request (after a timeout, say) cannot make a second budget.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { budgetSchema, IDEMPOTENCY_KEY_HEADER, type Budget, type BudgetData } from '../../../contract/billing';
+import { budgetCreatedSchema, IDEMPOTENCY_KEY_HEADER, type BudgetCreated, type BudgetData } from '../../../contract/billing';
 import { expectedStatus } from '../budget-status';
 import type { MonthSpend } from '../thresholds';
 import { invalidateBudgets, setCachedBudget, setCachedStatus } from './budget-cache';
 import { apiSend } from '../../../api/client';
 
-export function createBudget(data: BudgetData, idempotencyKey: string): Promise<Budget> {
-  return apiSend('POST', '/billing/budgets', budgetSchema, {
+export function createBudget(data: BudgetData, idempotencyKey: string): Promise<BudgetCreated> {
+  return apiSend('POST', '/billing/budgets', budgetCreatedSchema, {
     body: data,
     headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
   });
@@ -28,6 +28,8 @@ export function useCreateBudget() {
   return useMutation({
     mutationFn: ({ data, idempotencyKey }: CreateBudgetVariables) => createBudget(data, idempotencyKey),
     onSuccess: (budget, { spend }) => {
+      // An answer with only the id: the lists reload (onSettled) instead of being filled in here.
+      if (!('createdAt' in budget)) return;
       setCachedBudget(client, budget.budgetId, budget);
       const status = expectedStatus(budget, Date.now(), spend);
       if (status) setCachedStatus(client, budget.budgetId, status);

@@ -6,7 +6,13 @@ const TONE = (p: number, reached: boolean) => (reached || p >= 0.5 ? 'text-dange
 
 /** "73% chance to exceed by month end; expected around 24 Jan (21–28 Jan)" for the budget (its first judged amount). */
 export function BreachLine({ breach, className = '' }: { breach: BreachOutlookState; className?: string }) {
-  const { view, isError, isPending } = breach;
+  const { view, isError, isPending, unavailable } = breach;
+  if (unavailable)
+    return (
+      <p className={`text-xs text-muted ${className}`} data-testid="budget-breach">
+        No breach forecast: the API does not say which resource types this budget covers, or names a type or currency this dashboard cannot ask for.
+      </p>
+    );
   if (isError)
     return (
       <p className={`text-xs text-muted ${className}`} data-testid="budget-breach">

@@ -4,16 +4,17 @@ import { READ_ONLY_NOTE_ID } from '../read-only';
 import type { BudgetStatus } from '../../../contract/billing';
 import { useBreachOutlook } from '../../../api/breach-outlook';
 import { BreachLine } from './breach-line';
-import { RESOURCE_LABELS } from '../../../lib/colors';
+import { resourceLabel } from '../../../lib/colors';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import { BudgetProgress } from './budget-progress';
 import { StatusBadge } from './status-badge';
 import { GHOST_BUTTON_CLASS } from './styles';
 
-/** `All resources` or the covered types' names. */
-export function coverageLabel(types: BudgetStatus['resourceTypes']): string {
+/** `All resources` or the covered types' names; undefined when the API does not say. */
+export function coverageLabel(types: BudgetStatus['resourceTypes']): string | undefined {
+  if (!types) return undefined;
   if (types.includes('all')) return 'All resources';
-  return types.map((t) => (t === 'all' ? 'All resources' : RESOURCE_LABELS[t])).join(', ');
+  return types.map((t) => resourceLabel(t)).join(', ');
 }
 
 function Figure({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
@@ -43,8 +44,9 @@ export function BudgetCard({
   const breach = useBreachOutlook(item.resourceTypes, item.currency, [item.monthlyBudget]);
   // the forecast from the scope's usage is the projection of record; the API's run rate until it is in
   const projected = breach.view?.projected.mean ?? item.projectedSpend;
-  const projectedPercent = item.monthlyBudget > 0 ? (projected / item.monthlyBudget) * 100 : 0;
+  const projectedPercent = item.monthlyBudget > 0 && projected !== undefined ? (projected / item.monthlyBudget) * 100 : 0;
   const crossed = item.thresholdsCrossed;
+  const coverage = coverageLabel(item.resourceTypes);
   return (
     <article aria-labelledby={titleId} className="rounded-card border border-border bg-surface p-4 shadow-card">
       <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2">
@@ -56,29 +58,33 @@ export function BudgetCard({
             <StatusBadge status={item.status} />
           </div>
           <p className="mt-0.5 text-xs text-muted">
-            {coverageLabel(item.resourceTypes)} · {formatMoney(item.monthlyBudget, item.currency)} per month
+            {coverage ? `${coverage} · ` : ''}
+            {formatMoney(item.monthlyBudget, item.currency)} per month
           </p>
         </div>
-        <div className="-mr-2 flex items-center gap-0.5">
-          {readOnly ? (
-            <button type="button" disabled aria-describedby={READ_ONLY_NOTE_ID} className={GHOST_BUTTON_CLASS}>
-              Edit<span className="sr-only"> {item.name}</span>
+        {/* Without an id from the API the budget can be shown but not addressed. */}
+        {item.budgetId !== undefined && (
+          <div className="-mr-2 flex items-center gap-0.5">
+            {readOnly ? (
+              <button type="button" disabled aria-describedby={READ_ONLY_NOTE_ID} className={GHOST_BUTTON_CLASS}>
+                Edit<span className="sr-only"> {item.name}</span>
+              </button>
+            ) : (
+              <Link to={`/budgets/${encodeURIComponent(item.budgetId)}/edit`} className={GHOST_BUTTON_CLASS}>
+                Edit<span className="sr-only"> {item.name}</span>
+              </Link>
+            )}
+            <button
+              type="button"
+              disabled={readOnly}
+              aria-describedby={readOnly ? READ_ONLY_NOTE_ID : undefined}
+              onClick={() => onDelete(item)}
+              className={`${GHOST_BUTTON_CLASS} hover:text-danger`}
+            >
+              Delete<span className="sr-only"> {item.name}</span>
             </button>
-          ) : (
-            <Link to={`/budgets/${encodeURIComponent(item.budgetId)}/edit`} className={GHOST_BUTTON_CLASS}>
-              Edit<span className="sr-only"> {item.name}</span>
-            </Link>
-          )}
-          <button
-            type="button"
-            disabled={readOnly}
-            aria-describedby={readOnly ? READ_ONLY_NOTE_ID : undefined}
-            onClick={() => onDelete(item)}
-            className={`${GHOST_BUTTON_CLASS} hover:text-danger`}
-          >
-            Delete<span className="sr-only"> {item.name}</span>
-          </button>
-        </div>
+          </div>
+        )}
       </div>
 
       <dl className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-4">
@@ -88,12 +94,16 @@ export function BudgetCard({
           note={`${formatPercent(item.percentageUsed)} of budget`}
           testId="budget-spent"
         />
-        <Figure
-          label="Projected month end"
-          value={formatMoney(projected, item.currency)}
-          note={`${formatPercent(projectedPercent)} of budget${breach.view ? '' : ' (run rate)'}`}
-          testId="budget-projected"
-        />
+        {projected !== undefined ? (
+          <Figure
+            label="Projected month end"
+            value={formatMoney(projected, item.currency)}
+            note={`${formatPercent(projectedPercent)} of budget${breach.view ? '' : ' (run rate)'}`}
+            testId="budget-projected"
+          />
+        ) : (
+          <Figure label="Projected month end" value="—" note="The API gave no projection" testId="budget-projected" />
+        )}
         <Figure
           label="Days left"
           value={String(item.daysRemainingInPeriod)}
@@ -103,7 +113,7 @@ export function BudgetCard({
         <Figure
           label="Thresholds crossed"
           value={crossed.length === 0 ? 'None' : crossed.map((t) => `${t}%`).join(', ')}
-          note={`of ${item.alertThresholds.map((t) => `${t}%`).join(', ')}`}
+          note={item.alertThresholds.length > 0 ? `of ${item.alertThresholds.map((t) => `${t}%`).join(', ')}` : 'No thresholds given'}
           testId="budget-crossed"
         />
       </dl>

@@ -37,7 +37,7 @@ export interface BudgetFormProps {
   /** Editing this budget; a new one when left out. */
   budgetId?: string;
   defaultValues: BudgetFormValues;
-  onSaved: (budget: Budget) => void;
+  onSaved: (budget: Pick<Budget, 'name'>) => void;
 }
 
 /**
@@ -105,11 +105,12 @@ export function BudgetForm({ budgetId, defaultValues, onSaved }: BudgetFormProps
   const onValid = async (data: BudgetData) => {
     const values = form.getValues();
     try {
-      let saved: Budget;
+      let saved: Pick<Budget, 'name'>;
       if (budgetId === undefined) {
         const body = JSON.stringify(data);
         if (idempotency.current?.body !== body) idempotency.current = { body, key: newIdempotencyKey() };
-        saved = await create.mutateAsync({ data, idempotencyKey: idempotency.current.key, spend });
+        const created = await create.mutateAsync({ data, idempotencyKey: idempotency.current.key, spend });
+        saved = 'name' in created ? created : { name: data.name ?? 'New budget' };
       } else {
         saved = await update.mutateAsync({ budgetId, data, spend });
       }

@@ -1,26 +1,35 @@
-import type { BudgetStatus } from '../../../contract/billing';
+import type { BudgetStatus, BudgetStatusKind } from '../../../contract/billing';
+import { labelFor, lookup } from '../../../lib/format';
 import { STATUS_LABELS } from '../budget-status';
 
-const TONES: Record<BudgetStatus['status'], { badge: string; dot: string }> = {
+const NEUTRAL_TONE = { badge: 'bg-surface-muted text-muted', dot: 'bg-border-strong' };
+
+const TONES: Record<BudgetStatusKind, { badge: string; dot: string }> = {
   on_track: { badge: 'bg-success/10 text-success', dot: 'bg-success' },
   at_risk: { badge: 'bg-warning-soft text-warning', dot: 'bg-warning' },
   exceeded: { badge: 'bg-danger-soft text-danger', dot: 'bg-danger' },
 };
 
 /** Colour for a status, for bars. */
-export const STATUS_FILL: Record<BudgetStatus['status'], string> = {
+const STATUS_FILLS: Record<BudgetStatusKind, string> = {
   on_track: 'bg-success',
   at_risk: 'bg-warning',
   exceeded: 'bg-danger',
 };
 
-/** The status in words, with its colour. */
+/** Colour for a status, for bars: neutral for a status the API did not give or the dashboard does not know. */
+export function statusFill(status: BudgetStatus['status']): string {
+  return status === undefined ? 'bg-accent' : lookup(STATUS_FILLS, status, 'bg-border-strong');
+}
+
+/** The status in words, with its colour; nothing when the API gave none. */
 export function StatusBadge({ status }: { status: BudgetStatus['status'] }) {
-  const tone = TONES[status];
+  if (status === undefined) return null;
+  const tone = lookup(TONES, status, NEUTRAL_TONE);
   return (
     <span className={`inline-flex h-5 shrink-0 items-center gap-1.5 rounded-full px-2 text-2xs font-semibold ${tone.badge}`}>
       <span aria-hidden="true" className={`size-1.5 rounded-full ${tone.dot}`} />
-      {STATUS_LABELS[status]}
+      {labelFor(STATUS_LABELS, status)}
     </span>
   );
 }

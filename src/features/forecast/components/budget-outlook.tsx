@@ -1,43 +1,50 @@
 import { Link } from 'react-router';
-import type { BudgetStatus, Currency } from '../../../contract/billing';
+import type { BudgetStatusKind, Currency } from '../../../contract/billing';
 import { Panel } from '../../../components/panel';
 import { ErrorPanel } from '../../../components/states/error-panel';
 import { Skeleton } from '../../../components/states/skeleton';
-import { RESOURCE_LABELS } from '../../../lib/colors';
-import { formatMoney, formatPercent } from '../../../lib/format';
+import { resourceLabel } from '../../../lib/colors';
+import { formatMoney, formatPercent, lookup } from '../../../lib/format';
 import { confidenceLabel } from '../forecast-view';
 import { useBreachOutlook } from '../../../api/breach-outlook';
 import { breachSentence } from '../../../lib/breach-text';
 import { formatMonthLong, type BudgetOutlook as Outlook } from '../forecast-series';
 
-const STATUS_CLASS: Record<BudgetStatus['status'], string> = {
+const STATUS_CLASS: Record<BudgetStatusKind, string> = {
   on_track: 'text-success',
   at_risk: 'text-warning',
   exceeded: 'text-danger',
 };
-const STATUS_BAR: Record<BudgetStatus['status'], string> = {
+const STATUS_BAR: Record<BudgetStatusKind, string> = {
   on_track: 'var(--success)',
   at_risk: 'var(--warning)',
   exceeded: 'var(--danger)',
 };
 
 function scopeLabel(types: Outlook['resourceTypes']): string {
+  if (!types) return '';
   if (types.includes('all')) return 'All resources';
-  return types.map((t) => (t === 'all' ? 'All resources' : RESOURCE_LABELS[t])).join(', ');
+  return types.map((t) => resourceLabel(t)).join(', ');
 }
+
+/** A status the API did not give or the dashboard does not know: neutral. */
+const statusClass = (s: Outlook['status']) => (s === undefined ? 'text-muted' : lookup(STATUS_CLASS, s, 'text-muted'));
+const statusBar = (s: Outlook['status']) => (s === undefined ? 'var(--accent)' : lookup(STATUS_BAR, s, 'var(--border-strong)'));
 
 /** Spent so far (solid) and projected (light) against the budget (the 100% tick); scaled so 120% fits. */
 function BudgetBar({ b }: { b: Outlook }) {
-  const max = Math.max(120, b.projectedPercent, b.spentPercent);
+  const max = Math.max(120, b.projectedPercent ?? 0, b.spentPercent);
   const w = (v: number) => `${Math.min(100, (v / max) * 100)}%`;
   return (
     <div
       role="img"
-      aria-label={`${formatPercent(b.spentPercent, 0)} spent, ${formatPercent(b.projectedPercent, 0)} projected of the budget`}
+      aria-label={`${formatPercent(b.spentPercent, 0)} spent${b.projectedPercent === undefined ? '' : `, ${formatPercent(b.projectedPercent, 0)} projected`} of the budget`}
       className="relative mt-2 h-1.5 rounded-full bg-surface-muted"
     >
-      <span className="absolute inset-y-0 left-0 rounded-full opacity-35" style={{ width: w(b.projectedPercent), background: STATUS_BAR[b.status] }} />
-      <span className="absolute inset-y-0 left-0 rounded-full" style={{ width: w(b.spentPercent), background: STATUS_BAR[b.status] }} />
+      {b.projectedPercent !== undefined && (
+        <span className="absolute inset-y-0 left-0 rounded-full opacity-35" style={{ width: w(b.projectedPercent), background: statusBar(b.status) }} />
+      )}
+      <span className="absolute inset-y-0 left-0 rounded-full" style={{ width: w(b.spentPercent), background: statusBar(b.status) }} />
       <span aria-hidden="true" className="absolute -inset-y-1 w-px bg-foreground/60" style={{ left: w(100) }} />
     </div>
   );
@@ -47,6 +54,12 @@ function BudgetBar({ b }: { b: Outlook }) {
 function BreachForecast({ b }: { b: Outlook }) {
   const breach = useBreachOutlook(b.resourceTypes, b.currency, [b.monthlyBudget]);
   const t = breach.view?.thresholds[0];
+  if (breach.unavailable)
+    return (
+      <p className="mt-1.5 text-xs text-muted" data-testid="outlook-breach">
+        No breach forecast: the API does not say which resource types this budget covers, or names a type or currency this dashboard cannot ask for.
+      </p>
+    );
   if (breach.isError)
     return (
       <p className="mt-1.5 text-xs text-muted" data-testid="outlook-breach">
@@ -78,7 +91,7 @@ function BudgetRow({ b }: { b: Outlook }) {
         <p className="min-w-0 truncate text-[13px] font-medium text-foreground">{b.name}</p>
         <p className="shrink-0 text-2xs text-muted">{scopeLabel(b.resourceTypes)}</p>
       </div>
-      <p data-testid="budget-status" className={`text-xs font-semibold ${STATUS_CLASS[b.status]}`}>
+      <p data-testid="budget-status" className={`text-xs font-semibold ${statusClass(b.status)}`}>
         {b.statusText}
       </p>
       <BudgetBar b={b} />
@@ -93,7 +106,7 @@ function BudgetRow({ b }: { b: Outlook }) {
         </div>
         <div>
           <dt className="text-2xs text-muted">Projected (run rate)</dt>
-          <dd className="font-medium text-foreground">{formatMoney(b.projectedSpend, b.currency)}</dd>
+          <dd className="font-medium text-foreground">{b.projectedSpend === undefined ? '—' : formatMoney(b.projectedSpend, b.currency)}</dd>
         </div>
       </dl>
       <BreachForecast b={b} />

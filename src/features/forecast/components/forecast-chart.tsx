@@ -103,7 +103,7 @@ function ForecastTooltip({ active, payload, currency, level }: TooltipContentPro
   );
 }
 
-function Legend({ level }: { level: number }) {
+function Legend({ level, band, toDate }: { level: number; band: boolean; toDate: boolean }) {
   const item = 'inline-flex items-center gap-1.5';
   return (
     <ul className="flex flex-wrap gap-x-4 gap-y-1 text-2xs text-muted">
@@ -115,14 +115,18 @@ function Legend({ level }: { level: number }) {
         <span aria-hidden="true" className="w-4 border-t-2 border-dashed" style={{ borderColor: PROJECTED_COLOR }} />
         Projected
       </li>
-      <li className={item}>
-        <span aria-hidden="true" className="h-2.5 w-4 rounded-sm opacity-25" style={{ background: BAND_COLOR }} />
-        {confidenceLabel(level)} interval
-      </li>
-      <li className={item}>
-        <span aria-hidden="true" className="size-2 rounded-full" style={{ background: TO_DATE_COLOR }} />
-        This month so far
-      </li>
+      {band && (
+        <li className={item}>
+          <span aria-hidden="true" className="h-2.5 w-4 rounded-sm opacity-25" style={{ background: BAND_COLOR }} />
+          {confidenceLabel(level)} interval
+        </li>
+      )}
+      {toDate && (
+        <li className={item}>
+          <span aria-hidden="true" className="size-2 rounded-full" style={{ background: TO_DATE_COLOR }} />
+          This month so far
+        </li>
+      )}
     </ul>
   );
 }
@@ -148,16 +152,19 @@ export function ForecastChart({
 }) {
   const ticks = points.map((p) => p.t);
   const height = 300;
+  // Bounds and the month so far are extensions: no band or dot (nor their legend) without them.
+  const band = points.some((p) => p.kind === 'projected' && p.band !== undefined);
+  const toDate = points.some((p) => p.actualToDate !== undefined);
   return (
     <ChartCard
       title="Actual and projected cost"
-      description={`Monthly cost in ${currency}, with the ${confidenceLabel(level)} confidence interval of the projection`}
+      description={`Monthly cost in ${currency}${band ? `, with the ${confidenceLabel(level)} confidence interval of the projection` : ''}`}
       table={{ columns: columns(currency, level), rows: points, getRowId: (p) => p.month }}
       loading={loading}
       empty={points.length === 0}
       height={height}
       exportFileName="forecast-monthly"
-      footer={<Legend level={level} />}
+      footer={<Legend level={level} band={band} toDate={toDate} />}
     >
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height }}>
         <ComposedChart data={points as ForecastPoint[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>

@@ -44,9 +44,11 @@ export function ForecastSummary({
                   {formatMoney(current.actualToDate, currency)} so far in {formatMonthShort(current.month)}
                 </span>
               )}
-              <span>
-                {confidenceLabel(level)}: {formatMoney(current.lowerBound, currency)} – {formatMoney(current.upperBound, currency)}
-              </span>
+              {current.lowerBound !== undefined && current.upperBound !== undefined && (
+                <span>
+                  {confidenceLabel(level)}: {formatMoney(current.lowerBound, currency)} – {formatMoney(current.upperBound, currency)}
+                </span>
+              )}
             </span>
           )
         }

@@ -6,9 +6,10 @@ import { Panel } from '../../../components/panel';
 import { Skeleton } from '../../../components/states/skeleton';
 import type { CsvColumn } from '../../../lib/csv';
 import { RESOURCE_COLORS } from '../../../lib/colors';
-import { formatMoney } from '../../../lib/format';
+import { formatMoney, labelFor } from '../../../lib/format';
 
-type Driver = ForecastResponse['growthDrivers'][number];
+type Drivers = NonNullable<ForecastResponse['growthDrivers']>;
+type Driver = Drivers[number];
 
 const DIMENSION_LABELS = { resource_type: 'Resource type', project: 'Team' } as const;
 
@@ -34,7 +35,7 @@ function columns(currency: Currency, filterSearch: string): DataColumn<Driver>[]
               ) : (
                 d.factor
               )}
-              {d.dimension && <span className="text-2xs font-normal text-muted">{DIMENSION_LABELS[d.dimension]}</span>}
+              {d.dimension && <span className="text-2xs font-normal text-muted">{labelFor(DIMENSION_LABELS, d.dimension)}</span>}
             </span>
             <span className="font-normal text-muted">{d.description}</span>
           </span>
@@ -55,7 +56,7 @@ function columns(currency: Currency, filterSearch: string): DataColumn<Driver>[]
 export function driverCsvColumns(currency: Currency): CsvColumn<Driver>[] {
   return [
     { header: 'Driver', value: (d) => d.factor },
-    { header: 'Dimension', value: (d) => (d.dimension ? DIMENSION_LABELS[d.dimension] : undefined) },
+    { header: 'Dimension', value: (d) => (d.dimension ? labelFor(DIMENSION_LABELS, d.dimension) : undefined) },
     { header: 'Key', value: (d) => d.key },
     { header: `Trend per month (${currency})`, value: (d) => d.impact, decimals: CURRENCY_DECIMALS[currency] },
     { header: 'Description', value: (d) => d.description },
@@ -69,12 +70,19 @@ export function GrowthDriversTable({
   filterSearch,
   updating = false,
 }: {
-  drivers?: ForecastResponse['growthDrivers'];
+  /** Undefined while loading; null when the API's answer has no growth drivers. */
+  drivers?: Drivers | null;
   currency: Currency;
   /** The shared filters for links to the Usage explorer (`?currency=EUR`). */
   filterSearch: string;
   updating?: boolean;
 }) {
+  if (drivers === null)
+    return (
+      <Panel title="Growth drivers" description="Not in the billing API's answer.">
+        <p className="text-xs text-muted">The API sent no growth drivers, so there is nothing to list.</p>
+      </Panel>
+    );
   return (
     <Panel
       title="Growth drivers"

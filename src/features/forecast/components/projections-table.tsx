@@ -8,8 +8,27 @@ import { formatMonthLong } from '../forecast-series';
 
 type Projection = ForecastResponse['monthlyProjections'][number];
 
-function columns(currency: Currency, level: number): DataColumn<Projection>[] {
+function columns(currency: Currency, level: number, withBounds: boolean): DataColumn<Projection>[] {
   const decimals = CURRENCY_DECIMALS[currency];
+  const bound = (v: number | undefined) => (v === undefined ? '—' : formatMoney(v, currency));
+  const bounds: DataColumn<Projection>[] = [
+    {
+      id: 'lowerBound',
+      header: `Lower (${confidenceLabel(level)})`,
+      value: (p) => p.lowerBound,
+      cell: (p) => bound(p.lowerBound),
+      numeric: true,
+      decimals,
+    },
+    {
+      id: 'upperBound',
+      header: `Upper (${confidenceLabel(level)})`,
+      value: (p) => p.upperBound,
+      cell: (p) => bound(p.upperBound),
+      numeric: true,
+      decimals,
+    },
+  ];
   return [
     { id: 'month', header: 'Month', value: (p) => p.month, cell: (p) => <span className="whitespace-nowrap">{formatMonthLong(p.month)}</span> },
     {
@@ -20,22 +39,8 @@ function columns(currency: Currency, level: number): DataColumn<Projection>[] {
       numeric: true,
       decimals,
     },
-    {
-      id: 'lowerBound',
-      header: `Lower (${confidenceLabel(level)})`,
-      value: (p) => p.lowerBound,
-      cell: (p) => formatMoney(p.lowerBound, currency),
-      numeric: true,
-      decimals,
-    },
-    {
-      id: 'upperBound',
-      header: `Upper (${confidenceLabel(level)})`,
-      value: (p) => p.upperBound,
-      cell: (p) => formatMoney(p.upperBound, currency),
-      numeric: true,
-      decimals,
-    },
+    // No interval columns when the API gives no bounds.
+    ...(withBounds ? bounds : []),
     {
       id: 'confidence',
       header: 'Within ±10%',
@@ -58,15 +63,21 @@ export function ProjectionsTable({
   level: number;
   updating?: boolean;
 }) {
+  // Bounds are an extension: no interval columns without them (while loading, the usual heading).
+  const withBounds = (projections ?? []).some((p) => p.lowerBound !== undefined && p.upperBound !== undefined) || !projections;
   return (
     <Panel
       title="Monthly projections"
       busy={!projections || updating}
-      description={`Projected cost with its ${confidenceLabel(level)} interval; the last column is the chance the month lands within ±10%.`}
+      description={
+        withBounds
+          ? `Projected cost with its ${confidenceLabel(level)} interval; the last column is the chance the month lands within ±10%.`
+          : 'Projected cost; the last column is the chance the month lands within ±10%.'
+      }
     >
       {projections ? (
         <DataTable
-          columns={columns(currency, level)}
+          columns={columns(currency, level, withBounds)}
           rows={projections}
           caption="Projected cost by month"
           hideCaption

@@ -1,5 +1,10 @@
 import type { ReactNode } from 'react';
+import type { OptimizationRecommendation } from '../../../contract/billing';
+import { labelFor, lookup } from '../../../lib/format';
 import { EFFORT_LABELS, IMPACT_LABELS, type Effort, type Impact } from '../recommendations';
+
+/** A level the dashboard does not know is shown by its id, in a neutral style. */
+const NEUTRAL = 'bg-surface-muted text-muted ring-border-strong';
 
 const BADGE = 'inline-flex items-center gap-1 rounded px-1.5 py-px text-2xs font-medium whitespace-nowrap ring-1 ring-inset';
 
@@ -16,19 +21,19 @@ const EFFORT_CLASS: Record<Effort, string> = {
 };
 
 /** Size of the saving, as text: "High impact". */
-export function ImpactBadge({ impact }: { impact: Impact }) {
+export function ImpactBadge({ impact }: { impact: OptimizationRecommendation['impact'] }) {
   return (
-    <span className={`${BADGE} ${IMPACT_CLASS[impact]}`} data-impact={impact}>
-      {IMPACT_LABELS[impact]} impact
+    <span className={`${BADGE} ${lookup(IMPACT_CLASS, impact, NEUTRAL)}`} data-impact={impact}>
+      {labelFor(IMPACT_LABELS, impact)} impact
     </span>
   );
 }
 
 /** Work to put a recommendation in place, as text: "Low effort". */
-export function EffortBadge({ effort }: { effort: Effort }) {
+export function EffortBadge({ effort }: { effort: OptimizationRecommendation['implementationEffort'] }) {
   return (
-    <span className={`${BADGE} ${EFFORT_CLASS[effort]}`} data-effort={effort}>
-      {EFFORT_LABELS[effort]} effort
+    <span className={`${BADGE} ${lookup(EFFORT_CLASS, effort, NEUTRAL)}`} data-effort={effort}>
+      {labelFor(EFFORT_LABELS, effort)} effort
     </span>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { Currency, OptimizationRecommendation } from '../../../contract/billing';
 import { ChevronDownIcon } from '../../../components/icons';
-import { RESOURCE_COLORS } from '../../../lib/colors';
+import { resourceColor } from '../../../lib/colors';
 import { formatMoney } from '../../../lib/format';
 import { categoryResourceType } from '../recommendations';
 import { EffortBadge, ImpactBadge, TagBadge } from './badges';
@@ -109,7 +109,7 @@ export function RecommendationItem({
           <div className="mt-1.5 flex flex-wrap items-center gap-1.5 pl-5">
             <ImpactBadge impact={rec.impact} />
             <EffortBadge effort={rec.implementationEffort} />
-            {rec.category && <TagBadge color={type ? RESOURCE_COLORS[type] : undefined}>{rec.category}</TagBadge>}
+            {rec.category && <TagBadge color={type ? resourceColor(type) : undefined}>{rec.category}</TagBadge>}
           </div>
           <p className="mt-1.5 pl-5 text-[13px] text-muted">{rec.description}</p>
           <div

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
+import { resourceLabel, resourceColor } from '../../../lib/colors';
 import { resourceTypeOf, usageExplorerHref } from '../recommendations';
 
 /**
@@ -21,10 +21,10 @@ export function ResourceLink({
   return (
     <Link
       to={usageExplorerHref(resourceId, type, filterSearch)}
-      title={`${RESOURCE_LABELS[type]}: view ${resourceId} in the Usage explorer`}
+      title={`${resourceLabel(type)}: view ${resourceId} in the Usage explorer`}
       className="inline-flex max-w-full items-center gap-1.5 rounded font-mono text-xs text-accent underline-offset-2 hover:underline"
     >
-      <span aria-hidden="true" className="size-1.5 shrink-0 rounded-full" style={{ background: RESOURCE_COLORS[type] }} />
+      <span aria-hidden="true" className="size-1.5 shrink-0 rounded-full" style={{ background: resourceColor(type) }} />
       <span className="truncate">{resourceId}</span>
     </Link>
   );

@@ -1,13 +1,14 @@
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { CURRENCY_DECIMALS, type Currency } from '../../../contract/billing';
 import { ChartCard } from '../../../components/chart-card';
+import { EmptyState } from '../../../components/states/empty-state';
 import type { DataColumn } from '../../../components/data-table';
-import { CHART_COLORS, OTHER_COLOR, RESOURCE_COLORS } from '../../../lib/colors';
+import { CHART_COLORS, OTHER_COLOR, resourceColor } from '../../../lib/colors';
 import { formatMoney, formatPercent, moneyAxisFormatter } from '../../../lib/format';
 import type { CategoryRow } from '../recommendations';
 
 const REMAINING_COLOR = 'var(--border-strong)';
-const colorOf = (row: CategoryRow) => (row.resourceType ? RESOURCE_COLORS[row.resourceType] : OTHER_COLOR);
+const colorOf = (row: CategoryRow) => (row.resourceType ? resourceColor(row.resourceType) : OTHER_COLOR);
 
 function columns(currency: Currency): DataColumn<CategoryRow>[] {
   const decimals = CURRENCY_DECIMALS[currency];
@@ -63,11 +64,14 @@ export function SavingsByCategoryChart({
   rows,
   currency,
   loading = false,
+  absent = false,
   className,
 }: {
   rows: readonly CategoryRow[];
   currency: Currency;
   loading?: boolean;
+  /** The API's answer has no potentialSavings: say so instead of drawing nothing. */
+  absent?: boolean;
   className?: string;
 }) {
   const height = Math.max(180, rows.length * 40 + 44);
@@ -89,7 +93,7 @@ export function SavingsByCategoryChart({
       }
       table={{ columns: columns(currency), rows, getRowId: (r) => r.name, initialSort: { id: 'savings', desc: true } }}
       loading={loading}
-      empty={rows.length === 0}
+      empty={absent ? <EmptyState title="Not in the API's answer" description="The billing API sent no savings by category for this period." /> : rows.length === 0}
       height={loading ? 220 : height}
       exportFileName="optimization-savings-by-category"
       className={className}

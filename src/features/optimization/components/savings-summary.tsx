@@ -28,32 +28,46 @@ export function SavingsSummary({
   const { potentialSavings, wasteAnalysis, analysis } = data;
   const recs = data.recommendations ?? [];
   const counts = countByImpact(recs);
-  const analysedCost = potentialSavings.byCategory.reduce((sum, c) => sum + c.currentCost, 0);
-  const wasteShare = potentialSavings.totalMonthly > 0 ? (wasteAnalysis.totalWaste / potentialSavings.totalMonthly) * 100 : 0;
+  const analysedCost = potentialSavings?.byCategory.reduce((sum, c) => sum + c.currentCost, 0) ?? 0;
+  const wasteShare =
+    potentialSavings && wasteAnalysis && potentialSavings.totalMonthly > 0 ? (wasteAnalysis.totalWaste / potentialSavings.totalMonthly) * 100 : undefined;
+  const absent = "not in the API's answer";
 
   return (
     <SummaryGrid updating={updating}>
       <MetricCard
         title="Potential savings"
-        value={formatMoney(potentialSavings.totalMonthly, currency)}
-        rawValue={potentialSavings.totalMonthly}
+        value={potentialSavings ? formatMoney(potentialSavings.totalMonthly, currency) : '—'}
+        rawValue={potentialSavings?.totalMonthly}
         footnote={
-          analysedCost > 0
+          !potentialSavings
+            ? absent
+            : analysedCost > 0
             ? `per month · ${formatPercent((potentialSavings.totalMonthly / analysedCost) * 100)} of the cost of affected categories`
             : 'per month'
         }
       />
       <MetricCard
         title="Identified waste"
-        value={formatMoney(wasteAnalysis.totalWaste, currency)}
-        rawValue={wasteAnalysis.totalWaste}
-        footnote={`per month · ${wasteAnalysis.items.length} ${wasteAnalysis.items.length === 1 ? 'item' : 'items'}, ${formatPercent(wasteShare, 0)} of savings`}
+        value={wasteAnalysis ? formatMoney(wasteAnalysis.totalWaste, currency) : '—'}
+        rawValue={wasteAnalysis?.totalWaste}
+        footnote={
+          wasteAnalysis
+            ? `per month · ${wasteAnalysis.items.length} ${wasteAnalysis.items.length === 1 ? 'item' : 'items'}${
+                wasteShare === undefined ? '' : `, ${formatPercent(wasteShare, 0)} of savings`
+              }`
+            : absent
+        }
       />
       <MetricCard
         title="Recommendations"
-        value={formatNumber(recs.length)}
-        rawValue={recs.length}
-        footnote={`${counts.high} high · ${counts.medium} medium · ${counts.low} low impact`}
+        value={data.recommendations ? formatNumber(recs.length) : '—'}
+        rawValue={data.recommendations ? recs.length : undefined}
+        footnote={
+          data.recommendations
+            ? `${counts.high} high · ${counts.medium} medium · ${counts.low} low impact${counts.other > 0 ? ` · ${counts.other} other` : ''}`
+            : absent
+        }
       />
       <MetricCard
         title="Analysed period"

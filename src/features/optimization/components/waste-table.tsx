@@ -4,23 +4,24 @@ import { ExportCsvButton } from '../../../components/export-csv-button';
 import { Panel } from '../../../components/panel';
 import { Skeleton } from '../../../components/states/skeleton';
 import type { CsvColumn } from '../../../lib/csv';
-import { formatMoney } from '../../../lib/format';
+import { formatMoney, labelFor } from '../../../lib/format';
 import { RULE_LABELS } from '../recommendations';
 import { ResourceLink } from './resource-link';
 
-type WasteItem = OptimizationResponse['wasteAnalysis']['items'][number];
+type Waste = NonNullable<OptimizationResponse['wasteAnalysis']>;
+type WasteItem = Waste['items'][number];
 
 function columns(currency: Currency, filterSearch: string): DataColumn<WasteItem>[] {
   return [
     {
       id: 'resourceId',
       header: 'Resource and finding',
-      value: (w) => w.resourceId,
+      value: (w) => w.resourceId ?? '',
       cell: (w) => (
         <span className="flex min-w-0 flex-col gap-0.5">
           <span className="flex flex-wrap items-baseline gap-x-2">
-            <ResourceLink resourceId={w.resourceId} filterSearch={filterSearch} />
-            {w.rule && <span className="text-2xs font-normal text-muted">{RULE_LABELS[w.rule]}</span>}
+            {w.resourceId && <ResourceLink resourceId={w.resourceId} filterSearch={filterSearch} />}
+            {w.rule && <span className="text-2xs font-normal text-muted">{labelFor(RULE_LABELS, w.rule)}</span>}
           </span>
           <span className="font-normal text-muted">{w.description}</span>
         </span>
@@ -41,7 +42,7 @@ export function wasteCsvColumns(currency: Currency): CsvColumn<WasteItem>[] {
   return [
     { header: 'Resource', value: (w) => w.resourceId },
     { header: 'Finding', value: (w) => w.description },
-    { header: 'Rule', value: (w) => (w.rule ? RULE_LABELS[w.rule] : undefined) },
+    { header: 'Rule', value: (w) => (w.rule ? labelFor(RULE_LABELS, w.rule) : undefined) },
     { header: `Monthly amount (${currency})`, value: (w) => w.amount, decimals: CURRENCY_DECIMALS[currency] },
   ];
 }
@@ -53,12 +54,19 @@ export function WasteTable({
   filterSearch,
   updating = false,
 }: {
-  waste?: OptimizationResponse['wasteAnalysis'];
+  /** Undefined while loading; null when the API's answer has no waste analysis. */
+  waste?: Waste | null;
   currency: Currency;
   filterSearch: string;
   updating?: boolean;
 }) {
   const items = waste ? [...waste.items].sort((a, b) => b.amount - a.amount) : [];
+  if (waste === null)
+    return (
+      <Panel title="Identified waste" description="Not in the billing API's answer for this period.">
+        <p className="text-xs text-muted">The API sent no waste analysis, so there is nothing to list.</p>
+      </Panel>
+    );
   return (
     <Panel
       title="Identified waste"
@@ -90,7 +98,7 @@ export function WasteTable({
           rows={items}
           caption="Identified waste by resource"
           hideCaption
-          getRowId={(w, i) => `${w.resourceId}-${w.rule ?? i}`}
+          getRowId={(w, i) => `${w.resourceId ?? ''}-${w.rule ?? ''}-${i}`}
           empty="No waste found in this period."
           className={updating ? 'opacity-60' : ''}
         />

@@ -4,6 +4,7 @@ import { Skeleton } from '../../../components/states/skeleton';
 import { SEVERITIES } from '../../../contract/billing';
 import { ALERT_TYPE_LABELS, alertFigures, severityCounts, sortAlerts, SEVERITY_LABELS } from '../alerts';
 import { Panel } from '../../../components/panel';
+import { labelFor } from '../../../lib/format';
 import { SeverityBadge } from './severity-badge';
 
 function AlertItem({ alert, currency }: { alert: UsageResponse['alerts'][number]; currency: Currency }) {
@@ -12,7 +13,7 @@ function AlertItem({ alert, currency }: { alert: UsageResponse['alerts'][number]
     <li className="flex flex-col gap-1 border-b border-border py-2.5 first:pt-0 last:border-b-0 last:pb-0">
       <div className="flex flex-wrap items-center gap-2">
         <SeverityBadge severity={alert.severity} />
-        <span className="text-xs font-medium text-muted">{ALERT_TYPE_LABELS[alert.type]}</span>
+        <span className="text-xs font-medium text-muted">{labelFor(ALERT_TYPE_LABELS, alert.type)}</span>
       </div>
       <p className="text-[13px] text-foreground">{alert.message}</p>
       <p className="text-2xs text-muted tabular-nums">
@@ -38,6 +39,7 @@ export function AlertsCard({
     .reverse()
     .filter((s) => counts[s] > 0)
     .map((s) => `${counts[s]} ${SEVERITY_LABELS[s].toLowerCase()}`)
+    .concat(counts.other > 0 ? [`${counts.other} other`] : [])
     .join(', ');
   const currency = data?.summary.currency ?? 'USD';
   return (

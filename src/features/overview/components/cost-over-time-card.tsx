@@ -1,20 +1,11 @@
 import { useMemo, useState } from 'react';
-import type { Currency, Granularity, ResourceType, UsageResponse } from '../../../contract/billing';
+import type { Currency, Granularity, ResourceTypeId, UnitId, UsageResponse } from '../../../contract/billing';
 import { ChartCard } from '../../../components/chart-card';
 import type { DataColumn } from '../../../components/data-table';
 import { EmptyState } from '../../../components/states/empty-state';
 import { CURRENCY_DECIMALS } from '../../../contract/billing';
-import { RESOURCE_LABELS } from '../../../lib/colors';
-import {
-  formatBucketLong,
-  formatDateRange,
-  formatMoney,
-  formatNumber,
-  formatNumberCompact,
-  formatQuantity,
-  moneyAxisFormatter,
-  UNIT_LABELS,
-} from '../../../lib/format';
+import { resourceLabel } from '../../../lib/colors';
+import { formatBucketLong, formatDateRange, formatMoney, formatNumber, formatNumberCompact, formatQuantity, moneyAxisFormatter, unitLabels } from '../../../lib/format';
 import { GRANULARITY_LABELS } from '../../../lib/labels';
 import { useViewParams } from '../../filters/use-view-params';
 import { costChartView } from '../cost-chart-view';
@@ -26,6 +17,7 @@ import {
   seriesTypes,
   stackTimeSeries,
   unitGroups,
+  breakdownUnits,
   type SeriesRow,
   type UnitGroup,
 } from '../cost-series';
@@ -75,7 +67,7 @@ function dateColumn(granularity: Granularity, withStatus: boolean): DataColumn<S
 
 /** Table (and CSV) of the cost view: each type's cost per bucket and the total. */
 function costColumns(
-  types: readonly ResourceType[],
+  types: readonly ResourceTypeId[],
   currency: Currency,
   granularity: Granularity,
   withStatus: boolean,
@@ -86,7 +78,7 @@ function costColumns(
     ...types.map(
       (type): DataColumn<SeriesRow> => ({
         id: type,
-        header: `${RESOURCE_LABELS[type]} (${currency})`,
+        header: `${resourceLabel(type)} (${currency})`,
         value: (row) => row.cost[type] ?? 0,
         cell: (row) => formatMoney(row.cost[type] ?? 0, currency),
         numeric: true,
@@ -105,18 +97,23 @@ function costColumns(
 }
 
 /** Table (and CSV) of the usage view: each type's quantity per bucket, in its own unit. */
-function usageColumns(types: readonly ResourceType[], granularity: Granularity, withStatus: boolean): DataColumn<SeriesRow>[] {
+function usageColumns(
+  types: readonly ResourceTypeId[],
+  unitOf: (type: ResourceTypeId) => UnitId,
+  granularity: Granularity,
+  withStatus: boolean,
+): DataColumn<SeriesRow>[] {
   return [
     ...dateColumn(granularity, withStatus),
-    ...unitGroups(types).flatMap(({ unit, types: group }) =>
+    ...unitGroups(types, unitOf).flatMap(({ unit, types: group }) =>
       group.map(
         (type): DataColumn<SeriesRow> => ({
           id: type,
-          header: `${RESOURCE_LABELS[type]} (${UNIT_LABELS[unit].short})`,
+          header: `${resourceLabel(type)} (${unitLabels(unit).short})`,
           value: (row) => row.quantity[type] ?? 0,
-          cell: (row) => formatNumber(row.quantity[type] ?? 0, UNIT_LABELS[unit].decimals),
+          cell: (row) => formatNumber(row.quantity[type] ?? 0, unitLabels(unit).decimals),
           numeric: true,
-          decimals: UNIT_LABELS[unit].decimals,
+          decimals: unitLabels(unit).decimals,
         }),
       ),
     ),
@@ -155,7 +152,7 @@ function UsagePanels({
 }: {
   rows: readonly SeriesRow[];
   groups: readonly UnitGroup[];
-  hidden: ReadonlySet<ResourceType>;
+  hidden: ReadonlySet<ResourceTypeId>;
   width: number;
   granularity: Granularity;
   currency: Currency;
@@ -168,12 +165,12 @@ function UsagePanels({
       {groups.map(({ unit, types }) => {
         const shown = types.filter((t) => !hidden.has(t));
         const { rows: drawn } = downsampleRows(rows, plotWidth(panelWidth), (r) => rowQuantity(r, shown));
-        const u = UNIT_LABELS[unit];
+        const u = unitLabels(unit);
         return (
           <div key={unit} className="min-w-0">
-            <h3 className="mb-1 truncate text-xs font-medium text-muted" title={types.map((t) => RESOURCE_LABELS[t]).join(', ')}>
+            <h3 className="mb-1 truncate text-xs font-medium text-muted" title={types.map((t) => resourceLabel(t)).join(', ')}>
               {u.long.charAt(0).toUpperCase() + u.long.slice(1)}
-              <span className="text-subtle"> · {types.map((t) => RESOURCE_LABELS[t]).join(', ')}</span>
+              <span className="text-subtle"> · {types.map((t) => resourceLabel(t)).join(', ')}</span>
             </h3>
             {shown.length === 0 ? (
               <p className="flex items-center justify-center text-xs text-muted" style={{ height: panelHeight - 20 }}>
@@ -192,7 +189,7 @@ function UsagePanels({
                 value={(row, type) => row.quantity[type] ?? 0}
                 yTickFormatter={(v) => formatNumberCompact(v)}
                 totalUnit={unit}
-                description={`${u.long} per ${granularity === 'hourly' ? 'hour' : 'bucket'} for ${types.map((t) => RESOURCE_LABELS[t]).join(', ')}`}
+                description={`${u.long} per ${granularity === 'hourly' ? 'hour' : 'bucket'} for ${types.map((t) => resourceLabel(t)).join(', ')}`}
               />
             )}
           </div>
@@ -223,7 +220,7 @@ export function CostOverTimeCard({
 }) {
   const { values, setValues } = useViewParams(costChartView);
   const view = values.chart;
-  const [hidden, setHidden] = useState<ReadonlySet<ResourceType>>(new Set());
+  const [hidden, setHidden] = useState<ReadonlySet<ResourceTypeId>>(new Set());
   const [measure, width] = useElementWidth<HTMLDivElement>();
 
   const currency = data?.summary.currency ?? 'USD';
@@ -232,11 +229,12 @@ export function CostOverTimeCard({
     () => (data ? stackTimeSeries(data.breakdown, types, granularity, now) : []),
     [data, types, granularity, now],
   );
-  const groups = useMemo(() => unitGroups(types), [types]);
+  const unitOf = useMemo(() => breakdownUnits(data?.breakdown ?? []), [data]);
+  const groups = useMemo(() => unitGroups(types, unitOf), [types, unitOf]);
   const provisional = rows.some((r) => r.provisional);
   const withData = hasAnyData(rows);
 
-  const toggle = (type: ResourceType) =>
+  const toggle = (type: ResourceTypeId) =>
     setHidden((prev) => {
       const next = new Set(prev);
       if (next.has(type)) next.delete(type);
@@ -245,7 +243,7 @@ export function CostOverTimeCard({
     });
 
   const shown = useMemo(() => types.filter((t) => !hidden.has(t)), [types, hidden]);
-  const columns = view === 'cost' ? costColumns(types, currency, granularity, provisional) : usageColumns(types, granularity, provisional);
+  const columns = view === 'cost' ? costColumns(types, currency, granularity, provisional) : usageColumns(types, unitOf, granularity, provisional);
 
   // Usage: one panel per unit, two across when there is room.
   const panelColumns = view === 'usage' && groups.length > 1 && width >= 640 ? 2 : 1;
@@ -293,7 +291,7 @@ export function CostOverTimeCard({
             currency={currency}
             value={(row, type) => row.cost[type] ?? 0}
             yTickFormatter={moneyAxisFormatter(currency)}
-            description={`Stacked ${GRANULARITY_LABELS[granularity].toLowerCase()} cost in ${currency} for ${shown.map((t) => RESOURCE_LABELS[t]).join(', ')}`}
+            description={`Stacked ${GRANULARITY_LABELS[granularity].toLowerCase()} cost in ${currency} for ${shown.map((t) => resourceLabel(t)).join(', ')}`}
           />
         )
       ) : (

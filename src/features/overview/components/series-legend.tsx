@@ -1,8 +1,8 @@
-import type { ResourceType } from '../../../contract/billing';
-import { RESOURCE_SERIES } from '../../../lib/colors';
+import type { ResourceTypeId } from '../../../contract/billing';
+import { resourceSeries } from '../../../lib/colors';
 
 export interface LegendItem {
-  type: ResourceType;
+  type: ResourceTypeId;
   /** The series' total for the period, formatted. */
   value: string;
 }
@@ -18,13 +18,13 @@ export function SeriesLegend({
   onToggle,
 }: {
   items: readonly LegendItem[];
-  hidden: ReadonlySet<ResourceType>;
-  onToggle: (type: ResourceType) => void;
+  hidden: ReadonlySet<ResourceTypeId>;
+  onToggle: (type: ResourceTypeId) => void;
 }) {
   return (
     <div role="group" aria-label="Series shown in the chart" className="flex flex-wrap gap-1.5">
       {items.map(({ type, value }) => {
-        const { label, color } = RESOURCE_SERIES[type];
+        const { label, color } = resourceSeries(type);
         const shown = !hidden.has(type);
         return (
           <button

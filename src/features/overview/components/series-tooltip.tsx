@@ -1,5 +1,5 @@
-import type { Currency, Granularity, ResourceType, Unit } from '../../../contract/billing';
-import { RESOURCE_SERIES } from '../../../lib/colors';
+import type { Currency, Granularity, ResourceTypeId, UnitId } from '../../../contract/billing';
+import { resourceSeries } from '../../../lib/colors';
 import { formatBucketLong, formatMoney, formatQuantity, formatResourceQuantity } from '../../../lib/format';
 import type { SeriesRow } from '../cost-series';
 
@@ -18,12 +18,12 @@ export function SeriesTooltip({
 }: {
   row: SeriesRow | undefined;
   /** Every type, in legend order. */
-  types: readonly ResourceType[];
-  hidden: ReadonlySet<ResourceType>;
+  types: readonly ResourceTypeId[];
+  hidden: ReadonlySet<ResourceTypeId>;
   currency: Currency;
   granularity: Granularity;
   /** In a usage panel: the unit its quantities add up in. */
-  totalUnit?: Unit;
+  totalUnit?: UnitId;
 }) {
   if (!row) return null;
   const totalQuantity = types.reduce((s, t) => s + (row.quantity[t] ?? 0), 0);
@@ -39,7 +39,7 @@ export function SeriesTooltip({
       <table className="w-full border-collapse tabular-nums">
         <tbody>
           {types.map((type) => {
-            const { label, color } = RESOURCE_SERIES[type];
+            const { label, color } = resourceSeries(type);
             const isHidden = hidden.has(type);
             return (
               <tr key={type} className={isHidden ? 'text-muted' : ''}>

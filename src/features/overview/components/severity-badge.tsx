@@ -1,6 +1,8 @@
 import type { IconProps } from '../../../components/icons';
 import { AlertIcon, Icon, InfoIcon } from '../../../components/icons';
-import { SEVERITY_LABELS, type Severity } from '../alerts';
+import { labelFor, lookup } from '../../../lib/format';
+import type { Alert } from '../../../contract/billing';
+import { SEVERITY_LABELS } from '../alerts';
 
 function OctagonAlertIcon({ size = 16, ...props }: IconProps) {
   return (
@@ -22,6 +24,8 @@ function CircleAlertIcon({ size = 16, ...props }: IconProps) {
   );
 }
 
+type Severity = keyof typeof SEVERITY_LABELS;
+
 const STYLES: Record<Severity, { Icon: (p: IconProps) => React.ReactNode; className: string }> = {
   critical: { Icon: OctagonAlertIcon, className: 'bg-danger text-accent-foreground border-danger' },
   high: { Icon: AlertIcon, className: 'bg-danger-soft text-danger border-danger/40' },
@@ -30,15 +34,16 @@ const STYLES: Record<Severity, { Icon: (p: IconProps) => React.ReactNode; classN
 };
 
 /** Severity as an icon and a word (each severity has its own icon shape), not as colour alone. */
-export function SeverityBadge({ severity }: { severity: Severity }) {
-  const { Icon, className } = STYLES[severity];
+export function SeverityBadge({ severity }: { severity: Alert['severity'] }) {
+  // A severity the dashboard does not know: its id, in the neutral style.
+  const { Icon, className } = lookup(STYLES, severity, STYLES.low);
   return (
     <span
       data-severity={severity}
       className={`inline-flex h-5 shrink-0 items-center gap-1 rounded border px-1.5 text-2xs font-semibold ${className}`}
     >
       <Icon size={12} />
-      {SEVERITY_LABELS[severity]}
+      {labelFor(SEVERITY_LABELS, severity)}
     </span>
   );
 }

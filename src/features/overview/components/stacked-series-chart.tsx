@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Rectangle, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarShapeProps } from 'recharts';
-import type { Currency, Granularity, ResourceType, Unit } from '../../../contract/billing';
-import { CHART_COLORS, RESOURCE_COLORS } from '../../../lib/colors';
+import type { Currency, Granularity, ResourceTypeId, UnitId } from '../../../contract/billing';
+import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucket } from '../../../lib/format';
 import { chartKind, pickTicks, timeDomain, type SeriesRow } from '../cost-series';
 import { SeriesTooltip } from './series-tooltip';
@@ -30,19 +30,19 @@ export interface StackedSeriesChartProps {
   /** Rows to draw (already downsampled), ascending. */
   rows: readonly SeriesRow[];
   /** Types drawn, bottom of the stack first. */
-  types: readonly ResourceType[];
+  types: readonly ResourceTypeId[];
   /** Types the tooltip lists (drawn or hidden). */
-  tooltipTypes: readonly ResourceType[];
-  hidden: ReadonlySet<ResourceType>;
+  tooltipTypes: readonly ResourceTypeId[];
+  hidden: ReadonlySet<ResourceTypeId>;
   width: number;
   height: number;
   granularity: Granularity;
   currency: Currency;
   /** What is stacked: a type's cost or quantity in a row. */
-  value: (row: SeriesRow, type: ResourceType) => number;
+  value: (row: SeriesRow, type: ResourceTypeId) => number;
   yTickFormatter: (value: number) => string;
-  /** Unit of a usage panel's total in the tooltip. */
-  totalUnit?: Unit;
+  /** UnitId of a usage panel's total in the tooltip. */
+  totalUnit?: UnitId;
   /** Accessible description of the chart. */
   description: string;
 }
@@ -66,7 +66,7 @@ export function StackedSeriesChart({
   description,
 }: StackedSeriesChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const hatchId = (type: ResourceType | 'all') => `${uid}-hatch-${type}`;
+  const hatchId = (type: ResourceTypeId | 'all') => `${uid}-hatch-${type}`;
   const plot = plotWidth(width);
   const kind = chartKind(rows.length, plot);
   const ticks = pickTicks(
@@ -118,7 +118,7 @@ export function StackedSeriesChart({
   const defs = (
     <defs>
       {types.map((type) => (
-        <HatchPattern key={type} id={hatchId(type)} color={RESOURCE_COLORS[type]} />
+        <HatchPattern key={type} id={hatchId(type)} color={resourceColor(type)} />
       ))}
       <HatchPattern id={hatchId('all')} color={CHART_COLORS.axis} />
     </defs>
@@ -136,12 +136,12 @@ export function StackedSeriesChart({
             name={type}
             dataKey={(row: SeriesRow) => value(row, type)}
             stackId="stack"
-            fill={RESOURCE_COLORS[type]}
+            fill={resourceColor(type)}
             isAnimationActive={false}
             shape={(props: BarShapeProps) => (
               <Rectangle
                 {...props}
-                fill={(props.payload as SeriesRow).provisional ? `url(#${hatchId(type)})` : RESOURCE_COLORS[type]}
+                fill={(props.payload as SeriesRow).provisional ? `url(#${hatchId(type)})` : resourceColor(type)}
               />
             )}
           />
@@ -161,9 +161,9 @@ export function StackedSeriesChart({
           type="monotone"
           dataKey={(row: SeriesRow) => value(row, type)}
           stackId="stack"
-          stroke={RESOURCE_COLORS[type]}
+          stroke={resourceColor(type)}
           strokeWidth={1.25}
-          fill={RESOURCE_COLORS[type]}
+          fill={resourceColor(type)}
           fillOpacity={0.28}
           dot={false}
           activeDot={{ r: 3 }}

@@ -1,17 +1,9 @@
-import type { ResourceType, UsageResponse } from '../../../contract/billing';
+import type { ResourceTypeId, UsageResponse } from '../../../contract/billing';
 import { MetricCard } from '../../../components/metric-card';
 import { ShareBar } from '../../../components/share-bar';
 import { Skeleton } from '../../../components/states/skeleton';
-import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
-import {
-  formatDate,
-  formatDateRange,
-  formatMetricNumber,
-  formatMoney,
-  formatNumber,
-  formatPercent,
-  UNIT_LABELS,
-} from '../../../lib/format';
+import { RESOURCE_COLORS, resourceColor, resourceLabel } from '../../../lib/colors';
+import { formatDate, formatDateRange, formatMetricNumber, formatMoney, formatNumber, formatPercent, UNIT_LABELS, labelFor } from '../../../lib/format';
 import { costOf, costShares, dailyAverage, GPU_HOUR_TYPES } from '../../../lib/usage-summary';
 import type { PeriodComparison } from '../api/use-period-comparison';
 import { currentTotals, percentChange, type PeriodTotals } from '../period-comparison';
@@ -95,14 +87,14 @@ function CardChange({
   );
 }
 
-function CostFootnote({ data, types }: { data: UsageResponse; types: readonly ResourceType[] }) {
+function CostFootnote({ data, types }: { data: UsageResponse; types: readonly ResourceTypeId[] }) {
   const { cost, present } = costOf(data.breakdown, types);
   if (!present) return <p>No usage this period</p>;
   return <p>{formatMoney(cost, data.summary.currency)} cost</p>;
 }
 
 /** Foot of a card: this metric's share of total cost, as a bar in its resource colour and as text. */
-function CostShareMeter({ data, types, color }: { data: UsageResponse; types: readonly ResourceType[]; color: string }) {
+function CostShareMeter({ data, types, color }: { data: UsageResponse; types: readonly ResourceTypeId[]; color: string }) {
   const { percentage } = costOf(data.breakdown, types);
   return (
     <div className="flex items-center gap-2">
@@ -133,7 +125,7 @@ function ResourceMetricCard({
   value: number;
   decimals: number;
   unit?: string;
-  types: readonly ResourceType[];
+  types: readonly ResourceTypeId[];
   color: string;
   metric: Exclude<keyof PeriodTotals, 'cost'>;
   comparison?: PeriodComparison;
@@ -174,7 +166,7 @@ function Projection({ data }: { data: UsageResponse }) {
         {formatMoney(projections.projectedCost, summary.currency)}
       </span>
       <span className="text-2xs text-muted">
-        {formatPercent(projections.confidence * 100, 0)} confidence · {TREND_LABELS[projections.trend]}
+        {formatPercent(projections.confidence * 100, 0)} confidence · {labelFor(TREND_LABELS, projections.trend)}
       </span>
     </div>
   );
@@ -185,9 +177,9 @@ function TotalCostCard({ data, comparison }: { data: UsageResponse; comparison?:
   const perDay = dailyAverage(summary.totalCost, period.daysElapsed);
   const shares = costShares(breakdown).map((s) => ({
     key: s.resourceType,
-    label: RESOURCE_LABELS[s.resourceType],
+    label: resourceLabel(s.resourceType),
     percentage: s.percentage,
-    color: RESOURCE_COLORS[s.resourceType],
+    color: resourceColor(s.resourceType),
   }));
   return (
     <MetricCard

@@ -4,8 +4,8 @@ import { DataTable, type DataColumn } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { Skeleton } from '../../../components/states/skeleton';
 import { CURRENCY_DECIMALS } from '../../../contract/billing';
-import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
-import { formatMoney, formatNumber, formatPercent, UNIT_LABELS } from '../../../lib/format';
+import { resourceLabel, resourceColor } from '../../../lib/colors';
+import { formatMoney, formatNumber, formatPercent, unitLabels } from '../../../lib/format';
 import type { DashboardFilters } from '../../filters/filter-schema';
 import { filtersToSearchParams, toSearchString } from '../../filters/filter-url';
 import { topResources, type TopResourceRow } from '../top-resources';
@@ -31,11 +31,11 @@ function columns(currency: Currency): DataColumn<TopResourceRow>[] {
     {
       id: 'type',
       header: 'Type',
-      value: (r) => RESOURCE_LABELS[r.resourceType],
+      value: (r) => resourceLabel(r.resourceType),
       cell: (r) => (
         <span className="flex items-center gap-1.5 whitespace-nowrap">
-          <span aria-hidden="true" className="size-2 shrink-0 rounded-full" style={{ background: RESOURCE_COLORS[r.resourceType] }} />
-          {RESOURCE_LABELS[r.resourceType]}
+          <span aria-hidden="true" className="size-2 shrink-0 rounded-full" style={{ background: resourceColor(r.resourceType) }} />
+          {resourceLabel(r.resourceType)}
         </span>
       ),
     },
@@ -45,13 +45,13 @@ function columns(currency: Currency): DataColumn<TopResourceRow>[] {
       value: (r) => r.usage,
       cell: (r) => (
         <>
-          {formatNumber(r.usage, UNIT_LABELS[r.unit].decimals)}{' '}
-          <span className="text-muted">{UNIT_LABELS[r.unit].short}</span>
+          {formatNumber(r.usage, unitLabels(r.unit).decimals)}{' '}
+          <span className="text-muted">{unitLabels(r.unit).short}</span>
         </>
       ),
       numeric: true,
     },
-    { id: 'unit', header: 'Unit', value: (r) => UNIT_LABELS[r.unit].long, sortable: false },
+    { id: 'unit', header: 'Unit', value: (r) => unitLabels(r.unit).long, sortable: false },
     {
       id: 'cost',
       header: `Cost (${currency})`,
@@ -86,8 +86,8 @@ function compactNameColumn(): DataColumn<TopResourceRow> {
       <span className="flex flex-col gap-0.5">
         <span>{r.name}</span>
         <span className="flex flex-wrap items-center gap-x-1.5 text-2xs font-normal text-muted">
-          <span aria-hidden="true" className="size-1.5 rounded-full" style={{ background: RESOURCE_COLORS[r.resourceType] }} />
-          {RESOURCE_LABELS[r.resourceType]} · {formatNumber(r.usage, UNIT_LABELS[r.unit].decimals)} {UNIT_LABELS[r.unit].short}
+          <span aria-hidden="true" className="size-1.5 rounded-full" style={{ background: resourceColor(r.resourceType) }} />
+          {resourceLabel(r.resourceType)} · {formatNumber(r.usage, unitLabels(r.unit).decimals)} {unitLabels(r.unit).short}
         </span>
       </span>
     ),

@@ -2,14 +2,14 @@ import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { ChartCard } from '../../../components/chart-card';
 import type { DataColumn } from '../../../components/data-table';
-import { CURRENCY_DECIMALS, RESOURCE_TYPES, type Currency, type ResourceType, type TeamBreakdownItem } from '../../../contract/billing';
-import { CHART_COLORS, RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
+import { CURRENCY_DECIMALS, RESOURCE_TYPES, type Currency, type ResourceTypeId, type TeamBreakdownItem } from '../../../contract/billing';
+import { CHART_COLORS, resourceLabel, resourceColor } from '../../../lib/colors';
 import { formatMoney, formatPercent, formatResourceQuantity, moneyAxisFormatter, resourceUnit } from '../../../lib/format';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import { useElementWidth } from '../../../lib/use-element-width';
 
 interface ResourceRow {
-  type: ResourceType;
+  type: ResourceTypeId;
   label: string;
   quantity: number;
   cost: number;
@@ -22,7 +22,7 @@ export function teamResourceRows(team: Pick<TeamBreakdownItem, 'resourceUsage' |
   return RESOURCE_TYPES.flatMap((type) => {
     const u = team.resourceUsage[type];
     if (!u) return [];
-    return [{ type, label: RESOURCE_LABELS[type], quantity: u.quantity, cost: u.cost, share: team.totalCost > 0 ? (u.cost / team.totalCost) * 100 : 0 }];
+    return [{ type, label: resourceLabel(type), quantity: u.quantity, cost: u.cost, share: team.totalCost > 0 ? (u.cost / team.totalCost) * 100 : 0 }];
   }).sort((a, b) => b.cost - a.cost);
 }
 
@@ -39,7 +39,7 @@ function Bars({ rows, currency }: { rows: ResourceRow[]; currency: Currency }) {
     if (!row) return null;
     return (
       <ChartTooltipBox title={row.label} strongTitle>
-        <ChartTooltipRow label="Cost" color={RESOURCE_COLORS[row.type]} value={formatMoney(row.cost, currency)} />
+        <ChartTooltipRow label="Cost" color={resourceColor(row.type)} value={formatMoney(row.cost, currency)} />
         <ChartTooltipRow label="Usage" value={formatResourceQuantity(row.quantity, row.type)} />
         <ChartTooltipRow label="Share of team" value={formatPercent(row.share)} />
       </ChartTooltipBox>
@@ -55,7 +55,7 @@ function Bars({ rows, currency }: { rows: ResourceRow[]; currency: Currency }) {
           <Tooltip content={tooltip} cursor={{ fill: CHART_COLORS.cursor }} isAnimationActive={false} />
           <Bar dataKey="cost" isAnimationActive={false} maxBarSize={24} radius={[0, 3, 3, 0]}>
             {rows.map((r) => (
-              <Cell key={r.type} fill={RESOURCE_COLORS[r.type]} />
+              <Cell key={r.type} fill={resourceColor(r.type)} />
             ))}
           </Bar>
         </BarChart>

@@ -4,8 +4,8 @@ import { ChartCard } from '../../../components/chart-card';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import type { DataColumn } from '../../../components/data-table';
 import { HorizontalBarChart, horizontalBarChartHeight } from '../../../components/horizontal-bar-chart';
-import { CURRENCY_DECIMALS, type Currency, type ResourceType, type TeamBreakdownItem } from '../../../contract/billing';
-import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
+import { CURRENCY_DECIMALS, type Currency, type ResourceTypeId, type TeamBreakdownItem } from '../../../contract/billing';
+import { resourceLabel, resourceColor } from '../../../lib/colors';
 import { formatMoney } from '../../../lib/format';
 import { teamCostByType, usedResourceTypes, type TeamCostByType } from '../team-metrics';
 
@@ -13,26 +13,26 @@ import { teamCostByType, usedResourceTypes, type TeamCostByType } from '../team-
 const ROW = 34;
 
 /** A colour key for the resource types in the chart. */
-export function ResourceLegend({ types }: { types: readonly ResourceType[] }) {
+export function ResourceLegend({ types }: { types: readonly ResourceTypeId[] }) {
   return (
     <ul aria-hidden="true" className="flex flex-wrap gap-x-3 gap-y-1 text-2xs text-muted">
       {types.map((t) => (
         <li key={t} className="flex items-center gap-1.5">
-          <span className="size-2 rounded-sm" style={{ background: RESOURCE_COLORS[t] }} />
-          {RESOURCE_LABELS[t]}
+          <span className="size-2 rounded-sm" style={{ background: resourceColor(t) }} />
+          {resourceLabel(t)}
         </li>
       ))}
     </ul>
   );
 }
 
-function StackedBars({ rows, types, currency }: { rows: TeamCostByType[]; types: readonly ResourceType[]; currency: Currency }) {
+function StackedBars({ rows, types, currency }: { rows: TeamCostByType[]; types: readonly ResourceTypeId[]; currency: Currency }) {
   const tooltip = (row: TeamCostByType) => (
     <ChartTooltipBox title={row.teamName} strongTitle>
       {types
-        .filter((t) => (row[t] ?? 0) !== 0)
+        .filter((t) => (row.byType[t] ?? 0) !== 0)
         .map((t) => (
-          <ChartTooltipRow key={t} label={RESOURCE_LABELS[t]} color={RESOURCE_COLORS[t]} value={formatMoney(row[t] ?? 0, currency)} />
+          <ChartTooltipRow key={t} label={resourceLabel(t)} color={resourceColor(t)} value={formatMoney(row.byType[t] ?? 0, currency)} />
         ))}
       <ChartTooltipRow label="Total" value={formatMoney(row.totalCost, currency)} strong />
     </ChartTooltipBox>
@@ -53,10 +53,10 @@ function StackedBars({ rows, types, currency }: { rows: TeamCostByType[]; types:
       {types.map((t, i) => (
         <Bar
           key={t}
-          dataKey={t}
-          name={RESOURCE_LABELS[t]}
+          dataKey={(r: TeamCostByType) => r.byType[t] ?? 0}
+          name={resourceLabel(t)}
           stackId="cost"
-          fill={RESOURCE_COLORS[t]}
+          fill={resourceColor(t)}
           isAnimationActive={false}
           maxBarSize={24}
           radius={i === types.length - 1 ? [0, 3, 3, 0] : 0}
@@ -87,9 +87,9 @@ export function TeamsByResourceChart({
       ...types.map(
         (t): DataColumn<TeamCostByType> => ({
           id: t,
-          header: `${RESOURCE_LABELS[t]} (${currency})`,
-          value: (r) => r[t] ?? 0,
-          cell: (r) => formatMoney(r[t] ?? 0, currency),
+          header: `${resourceLabel(t)} (${currency})`,
+          value: (r) => r.byType[t] ?? 0,
+          cell: (r) => formatMoney(r.byType[t] ?? 0, currency),
           numeric: true,
           decimals,
         }),

@@ -43,7 +43,8 @@ export function TopUsersTable<U extends UserBreakdownItem>({
               {u.team}
             </Link>
           ) : (
-            u.team
+            // The reference reads a user's team with .get(): it may be missing.
+            (u.team ?? <span className="text-muted">—</span>)
           ),
       });
     cols.push(

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import { CURRENCY_DECIMALS, type Currency, type GroupBy, type ResourceType } from '../../../contract/billing';
+import { CURRENCY_DECIMALS, type Currency, type GroupBy, type ResourceTypeId } from '../../../contract/billing';
 import { ChartCard } from '../../../components/chart-card';
 import { DataTable, type DataColumn } from '../../../components/data-table';
 import { EmptyState } from '../../../components/states/empty-state';
 import { Skeleton } from '../../../components/states/skeleton';
-import { RESOURCE_LABELS } from '../../../lib/colors';
+import { resourceLabel } from '../../../lib/colors';
 import { formatMoney, formatNumber, formatPercent, resourceUnit } from '../../../lib/format';
 import { GROUP_BY_LABELS } from '../../../lib/labels';
 import { formatExactQuantity, quantityDecimals, unitTitle } from '../usage-format';
@@ -27,7 +27,7 @@ const PLURAL: Record<GroupBy, string> = {
 export function breakdownColumns(
   dimension: GroupBy,
   currency: Currency,
-  { resourceType, selectedKey, color }: { resourceType?: ResourceType; selectedKey?: string; color?: string },
+  { resourceType, selectedKey, color }: { resourceType?: ResourceTypeId; selectedKey?: string; color?: string },
 ): DataColumn<GroupRow>[] {
   const columns: DataColumn<GroupRow>[] = [
     {
@@ -49,8 +49,8 @@ export function breakdownColumns(
     columns.push({
       id: 'type',
       header: 'Type',
-      value: (r) => r.resourceTypes.map((t) => RESOURCE_LABELS[t]).join(', '),
-      cell: (r) => <span className="whitespace-nowrap">{r.resourceTypes.map((t) => RESOURCE_LABELS[t]).join(', ')}</span>,
+      value: (r) => r.resourceTypes.map((t) => resourceLabel(t)).join(', '),
+      cell: (r) => <span className="whitespace-nowrap">{r.resourceTypes.map((t) => resourceLabel(t)).join(', ')}</span>,
     });
   if (resourceType) {
     const unit = resourceUnit(resourceType);
@@ -93,13 +93,14 @@ export function BreakdownSection({
   shareOf,
   rowHint = 'Click a row to narrow the view',
   loading,
+  unavailable,
 }: {
   dimension: GroupBy;
   /** Undefined while the group loads. */
   rows: readonly GroupRow[] | undefined;
   currency: Currency;
   /** On a type's page: quantities in its unit. */
-  resourceType?: ResourceType;
+  resourceType?: ResourceTypeId;
   color: string;
   selectedKey?: string;
   onSelect: (row: GroupRow) => void;
@@ -108,6 +109,8 @@ export function BreakdownSection({
   /** What clicking a row does. */
   rowHint?: string;
   loading: boolean;
+  /** Why there are no rows to show when the API's answer cannot give them (shown instead of "no usage"). */
+  unavailable?: string;
 }) {
   const label = GROUP_BY_LABELS[dimension];
   const plural = PLURAL[dimension];
@@ -126,7 +129,7 @@ export function BreakdownSection({
     .slice(0, 5)
     .map((b) => `${b.name} ${formatMoney(b.cost, currency)} (${formatPercent(b.percentage)})`)
     .join(', ')}${bars.length > 5 || rest ? ', and more in the table' : ''}.`;
-  const emptyText = `No usage by ${label.toLowerCase()} in this period.`;
+  const emptyText = unavailable ?? `No usage by ${label.toLowerCase()} in this period.`;
 
   return (
     <div className="grid gap-4 xl:grid-cols-2">

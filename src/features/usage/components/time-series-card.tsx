@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { CURRENCY_DECIMALS, type Currency, type Granularity, type ResourceType } from '../../../contract/billing';
+import { CURRENCY_DECIMALS, type Currency, type Granularity, type ResourceTypeId } from '../../../contract/billing';
 import { ChartCard } from '../../../components/chart-card';
 import type { DataColumn } from '../../../components/data-table';
 import { EmptyState } from '../../../components/states/empty-state';
-import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
+import { resourceLabel, resourceColor } from '../../../lib/colors';
 import { formatBucketLong, formatMoney, formatNumber, resourceUnit } from '../../../lib/format';
 import { GRANULARITY_LABELS } from '../../../lib/labels';
 import { formatExactQuantity, quantityDecimals, unitTitle } from '../usage-format';
@@ -20,7 +20,7 @@ export function TimeSeriesCard({
   currency,
   loading,
 }: {
-  resourceType: ResourceType;
+  resourceType: ResourceTypeId;
   points: readonly SeriesPoint[] | undefined;
   granularity: Granularity;
   currency: Currency;
@@ -51,7 +51,7 @@ export function TimeSeriesCard({
   );
   const rows = points ?? [];
   const nothing = rows.every((p) => p.value === 0 && p.cost === 0);
-  const label = RESOURCE_LABELS[resourceType];
+  const label = resourceLabel(resourceType);
 
   return (
     <ChartCard
@@ -70,7 +70,7 @@ export function TimeSeriesCard({
       footer={
         <p className="flex flex-wrap gap-x-4 gap-y-1 text-2xs text-muted">
           <span className="flex items-center gap-1.5">
-            <span aria-hidden="true" className="h-2 w-3 rounded-sm" style={{ background: RESOURCE_COLORS[resourceType] }} />
+            <span aria-hidden="true" className="h-2 w-3 rounded-sm" style={{ background: resourceColor(resourceType) }} />
             {unitTitle(unit.unit)}
           </span>
           <span className="flex items-center gap-1.5">

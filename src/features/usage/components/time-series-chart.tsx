@@ -1,7 +1,7 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import type { Currency, Granularity, ResourceType } from '../../../contract/billing';
-import { CHART_COLORS, RESOURCE_COLORS } from '../../../lib/colors';
+import type { Currency, Granularity, ResourceTypeId } from '../../../contract/billing';
+import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucketLong, formatMoney, formatNumberCompact, moneyAxisFormatter, resourceUnit } from '../../../lib/format';
 import { formatExactQuantity, formatTick, unitTitle } from '../usage-format';
 import { downsampleSeries, timeTicks, type SeriesPoint } from '../usage-transforms';
@@ -17,7 +17,7 @@ const TICK_SPACING = 80;
 
 export interface TimeSeriesChartProps {
   points: readonly SeriesPoint[];
-  resourceType: ResourceType;
+  resourceType: ResourceTypeId;
   granularity: Granularity;
   currency: Currency;
   height: number;
@@ -39,7 +39,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
   const { ticks, unit: tickUnit } = useMemo(() => timeTicks(first, last, plotWidth / TICK_SPACING), [first, last, plotWidth]);
   const syncId = useId();
   const unit = resourceUnit(resourceType);
-  const color = RESOURCE_COLORS[resourceType];
+  const color = resourceColor(resourceType);
   const topHeight = Math.round((height - X_AXIS_HEIGHT) / 2);
   const bottomHeight = height - topHeight;
 

@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
-import { CURRENCY_DECIMALS, type Currency, type ResourceType } from '../../../contract/billing';
+import { CURRENCY_DECIMALS, type Currency, type ResourceTypeId } from '../../../contract/billing';
 import { csvColumns, DataTable, type DataColumn } from '../../../components/data-table';
 import { ExportCsvButton } from '../../../components/export-csv-button';
 import { Skeleton } from '../../../components/states/skeleton';
-import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
+import { resourceLabel, resourceColor } from '../../../lib/colors';
 import { formatMoney, resourceUnit } from '../../../lib/format';
 import { formatExactQuantity, quantityDecimals, unitTitle } from '../usage-format';
 import type { TopResourceRow } from '../usage-transforms';
@@ -19,7 +19,7 @@ export function TopResourcesCard({
   onSelect,
   loading,
 }: {
-  resourceType: ResourceType;
+  resourceType: ResourceTypeId;
   rows: readonly TopResourceRow[] | undefined;
   currency: Currency;
   selectedId?: string;
@@ -27,7 +27,7 @@ export function TopResourcesCard({
   loading: boolean;
 }) {
   const unit = resourceUnit(resourceType);
-  const label = RESOURCE_LABELS[resourceType];
+  const label = resourceLabel(resourceType);
   const columns = useMemo<DataColumn<TopResourceRow>[]>(
     () => [
       {
@@ -69,7 +69,7 @@ export function TopResourcesCard({
         numeric: true,
         decimals: 1,
         value: (r) => r.share,
-        cell: (r) => <ShareCell value={r.share} color={RESOURCE_COLORS[resourceType]} />,
+        cell: (r) => <ShareCell value={r.share} color={resourceColor(resourceType)} />,
       },
     ],
     [currency, label, resourceType, selectedId, unit.unit],

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { Link, type To } from 'react-router';
 import type { Currency } from '../../../contract/billing';
-import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
-import { formatMetricNumber, formatMoney, formatNumber, formatPercent, UNIT_LABELS } from '../../../lib/format';
+import { resourceLabel, resourceColor } from '../../../lib/colors';
+import { formatMetricNumber, formatMoney, formatNumber, formatPercent, unitLabels } from '../../../lib/format';
 import type { TypeSummary } from '../usage-transforms';
 import { Sparkline } from '../../../components/sparkline';
 
@@ -18,22 +18,23 @@ export function TypeCard({
 }: {
   summary: TypeSummary;
   currency: Currency;
-  to: To;
+  /** The type's page; none for a type the dashboard does not know. */
+  to?: To;
   /** What the share is of ("total cost", "us-east-1"). */
   shareOf: string;
 }) {
   const { resourceType, cost, percentage, quantity, unit, series } = summary;
-  const color = RESOURCE_COLORS[resourceType];
-  const label = RESOURCE_LABELS[resourceType];
-  const u = UNIT_LABELS[unit];
+  const color = resourceColor(resourceType);
+  const label = resourceLabel(resourceType);
+  const u = unitLabels(unit);
   const spark = useMemo(() => series?.map((p) => ({ t: p.t, y: p.cost })), [series]);
   const none = cost === 0 && quantity === 0;
 
-  return (
-    <Link
-      to={to}
-      className="group flex min-w-0 flex-col rounded-card border border-border bg-surface px-4 pt-3.5 pb-3 shadow-card transition-colors hover:border-accent/50 hover:bg-surface-muted/40 focus-visible:border-accent"
-    >
+  const className =
+    'group flex min-w-0 flex-col rounded-card border border-border bg-surface px-4 pt-3.5 pb-3 shadow-card transition-colors' +
+    (to ? ' hover:border-accent/50 hover:bg-surface-muted/40 focus-visible:border-accent' : '');
+  const content = (
+    <>
       <span className="flex items-center justify-between gap-2">
         <span className="flex min-w-0 items-center gap-1.5 text-xs font-medium text-muted">
           <span aria-hidden="true" className="size-2 shrink-0 rounded-full" style={{ background: color }} />
@@ -55,10 +56,18 @@ export function TypeCard({
       </span>
       <span className="mt-1 flex items-center justify-between text-2xs text-muted">
         <span>{spark ? 'Cost over the period' : 'Totals only'}</span>
-        <span aria-hidden="true" className="font-medium text-accent opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100">
+        {to && <span aria-hidden="true" className="font-medium text-accent opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100">
           Details →
-        </span>
+        </span>}
       </span>
+    </>
+  );
+  // A resource type the dashboard does not know has no page of its own: its card is not a link.
+  return to ? (
+    <Link to={to} className={className}>
+      {content}
     </Link>
+  ) : (
+    <div className={className}>{content}</div>
   );
 }

@@ -1,6 +1,6 @@
-import type { BreakdownItem, Currency, Granularity, Period, Unit } from '../../../contract/billing';
+import type { BreakdownItem, Currency, Granularity, Period, UnitId } from '../../../contract/billing';
 import { MetricCard } from '../../../components/metric-card';
-import { RESOURCE_COLORS } from '../../../lib/colors';
+import { resourceColor } from '../../../lib/colors';
 import { formatBucketLong, formatMetricNumber, formatMoney, formatNumber, resourceUnit } from '../../../lib/format';
 import { unitTitle } from '../usage-format';
 import { seriesPeak, unitCost, type SeriesPoint } from '../usage-transforms';
@@ -14,7 +14,7 @@ const PEAK_TITLE: Record<Granularity, string> = {
 
 const BUCKET_NOUN: Record<Granularity, string> = { hourly: 'hour', daily: 'day', weekly: 'week', monthly: 'month' };
 
-const TITLES = (unit: Unit, granularity: Granularity) => ['Cost', unitTitle(unit), 'Average rate', PEAK_TITLE[granularity]] as const;
+const TITLES = (unit: UnitId, granularity: Granularity) => ['Cost', unitTitle(unit), 'Average rate', PEAK_TITLE[granularity]] as const;
 
 /** A type's headline figures: cost, quantity, average rate and the busiest bucket. */
 export function TypeKpis({
@@ -55,7 +55,7 @@ export function TypeKpis({
         title={titles[0]}
         value={formatMoney(cost, currency)}
         rawValue={cost}
-        marker={RESOURCE_COLORS[resourceType]}
+        marker={resourceColor(resourceType)}
         footnote={perDay !== undefined ? `${formatMoney(perDay, currency)} per day` : undefined}
       />
       <MetricCard

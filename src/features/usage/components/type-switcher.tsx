@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useNavigate } from 'react-router';
-import { RESOURCE_TYPES, type ResourceType } from '../../../contract/billing';
+import { RESOURCE_TYPES, type ResourceType, type ResourceTypeId } from '../../../contract/billing';
 import { CONTROL_CLASS, Field } from '../../../components/field';
-import { RESOURCE_LABELS } from '../../../lib/colors';
+import { resourceLabel } from '../../../lib/colors';
 import type { DashboardFilters } from '../../filters/filter-schema';
 import { usageIndexHref, usageTypeHref } from '../usage-links';
 
@@ -14,7 +14,7 @@ export function TypeSwitcher({
   filters,
   search,
 }: {
-  resourceType: ResourceType;
+  resourceType: ResourceTypeId;
   filters: DashboardFilters;
   search: string;
 }) {
@@ -34,7 +34,7 @@ export function TypeSwitcher({
         <option value={ALL}>All resource types</option>
         {RESOURCE_TYPES.map((t) => (
           <option key={t} value={t}>
-            {RESOURCE_LABELS[t]}
+            {resourceLabel(t)}
           </option>
         ))}
       </select>
