@@ -157,7 +157,7 @@ export function createApp({ db, apiKey, now, requestTimeoutMs = DEFAULT_REQUEST_
   app.get('/v2/billing/usage', async (c) => {
     const q = parseQuery(c, usageQuerySchema, USAGE_KEYS);
     const t = await fresh();
-    const issues = rangeIssues(q, t, db.anchor, MAX_HOURLY_DAYS);
+    const issues = rangeIssues(q, t, MAX_HOURLY_DAYS);
     if (issues.length > 0) throw invalidParameters(issues);
     const usage = await getUsage(db, q, t);
     return c.json(q.includeCosts ? usage : withoutCosts(usage));

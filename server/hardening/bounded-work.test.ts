@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createApp } from '../app.ts';
 import { Database } from '../db/database.ts';
 import { DeadlineExceeded, withDeadline } from '../db/deadline.ts';
-import { MAX_DAYS_AHEAD } from '../queries/period.ts';
+import { MAX_DAYS_AHEAD, MAX_RANGE_DAYS } from '../queries/period.ts';
 import { REFERENCE_NOW, TEST_KEY } from '../test/sandbox.ts';
 import { expectInvalidParameter, sandboxForFile } from '../test/api.ts';
 import { MiB, expectErrorBody, rss, sendChunked } from './helpers.ts';
@@ -27,9 +27,10 @@ describe('range bounds', () => {
       expect(health.status).toBe(200);
       const res = await pending;
       expect(performance.now() - started).toBeLessThan(1_000);
-      const { errorMessage, issue } = await expectInvalidParameter(res, 'startDate', new RegExp(`on or after ${HISTORY_START}`));
+      const first = iso(Date.parse('2024-01-31') - (MAX_RANGE_DAYS.daily - 1) * DAY);
+      const { errorMessage, issue } = await expectInvalidParameter(res, 'startDate', new RegExp(`on or after ${first}: a daily range spans at most`));
       expect(errorMessage).toContain('startDate');
-      expect(issue.allowed).toEqual([`${HISTORY_START} to ${LAST_END}`]);
+      expect(issue.allowed).toEqual([`${first} to 2024-01-31`]);
     }
   });
 
@@ -38,16 +39,22 @@ describe('range bounds', () => {
     await expectInvalidParameter(res, 'endDate', new RegExp(`on or before ${LAST_END}`));
   });
 
-  it('answers the widest range it allows, with every group and team metrics, small and fast', async () => {
-    const qs = `timeRange=custom&startDate=${HISTORY_START}&endDate=${LAST_END}&groupBy=resource,region,project,service,user&includeTeamMetrics=true&includeProjections=true&currency=JPY`;
+  it('answers the widest daily range it allows, with every group and team metrics, small and fast', async () => {
+    // it starts before the stored history (those days answer zero) and ends a year ahead
+    const widestStart = iso(Date.parse(LAST_END) - (MAX_RANGE_DAYS.daily - 1) * DAY);
+    expect(widestStart < HISTORY_START).toBe(true);
+    const qs = `timeRange=custom&startDate=${widestStart}&endDate=${LAST_END}&groupBy=resource,region,project,service,user&includeTeamMetrics=true&includeProjections=true&currency=JPY`;
     const started = performance.now();
     const res = await sb.get(`/v2/billing/usage?${qs}`);
     const body = await res.text();
     const ms = performance.now() - started;
     expect(res.status, body.slice(0, 300)).toBe(200);
-    // the range spans 13 months of history and a year ahead: daily buckets for all of it
-    const parsed = JSON.parse(body) as { period: { daysInPeriod: number } };
-    expect(parsed.period.daysInPeriod).toBe((Date.parse(LAST_END) - Date.parse(HISTORY_START)) / DAY + 1);
+    // daily buckets for all of it; the days before the history cost nothing
+    const parsed = JSON.parse(body) as { period: { daysInPeriod: number }; breakdown: Array<{ timeSeries: Array<{ timestamp: string; cost: number }> }> };
+    expect(parsed.period.daysInPeriod).toBe(MAX_RANGE_DAYS.daily);
+    const before = parsed.breakdown.flatMap((b) => b.timeSeries).filter((p) => p.timestamp.slice(0, 10) < HISTORY_START);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((p) => p.cost === 0)).toBe(true);
     expect(body.length).toBeLessThan(2 * MiB);
     expect(ms).toBeLessThan(3_000);
     // the longest hourly range with every group
@@ -58,6 +65,20 @@ describe('range bounds', () => {
     expect(hourly.status, hourlyBody.slice(0, 300)).toBe(200);
     expect((JSON.parse(hourlyBody) as { period: { daysInPeriod: number } }).period.daysInPeriod).toBe(92);
     expect(hourlyBody.length).toBeLessThan(2 * MiB);
+  });
+
+  it('keeps a day more than the longest span a 400 naming startDate, per granularity, and the longest span a 200', async () => {
+    for (const granularity of ['daily', 'weekly', 'monthly'] as const) {
+      const longest = iso(Date.parse('2024-01-31') - (MAX_RANGE_DAYS[granularity] - 1) * DAY);
+      const tooLong = iso(Date.parse(longest) - DAY);
+      await expectInvalidParameter(
+        await sb.get(`/v2/billing/usage?timeRange=custom&startDate=${tooLong}&endDate=2024-01-31&granularity=${granularity}`),
+        'startDate',
+        new RegExp(`${granularity} range spans at most`),
+      );
+      const ok = await sb.get(`/v2/billing/usage?timeRange=custom&startDate=${longest}&endDate=2024-01-31&granularity=${granularity}`);
+      expect(ok.status, granularity).toBe(200);
+    }
   });
 
   it('keeps a day past the last allowed end a 400, and the last allowed end a 200', async () => {

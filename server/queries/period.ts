@@ -81,6 +81,15 @@ export function previousPeriod(p: ResolvedPeriod): { start: number; end: number 
 /** How far past today a custom range may end (the stored history ends now; forecasts look a year ahead). */
 export const MAX_DAYS_AHEAD = 366;
 
+/**
+ * The longest custom range per granularity (days, both ends included). Hourly
+ * has its own limit (`maxHourlyDays`). Days before the stored history answer
+ * zero, as an account's days before it existed do, so a range may start
+ * before the history as long as it fits these spans: what bounds the work and
+ * the answer is the number of buckets.
+ */
+export const MAX_RANGE_DAYS: Record<'daily' | 'weekly' | 'monthly', number> = { daily: 1_098, weekly: 3_653, monthly: 3_653 };
+
 export interface RangeIssue {
   parameter: string;
   message: string;
@@ -90,35 +99,44 @@ export interface RangeIssue {
 
 /**
  * The bounds every usage query is held to, so that no request reads or answers
- * more than the stored history: a custom range starts on or after the
- * history's first day and ends at most MAX_DAYS_AHEAD days after today, and an
- * hourly range is at most `maxHourlyDays` long. Empty when the range is fine.
+ * more than a bounded number of buckets: a custom range ends at most
+ * MAX_DAYS_AHEAD days after today and spans at most MAX_RANGE_DAYS of its
+ * granularity, and an hourly range is at most `maxHourlyDays` long. Empty when
+ * the range is fine.
  */
 export function rangeIssues(
   q: { timeRange: TimeRange; startDate?: string; endDate?: string; granularity: string },
   now: number,
-  historyStart: number,
   maxHourlyDays: number,
 ): RangeIssue[] {
   const out: RangeIssue[] = [];
   if (q.timeRange === 'custom' && q.startDate && q.endDate) {
-    const first = iso(historyStart);
     const last = iso(Math.floor(now / DAY_MS) * DAY_MS + MAX_DAYS_AHEAD * DAY_MS);
-    if (q.startDate < first)
-      out.push({
-        parameter: 'startDate',
-        message: `must be on or after ${first}, the first day of stored usage`,
-        allowed: [`${first} to ${last}`],
-        received: q.startDate,
-      });
     if (q.endDate > last)
-      out.push({
-        parameter: 'endDate',
-        message: `must be on or before ${last} (${MAX_DAYS_AHEAD} days after today)`,
-        allowed: [`${first} to ${last}`],
-        received: q.endDate,
-      });
-    if (out.length > 0) return out;
+      return [
+        {
+          parameter: 'endDate',
+          message: `must be on or before ${last} (${MAX_DAYS_AHEAD} days after today)`,
+          allowed: [`on or before ${last}`],
+          received: q.endDate,
+        },
+      ];
+    const maxDays = MAX_RANGE_DAYS[q.granularity as keyof typeof MAX_RANGE_DAYS];
+    if (maxDays !== undefined) {
+      const days = (Date.parse(`${q.endDate}T00:00:00Z`) - Date.parse(`${q.startDate}T00:00:00Z`)) / DAY_MS + 1;
+      if (days > maxDays) {
+        const first = iso(Date.parse(`${q.endDate}T00:00:00Z`) - (maxDays - 1) * DAY_MS);
+        const coarser = q.granularity === 'daily' ? '; use weekly or monthly for a longer range' : '';
+        return [
+          {
+            parameter: 'startDate',
+            message: `must be on or after ${first}: a ${q.granularity} range spans at most ${maxDays.toLocaleString('en-US')} days, this one ${days.toLocaleString('en-US')}${coarser}`,
+            allowed: [`${first} to ${q.endDate}`],
+            received: q.startDate,
+          },
+        ];
+      }
+    }
   }
   if (q.granularity === 'hourly') {
     const p = resolvePeriod(q.timeRange, now, q);
