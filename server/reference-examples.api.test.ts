@@ -35,9 +35,22 @@ const EXAMPLES = {
 
 const sb = sandboxForFile();
 let dir: string;
+// The first Python with requests: $PYTHON, the one on PATH, or Debian's (where python3-requests installs).
+let pythonBin = 'python3';
 beforeAll(async () => {
-  const check = await python(['-c', 'import requests']).catch((e: Error) => ({ status: null, stderr: e.message }));
-  if (check.status !== 0) throw new Error(`python3 with requests is needed (apt-get install python3 python3-requests): ${check.stderr}`);
+  const candidates = [...(process.env.PYTHON ? [process.env.PYTHON] : []), 'python3', '/usr/bin/python3'];
+  const problems: string[] = [];
+  let found: string | undefined;
+  for (const bin of candidates) {
+    pythonBin = bin;
+    const check = await python(['-c', 'import requests']).catch((e: Error) => ({ status: null, stderr: e.message }));
+    if (check.status === 0) {
+      found = bin;
+      break;
+    }
+    problems.push(`${bin}: ${check.stderr.trim().split('\n').at(-1)}`);
+  }
+  if (!found) throw new Error(`python3 with requests is needed (apt-get install python3 python3-requests): ${problems.join('; ')}`);
   dir = mkdtempSync(path.join(tmpdir(), 'reference-examples-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -50,7 +63,7 @@ interface Run {
 /** python3 with args, asynchronously: the sandbox answering its calls runs in this process. */
 function python(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('python3', args, { env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
+    const child = spawn(pythonBin, args, { env: { ...process.env, PYTHONIOENCODING: 'utf-8' } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
