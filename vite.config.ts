@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, loadEnv, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
@@ -34,7 +35,17 @@ function contractHash(): string {
   return createHash('sha256').update(readFileSync(new URL('./src/contract/billing.ts', import.meta.url))).digest('hex').slice(0, 16);
 }
 
-export default defineConfig(({ mode }) => {
+/**
+ * React Router's package exports only its development build (dev-only checks and
+ * warnings included); the production build it ships beside it is the same API,
+ * about 2 kB gzip smaller on the first load.
+ */
+const reactRouterProduction = [
+  { find: /^react-router$/, replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url)) },
+  { find: /^react-router\/dom$/, replacement: fileURLToPath(new URL('./node_modules/react-router/dist/production/dom-export.mjs', import.meta.url)) },
+];
+
+export default defineConfig(({ mode, command }) => {
   // '' prefix: read every variable, but nothing here is exposed to the client
   // (only VITE_-prefixed variables are, and none is used).
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env } as Record<string, string>;
@@ -44,6 +55,7 @@ export default defineConfig(({ mode }) => {
     define: { 'import.meta.env.VITE_CONTRACT_HASH': JSON.stringify(contractHash()) },
     server: { host: '127.0.0.1', port: Number(env.WEB_PORT || 5173), strictPort: true, proxy },
     preview: { host: '127.0.0.1', port: Number(env.WEB_PORT || 4173), strictPort: true, proxy },
+    resolve: command === 'build' ? { alias: reactRouterProduction } : {},
     build: { target: 'es2022', sourcemap: false },
   };
 });
