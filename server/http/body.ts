@@ -12,8 +12,20 @@ export async function readBodyLimited(req: Request, maxBytes: number): Promise<L
     await req.body?.cancel().catch(() => undefined);
     return { ok: false, reason: 'too_large' };
   }
-  if (!req.body) return { ok: true, bytes: new Uint8Array(0) };
-  const reader = req.body.getReader();
+  const bytes = await readStreamLimited(req.body, maxBytes);
+  return bytes ? { ok: true, bytes } : { ok: false, reason: 'too_large' };
+}
+
+/**
+ * A stream's bytes, counted as they arrive; null (and the stream cancelled)
+ * as soon as there are more than `maxBytes`.
+ */
+export async function readStreamLimited(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -22,7 +34,7 @@ export async function readBodyLimited(req: Request, maxBytes: number): Promise<L
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      return { ok: false, reason: 'too_large' };
+      return null;
     }
     chunks.push(value);
   }
@@ -32,7 +44,7 @@ export async function readBodyLimited(req: Request, maxBytes: number): Promise<L
     bytes.set(c, at);
     at += c.byteLength;
   }
-  return { ok: true, bytes };
+  return bytes;
 }
 
 /** Strings in a parsed JSON value that hold a lone surrogate (`"\ud800"`): their paths. */

@@ -18,7 +18,7 @@
  *   HIT or MISS.
  */
 import type { ErrorBody } from '../../src/contract/billing.ts';
-import { readBodyLimited } from '../http/body.ts';
+import { readBodyLimited, readStreamLimited } from '../http/body.ts';
 import { weakEtag } from './http-cache.ts';
 import { representation, send, type Representation } from './representation.ts';
 import type { ResponseCache } from './response-cache.ts';
@@ -67,27 +67,7 @@ async function readCapped(res: Response, max: number): Promise<Uint8Array<ArrayB
     await res.body?.cancel().catch(() => undefined);
     return null;
   }
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return readStreamLimited(res.body, max);
 }
 
 export function createApiHandler({
