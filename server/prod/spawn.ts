@@ -3,6 +3,8 @@
  * the benchmarks (bench/load.ts, bench/web.ts) and the build smoke test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +55,10 @@ export async function startProdServer(
   const url = `http://127.0.0.1:${port}`;
   if (await healthy(url)) throw new Error(`port ${port} is already in use; set BENCH_PORT`);
   const started = performance.now();
+  // The audit file beside the sandbox's, or in a folder of its own (proxy mode), so a spawned
+  // server never shares one with a running `npm run serve` (an embedded file has one writer).
+  const auditDir = env.AUDIT_DB || env.SANDBOX_DB ? undefined : mkdtempSync(path.join(tmpdir(), 'prod-audit-'));
+  const auditDb = env.AUDIT_DB ?? (env.SANDBOX_DB ? path.join(path.dirname(env.SANDBOX_DB), 'audit.duckdb') : path.join(auditDir!, 'audit.duckdb'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts'], {
     cwd: ROOT,
     env: {
@@ -61,24 +67,28 @@ export async function startProdServer(
       TENSORONE_API_KEY: '',
       HOST: '127.0.0.1',
       PORT: String(port),
-      // The audit file beside the sandbox's, so a benchmark's server never shares one with a running `npm run serve`.
-      ...(env.SANDBOX_DB && !env.AUDIT_DB ? { AUDIT_DB: path.join(path.dirname(env.SANDBOX_DB), 'audit.duckdb') } : {}),
       ...env,
+      AUDIT_DB: auditDb,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let exited: string | undefined;
   child.once('exit', (code, signal) => (exited = signal ?? `code ${code}`));
+  const removeAuditDir = () => auditDir && rmSync(auditDir, { recursive: true, force: true });
   const stop = async () => {
-    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return void removeAuditDir();
     const done = new Promise<void>((r) => child.once('exit', () => r()));
     process.kill(child.pid, 'SIGTERM');
     const timer = setTimeout(() => child.pid !== undefined && process.kill(child.pid, 'SIGKILL'), 5_000);
     await done;
     clearTimeout(timer);
+    removeAuditDir();
   };
   while (performance.now() - started < timeoutMs) {
-    if (exited) throw new Error(`the production server exited before it was healthy (${exited})`);
+    if (exited) {
+      removeAuditDir();
+      throw new Error(`the production server exited before it was healthy (${exited})`);
+    }
     if (await healthy(url)) return { url, child, startMs: performance.now() - started, stop };
     await new Promise((r) => setTimeout(r, 100));
   }
