@@ -81,6 +81,17 @@ test('Overview compares with the span the API period gives and marks the API’s
   expect(await axe()).toEqual([]);
 });
 
+test('switching to a custom range starts from the API’s current month', async ({ page }) => {
+  const { period } = await usage('timeRange=current_month');
+  await page.goto('/');
+  const bar = page.getByRole('region', { name: 'Filters' });
+  // The header's clock has answered: the app knows the API's day.
+  await expect(page.getByTestId('data-through')).toBeVisible();
+  await bar.getByLabel('Time range').selectOption('custom');
+  await expect(bar.getByLabel('Start date')).toHaveValue(period.startDate);
+  await expect(bar.getByLabel('End date')).toHaveValue(period.endDate);
+});
+
 test('the budget editor’s “Spent this month” is the API’s spend for the budget', async ({ page }) => {
   const name = `E2E clock budget ${Date.now().toString(36)}`;
   const budget = budgetSchema.parse(

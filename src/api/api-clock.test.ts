@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BreakdownItem } from '../contract/billing';
 import { usageFixture } from '../test/usage-fixture';
-import { apiClock, apiToday, latestBucketWithData, todayHoursRequest } from './api-clock';
+import { apiToday } from '../lib/period';
+import { apiClock, latestBucketWithData, todayHoursRequest } from './api-clock';
 
 const H = 3_600_000;
 

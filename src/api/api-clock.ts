@@ -11,20 +11,14 @@
  * entry) with the budgets' breach outlook.
  */
 import { useQuery } from '@tanstack/react-query';
-import type { Currency, Period, UsageResponse } from '../contract/billing';
+import type { Currency, UsageResponse } from '../contract/billing';
+import { apiToday } from '../lib/period';
 import { usageQueryOptions, type UsageRequest } from './usage';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
-
-/** The API's current day: the period's first day plus the days elapsed, less one (the day in progress counts). */
-export function apiToday(period: Pick<Period, 'startDate' | 'endDate' | 'daysElapsed'>): string {
-  const t = dayMs(period.startDate) + Math.max(0, period.daysElapsed - 1) * DAY_MS;
-  return iso(Math.min(t, dayMs(period.endDate)));
-}
 
 export function clockRequest(currency: Currency): UsageRequest {
   return { timeRange: 'current_month', granularity: 'monthly', currency };

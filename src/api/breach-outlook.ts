@@ -23,7 +23,8 @@ import { BUDGET_RESOURCE_TYPES, CURRENCIES, type Currency, type Period, type Res
 import type { MonthPaths, ThresholdBreach } from '../../server/analytics/forecast-breach';
 import { usageQueryOptions, type UsageRequest } from './usage';
 import { queryKeys } from './query-keys';
-import { apiToday, clockRequest } from './api-clock';
+import { apiToday } from '../lib/period';
+import { clockRequest } from './api-clock';
 
 const DAY_MS = 86_400_000;
 /** Months of history asked for before the month in progress (two years: yearly seasonality). */
