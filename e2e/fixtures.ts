@@ -9,8 +9,10 @@ import { test as base, expect } from '@playwright/test';
  *   and critical violations, summarised so a failure reads well.
  * - `api(path)`: calls the sandbox API directly (with the key), to compute the
  *   figures a page is expected to show.
- * The browser clock is pinned to the sandbox's "now" so the app and the API agree
- * on what "current month" is (opt out with `test.use({ pinClock: false })`).
+ * The browser clock is pinned to `browserNow`, by default the sandbox's "now"
+ * (opt out with `test.use({ pinClock: false })`). The app takes everything about
+ * data from the API's answers, not from that clock: specs that check so set
+ * `browserNow` years away from the sandbox's (see FAR_FROM_SANDBOX).
  *
  * The fixture callback is named `provide`, not Playwright's usual `use`, so the
  * React hooks lint rule does not take it for React's `use()`.
@@ -19,6 +21,8 @@ import { test as base, expect } from '@playwright/test';
 export const SANDBOX_URL = requireEnv('E2E_SANDBOX_URL');
 export const SANDBOX_API_KEY = requireEnv('E2E_SANDBOX_API_KEY');
 export const SANDBOX_NOW = requireEnv('E2E_SANDBOX_NOW');
+/** A browser clock years and months away from the sandbox's (another year, month, day and hour). */
+export const FAR_FROM_SANDBOX = '2029-06-23T04:40:00Z';
 
 function requireEnv(name: string): string {
   const value = process.env[name];
@@ -61,6 +65,7 @@ export const money = (amount: number, currency = 'USD'): string =>
 interface Fixtures {
   failOnConsoleError: boolean;
   pinClock: boolean;
+  browserNow: string;
   consoleErrors: string[];
   axe: (options?: AxeOptions) => Promise<AxeViolation[]>;
   api: typeof api;
@@ -69,9 +74,10 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   failOnConsoleError: [true, { option: true }],
   pinClock: [true, { option: true }],
+  browserNow: [SANDBOX_NOW, { option: true }],
 
-  page: async ({ page, pinClock }, provide) => {
-    if (pinClock) await page.clock.setFixedTime(new Date(SANDBOX_NOW));
+  page: async ({ page, pinClock, browserNow }, provide) => {
+    if (pinClock) await page.clock.setFixedTime(new Date(browserNow));
     await provide(page);
   },
 

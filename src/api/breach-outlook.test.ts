@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { usageFixture } from '../test/usage-fixture';
-import { apiToday, dailyHistory, historyRequest, monthRate } from './breach-outlook';
+import { dailyHistory, historyRequest, monthRate } from './breach-outlook';
 
 describe('breach outlook requests', () => {
-  it("takes today from the API's period, not the browser clock", () => {
-    expect(apiToday({ startDate: '2024-01-01', endDate: '2024-01-31', daysElapsed: 16 })).toBe('2024-01-16');
-    expect(apiToday({ startDate: '2024-02-01', endDate: '2024-02-29', daysElapsed: 0 })).toBe('2024-02-01');
-    expect(apiToday({ startDate: '2024-02-01', endDate: '2024-02-29', daysElapsed: 40 })).toBe('2024-02-29');
-  });
-
   it("asks for 24 months of daily USD cost of the budget's types, none for all", () => {
     expect(historyRequest(['clusters', 'training'], '2024-01-16')).toEqual({
       timeRange: 'custom',

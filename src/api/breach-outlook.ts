@@ -23,6 +23,8 @@ import { BUDGET_RESOURCE_TYPES, CURRENCIES, type Currency, type Period, type Res
 import type { MonthPaths, ThresholdBreach } from '../../server/analytics/forecast-breach';
 import { usageQueryOptions, type UsageRequest } from './usage';
 import { queryKeys } from './query-keys';
+import { apiToday } from '../lib/period';
+import { clockRequest } from './api-clock';
 
 const DAY_MS = 86_400_000;
 /** Months of history asked for before the month in progress (two years: yearly seasonality). */
@@ -32,16 +34,6 @@ export type BreachResourceType = ResourceType | 'all';
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
-
-/** The API's current day: the period's first day plus the days elapsed, less one (the day in progress counts). */
-export function apiToday(period: Pick<Period, 'startDate' | 'endDate' | 'daysElapsed'>): string {
-  const t = dayMs(period.startDate) + Math.max(0, period.daysElapsed - 1) * DAY_MS;
-  return iso(Math.min(t, dayMs(period.endDate)));
-}
-
-export function clockRequest(currency: Currency): UsageRequest {
-  return { timeRange: 'current_month', granularity: 'monthly', currency };
-}
 
 export function historyRequest(resourceTypes: readonly BreachResourceType[], today: string): UsageRequest {
   const d = new Date(dayMs(today));

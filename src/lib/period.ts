@@ -4,7 +4,7 @@
  * resolves a `timeRange` so the app can check limits (hourly ≤ 92 days) and
  * pre-fill a custom range before asking.
  */
-import type { TimeRange } from '../contract/billing';
+import type { Period, TimeRange } from '../contract/billing';
 
 const DAY_MS = 86_400_000;
 
@@ -56,4 +56,10 @@ export function resolveRange(
 ): DateRange | undefined {
   if (timeRange !== 'custom') return presetRange(timeRange, now);
   return custom?.startDate && custom.endDate ? { startDate: custom.startDate, endDate: custom.endDate } : undefined;
+}
+
+/** The API's current day: the period's first day plus the days elapsed, less one (the day in progress counts). */
+export function apiToday(period: Pick<Period, 'startDate' | 'endDate' | 'daysElapsed'>): string {
+  const t = Date.parse(`${period.startDate}T00:00:00Z`) + Math.max(0, period.daysElapsed - 1) * DAY_MS;
+  return iso(Math.min(t, Date.parse(`${period.endDate}T00:00:00Z`)));
 }

@@ -1,9 +1,13 @@
+import { lazy, Suspense } from 'react';
 import { useMatches } from 'react-router';
 import { FilterBar } from '../../features/filters/components/filter-bar';
 import { FilterIssuesNotice } from '../../features/filters/components/filter-issues-notice';
 import { filterBarConfigFromMatches, visibleIssues } from '../../features/filters/filter-bar-config';
 import { useFilters } from '../../features/filters/use-filters';
 import { UpdatedAgo } from './updated-ago';
+
+// Shown once the API's clock has answered, so its code loads off the first page's bundle.
+const DataThrough = lazy(() => import('./data-through').then((m) => ({ default: m.DataThrough })));
 
 /** The filter bar across the top of the content, configured by the page's route handle. */
 export function FilterHeader() {
@@ -12,7 +16,14 @@ export function FilterHeader() {
   return (
     <section aria-label="Filters" className="border-b border-border bg-surface">
       <div className="mx-auto w-full max-w-[1440px] px-4 py-2.5 md:px-8">
-        <FilterBar hide={config.hide} aside={<UpdatedAgo />} />
+        <FilterBar hide={config.hide} aside={
+            <span className="flex flex-wrap items-center gap-x-3">
+              <Suspense fallback={null}>
+                <DataThrough />
+              </Suspense>
+              <UpdatedAgo />
+            </span>
+          } />
       </div>
     </section>
   );

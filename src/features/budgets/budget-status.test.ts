@@ -27,6 +27,12 @@ describe('expectedStatus', () => {
     });
   });
 
+  it("counts the days left from the spend's hour (the API's clock), not from the browser's now", () => {
+    const far = Date.parse('2029-06-23T04:40:00Z');
+    // 16 Jan 2024: 15 days of January after it.
+    expect(expectedStatus(budget, far, spend)!.daysRemainingInPeriod).toBe(15);
+  });
+
   it('reuses the previous figures when the scope is unchanged and no spend is known, else gives up', () => {
     const previous = expectedStatus(budget, NOW, spend)!;
     const raised = expectedStatus({ ...budget, monthlyBudget: 100000 }, NOW, undefined, previous)!;

@@ -70,7 +70,8 @@ export function expectedStatus(
     alertThresholds: thresholds,
     currentSpent: round(spent, decimals),
     percentageUsed: round(percentUsed, 1),
-    daysRemainingInPeriod: previous?.daysRemainingInPeriod ?? daysRemainingInMonth(now),
+    // The spend's hour is the API's clock; `now` only stands in without one.
+    daysRemainingInPeriod: previous?.daysRemainingInPeriod ?? daysRemainingInMonth(spend ? spend.from : now),
     projectedSpend: round(projected, decimals),
     thresholdsCrossed: thresholds.filter((t) => percentUsed >= t),
     status: statusFor(percentUsed, projectedPercent),

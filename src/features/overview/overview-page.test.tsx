@@ -7,15 +7,41 @@ import { renderApp } from '../../test/render-app';
 
 type Handler = (url: URL) => Response | Promise<Response>;
 
-/** Stubs fetch for the billing API; returns the mock to inspect requested URLs. */
+/** The hours of the fixture's day up to 11:00 UTC with usage, as the API answers an hourly request for it. */
+const CLOCK_HOURS = 12;
+function clockHours(day: string): UsageResponse {
+  const base = usageFixture();
+  const timeSeries = Array.from({ length: 24 }, (_, h) => ({
+    timestamp: `${day}T${String(h).padStart(2, '0')}:00:00Z`,
+    value: h < CLOCK_HOURS ? 1 : 0,
+    cost: h < CLOCK_HOURS ? 2 : 0,
+  }));
+  return usageFixture({ breakdown: [{ ...base.breakdown[0]!, timeSeries }] });
+}
+
+/** The app's request for today's hours (the API's clock), not the page's own. */
+const isClockHours = (url: URL) => url.searchParams.get('granularity') === 'hourly' && url.searchParams.get('timeRange') === 'custom';
+/** The app's request for the API's current day (the clock), not the page's own. */
+const isClockMonth = (url: URL) => url.searchParams.get('granularity') === 'monthly' && url.searchParams.get('timeRange') === 'current_month';
+
+/**
+ * Stubs fetch for the billing API (today's hours answered by clockHours);
+ * returns the mock to inspect requested URLs.
+ */
 function stubApi(handler: Handler) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL) => handler(new URL(String(input), 'http://localhost')));
+  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+    const url = new URL(String(input), 'http://localhost');
+    return isClockHours(url) ? jsonResponse(clockHours(url.searchParams.get('startDate')!)) : handler(url);
+  });
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
 
+/** The URLs the page asked for (the clock's requests left out). */
 function requestedUrls(fetchMock: ReturnType<typeof stubApi>): URL[] {
-  return fetchMock.mock.calls.map(([input]) => new URL(String(input), 'http://localhost'));
+  return fetchMock.mock.calls
+    .map(([input]) => new URL(String(input), 'http://localhost'))
+    .filter((url) => !isClockHours(url) && !isClockMonth(url));
 }
 
 function metric(title: string): string | null {
@@ -43,8 +69,8 @@ async function totalCard(): Promise<HTMLElement> {
   return screen.getByRole('group', { name: 'Total cost' });
 }
 
-/** Pins Date (only) to the sandbox's "now", so "current month" is January 2024. */
-function pinDate(iso = '2024-01-16T12:00:00Z') {
+/** Pins Date (only), by default years away from the API's clock (the fixture's 16 Jan 2024): nothing about data may follow it. */
+function pinDate(iso = '2031-07-04T03:00:00Z') {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(iso));
 }
@@ -217,6 +243,7 @@ describe('Overview: comparison, charts and tables', { timeout: 20_000 }, () => {
   });
 
   it('shows the cost over time as a table of every bucket, with a legend that hides series', async () => {
+    pinDate();
     stubApi(() => jsonResponse(usageFixture()));
     renderApp('/');
     const card = await screen.findByRole('region', { name: 'Cost over time' });
@@ -230,8 +257,11 @@ describe('Overview: comparison, charts and tables', { timeout: 20_000 }, () => {
     await userEvent.click(within(card).getByRole('button', { name: 'Show as table' }));
     const table = within(card).getByRole('table');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Date', 'GPU clusters (USD)', 'AI services (USD)', 'Storage (USD)', 'Bandwidth (USD)', 'Total (USD)']);
+    expect(headers).toEqual(['Date', 'Status', 'GPU clusters (USD)', 'AI services (USD)', 'Storage (USD)', 'Bandwidth (USD)', 'Total (USD)']);
     const row = within(table).getAllByRole('row')[1]!;
+    // 16 Jan is the API's today (period 1 Jan + 16 days elapsed): provisional, whatever the browser's date.
+    expect(row).toHaveTextContent('Jan 16, 2024');
+    expect(row).toHaveTextContent('Provisional');
     expect(row).toHaveTextContent('$41.50');
     expect(row).toHaveTextContent('$69.93');
   });
@@ -246,7 +276,7 @@ describe('Overview: comparison, charts and tables', { timeout: 20_000 }, () => {
     expect(within(card).getByRole('button', { name: /GPU clusters/ })).toHaveTextContent('156.7 GPU h');
     await userEvent.click(within(card).getByRole('button', { name: 'Show as table' }));
     const headers = within(within(card).getByRole('table')).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['Date', 'GPU clusters (GPU h)', 'AI services (req)', 'Storage (GB-h)', 'Bandwidth (GB)']);
+    expect(headers).toEqual(['Date', 'Status', 'GPU clusters (GPU h)', 'AI services (req)', 'Storage (GB-h)', 'Bandwidth (GB)']);
   });
 
   it('lists regions with their share, and alerts with written severities', async () => {

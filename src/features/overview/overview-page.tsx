@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useApiClock } from '../../api/api-clock';
 import { useUsage } from '../../api/usage';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
@@ -9,7 +10,6 @@ import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
 import { filtersToUsageQuery } from '../filters/usage-query';
 import { usePeriodComparison } from './api/use-period-comparison';
-import { AlertsCard } from './components/alerts-card';
 import { PeriodSummary } from './components/period-summary';
 import { SummaryCards } from './components/summary-cards';
 import { UpdatingAnnouncer, UpdatingPill } from './components/updating-indicator';
@@ -21,6 +21,8 @@ const CostOverTimeCard = lazy(() => import('./components/cost-over-time-card').t
 const RegionalCard = lazy(() => import('./components/regional-card').then((m) => ({ default: m.RegionalCard })));
 // So does the table machinery below the fold.
 const TopResourcesCard = lazy(() => import('./components/top-resources-card').then((m) => ({ default: m.TopResourcesCard })));
+// And the alerts beside it (their labels and figures), off the first load.
+const AlertsCard = lazy(() => import('./components/alerts-card').then((m) => ({ default: m.AlertsCard })));
 
 /** Stands in for a chart card while its code loads. */
 function ChartCardFallback({ title, height, className = '' }: { title: string; height: number; className?: string }) {
@@ -36,8 +38,10 @@ function ChartCardFallback({ title, height, className = '' }: { title: string; h
 export default function OverviewPage() {
   const { filters } = useFilters();
   const usage = useUsage(filtersToUsageQuery(filters, { includeProjections: true }));
-  const { data, error, isError, isFetching, isPlaceholderData, refetch, dataUpdatedAt } = usage;
-  const comparison = usePeriodComparison(filters, dataUpdatedAt);
+  const { data, error, isError, isFetching, isPlaceholderData, refetch } = usage;
+  const apiClock = useApiClock();
+  const { clock } = apiClock;
+  const comparison = usePeriodComparison(filters, isPlaceholderData ? undefined : data?.period, clock, apiClock.error);
   const view = useViewParams(costChartView);
   const retry = () => {
     void refetch();
@@ -80,7 +84,7 @@ export default function OverviewPage() {
                   data={data}
                   loading={loading}
                   granularity={filters.granularity}
-                  now={dataUpdatedAt}
+                  now={clock?.now}
                   className="xl:col-span-2"
                 />
               </Suspense>
@@ -90,7 +94,9 @@ export default function OverviewPage() {
               <Suspense fallback={<ChartCardFallback title="Top resources" height={320} className="xl:col-span-2" />}>
                 <TopResourcesCard data={data} loading={loading} filters={filters} className="xl:col-span-2" />
               </Suspense>
-              <AlertsCard data={data} loading={loading} />
+              <Suspense fallback={<ChartCardFallback title="Alerts" height={240} />}>
+                <AlertsCard data={data} loading={loading} />
+              </Suspense>
             </div>
           </>
         )}

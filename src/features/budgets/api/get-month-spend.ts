@@ -9,10 +9,15 @@ import type { Currency } from '../../../contract/billing';
 import type { BudgetResourceTypeValue } from '../budget-form';
 import { monthSpendFromUsage, monthSpendRequest } from '../month-spend';
 
-export function useMonthSpend(resourceTypes: readonly BudgetResourceTypeValue[], currency: Currency, now: number) {
+/**
+ * @param now the API's now (useApiClock), undefined while it loads: the month,
+ *   today and the hour projections start from are the API's, not the browser's.
+ */
+export function useMonthSpend(resourceTypes: readonly BudgetResourceTypeValue[], currency: Currency, now: number | undefined) {
+  const at = now ?? 0;
   return useQuery({
-    ...usageQueryOptions(monthSpendRequest(resourceTypes, currency, now)),
-    select: (usage) => monthSpendFromUsage(usage, now),
-    enabled: resourceTypes.length > 0,
+    ...usageQueryOptions(monthSpendRequest(resourceTypes, currency, at)),
+    select: (usage) => monthSpendFromUsage(usage, at),
+    enabled: resourceTypes.length > 0 && now !== undefined,
   });
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useId, useRef, type ReactNode } from 'react';
 import { get, useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { Link } from 'react-router';
 import { ApiError, errorMessage } from '../../../api/errors';
@@ -8,6 +8,7 @@ import { CURRENCIES, MAX_ALERT_THRESHOLDS, type Budget, type BudgetData } from '
 import { CURRENCY_NAMES } from '../../../lib/labels';
 import { useCreateBudget } from '../api/create-budget';
 import { useMonthSpend } from '../api/get-month-spend';
+import { useApiClock } from '../../../api/api-clock';
 import { useBreachOutlook } from '../../../api/breach-outlook';
 import { useUpdateBudget } from '../api/update-budget';
 import { parseAmount, type BudgetFormValues } from '../budget-form';
@@ -67,7 +68,8 @@ export function BudgetForm({ budgetId, defaultValues, onSaved }: BudgetFormProps
   const { errors, isDirty, isSubmitting, isSubmitSuccessful } = formState;
   const thresholds = useFieldArray({ control, name: 'thresholds' });
   const watched = useWatch({ control });
-  const [now] = useState(() => Date.now());
+  const apiClock = useApiClock();
+  const now = apiClock.clock?.now;
   const idempotency = useRef<{ body: string; key: string } | null>(null);
   const create = useCreateBudget();
   const update = useUpdateBudget();
@@ -207,8 +209,8 @@ export function BudgetForm({ budgetId, defaultValues, onSaved }: BudgetFormProps
         <div className="flex flex-col gap-3">
           <SpendSummary
             spend={spend}
-            loading={monthSpend.isFetching && spend === undefined}
-            error={monthSpend.error}
+            loading={(monthSpend.isFetching || (now === undefined && apiClock.error == null)) && spend === undefined}
+            error={monthSpend.error ?? apiClock.error}
             noTypes={resourceTypes.length === 0}
             amount={amount}
             currency={currency}

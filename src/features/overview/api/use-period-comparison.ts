@@ -4,9 +4,9 @@
  * reduced to totals comparable with the current period's.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import type { ApiClock } from '../../../api/api-clock';
 import { usageQueryOptions } from '../../../api/usage';
-import { resolveRange } from '../../../lib/period';
+import type { Period } from '../../../contract/billing';
 import type { DashboardFilters } from '../../filters/filter-schema';
 import {
   comparisonPlan,
@@ -27,14 +27,20 @@ export interface PeriodComparison {
 }
 
 /**
- * @param dataTime when the page's current figures were loaded (epoch ms; 0
- *   before they are): the comparison counts today up to that hour, as they do.
+ * @param period the page's usage answer's period (undefined while it loads):
+ *   the API's resolution of the filters' range.
+ * @param clock the API's clock (undefined while it loads): the comparison
+ *   counts the period up to the newest hour with data, as the API does.
+ * @param clockError why the clock could not be read (shown as the comparison's error).
  */
-export function usePeriodComparison(filters: DashboardFilters, dataTime: number): PeriodComparison {
-  const [openedAt] = useState(Date.now);
-  const now = dataTime > 0 ? dataTime : openedAt;
-  const range = resolveRange(filters.timeRange, now, filters);
-  const plan = range ? comparisonPlan(range, now) : undefined;
+export function usePeriodComparison(
+  filters: DashboardFilters,
+  period: Pick<Period, 'startDate' | 'endDate'> | undefined,
+  clock: ApiClock | undefined,
+  clockError: unknown = undefined,
+): PeriodComparison {
+  const ready = period !== undefined && clock !== undefined;
+  const plan = ready ? comparisonPlan({ startDate: period.startDate, endDate: period.endDate }, clock.now) : undefined;
   // Without a plan the query is disabled and its data ignored.
   const request = plan ? previousPeriodRequest(filters, plan) : { currency: filters.currency };
   const query = useQuery({ ...usageQueryOptions(request), enabled: plan !== undefined });
@@ -43,8 +49,8 @@ export function usePeriodComparison(filters: DashboardFilters, dataTime: number)
   return {
     plan,
     previous: data && plan ? previousTotals(data, plan) : undefined,
-    loading: plan !== undefined && data === undefined && !query.isError,
-    error: plan && query.isError ? query.error : undefined,
+    loading: (!ready && clockError === undefined) || (plan !== undefined && data === undefined && !query.isError),
+    error: clockError ?? (plan && query.isError ? query.error : undefined),
     retry: () => void query.refetch(),
   };
 }

@@ -214,8 +214,8 @@ export function CostOverTimeCard({
   data: UsageResponse | undefined;
   loading: boolean;
   granularity: Granularity;
-  /** When the data was loaded: buckets that include that day are provisional. */
-  now: number;
+  /** The API's now (see useApiClock): buckets that include its day are provisional; none while unknown. */
+  now: number | undefined;
   className?: string;
 }) {
   const { values, setValues } = useViewParams(costChartView);
@@ -226,7 +226,7 @@ export function CostOverTimeCard({
   const currency = data?.summary.currency ?? 'USD';
   const types = useMemo(() => (data ? seriesTypes(data.breakdown) : []), [data]);
   const rows = useMemo(
-    () => (data ? stackTimeSeries(data.breakdown, types, granularity, now) : []),
+    () => (data ? stackTimeSeries(data.breakdown, types, granularity, now ?? Number.NEGATIVE_INFINITY) : []),
     [data, types, granularity, now],
   );
   const unitOf = useMemo(() => breakdownUnits(data?.breakdown ?? []), [data]);

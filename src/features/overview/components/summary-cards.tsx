@@ -46,9 +46,10 @@ function CardChange({
   tone: 'cost' | 'neutral';
   explainMissing?: boolean;
 }) {
-  const compared = comparison && comparedWith(comparison);
-  if (!comparison || !compared) return null;
+  if (!comparison) return null;
   if (comparison.loading) return <Skeleton className="my-0.5 h-3.5 w-28" />;
+  const compared = comparedWith(comparison);
+  if (!compared) return null;
   if (comparison.error !== undefined) {
     if (!explainMissing) return null;
     return (
