@@ -34,7 +34,8 @@ export default defineConfig({
   globalTeardown: './e2e/global-teardown.ts',
   fullyParallel: false,
   forbidOnly: isCI,
-  retries: isCI ? 1 : 0,
+  // No retries, in CI either: a test that fails once is reported, not hidden by a second run.
+  retries: 0,
   workers: isCI ? 1 : 2,
   timeout: 60_000,
   expect: { timeout: 15_000 },

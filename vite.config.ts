@@ -56,6 +56,13 @@ export default defineConfig(({ mode, command }) => {
     server: { host: '127.0.0.1', port: Number(env.WEB_PORT || 5173), strictPort: true, proxy },
     preview: { host: '127.0.0.1', port: Number(env.WEB_PORT || 4173), strictPort: true, proxy },
     resolve: command === 'build' ? { alias: reactRouterProduction } : {},
-    build: { target: 'es2022', sourcemap: false },
+    build: {
+      target: 'es2022',
+      sourcemap: false,
+      // The filter schema and the calendar (with what they import) are part of every page's first
+      // load; one chunk of their own keeps them from being scattered over small shared chunks, each
+      // compressed alone, now that the charts and tables are split off (about 1.5 kB gzip per page).
+      rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'first-load', test: /src[\\/](features[\\/]filters[\\/]filter-schema|lib[\\/]period)\.ts$/ }] } } },
+    },
   };
 });

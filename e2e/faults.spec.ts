@@ -63,15 +63,30 @@ const FAULTS: Record<string, { fault: Fault; message: RegExp | null }> = {
   },
 };
 
-/** Counts API calls and lets a test switch the fault off. */
+/** Counts API calls (and those not yet answered) and lets a test switch the fault off. */
 async function inject(page: Page, fault: Fault) {
-  const state = { on: true, calls: 0 };
+  const state = { on: true, calls: 0, pending: 0 };
   await page.route('**/v2/**', async (route) => {
     state.calls++;
-    if (state.on) await fault(route);
-    else await route.fallback();
+    state.pending++;
+    try {
+      if (state.on) await fault(route);
+      else await route.fallback();
+    } finally {
+      state.pending--;
+    }
   });
   return state;
+}
+
+/**
+ * Waits until the page has settled: every API call answered and nothing on the
+ * page busy (a query waiting to retry shows its skeleton, which is aria-busy).
+ */
+async function settled(page: Page, state: { pending: number }) {
+  await expect.poll(() => state.pending, { timeout: 30_000 }).toBe(0);
+  await expect(page.locator('main [aria-busy="true"]')).toHaveCount(0, { timeout: 30_000 });
+  await expect.poll(() => state.pending).toBe(0);
 }
 
 async function expectNotBlank(page: Page, heading: string) {
@@ -103,14 +118,21 @@ for (const { path, heading } of PAGES) {
       const alert = page.getByRole('alert').filter({ hasText: message }).first();
       await expect(alert).toBeVisible({ timeout: 20_000 });
 
+      // every panel that is going to fail has failed before the API recovers
+      await settled(page, state);
       state.on = false;
-      // a page with several panels has a Retry in each failed one
+      // a page with several panels has a Retry in each failed one; each click clears its
+      // panel, which may reveal another (a card that only renders once the page has data)
       const failed = page.getByRole('alert').filter({ hasText: message });
-      await expect(async () => {
-        for (const button of await failed.getByRole('button', { name: 'Retry' }).all())
-          await button.click({ timeout: 1000 }).catch(() => undefined);
-        await expect(failed).toHaveCount(0, { timeout: 2000 });
-      }).toPass({ timeout: 30_000 });
+      for (let clicks = 0; (await failed.count()) > 0; clicks++) {
+        expect(clicks, 'one Retry per failed panel, not more').toBeLessThan(6);
+        const clicked = await failed.first().elementHandle();
+        await failed.first().getByRole('button', { name: 'Retry' }).click();
+        await expect.poll(() => clicked!.evaluate((el) => el.isConnected), { timeout: 30_000 }).toBe(false);
+        await settled(page, state);
+      }
+      await settled(page, state);
+      await expect(failed).toHaveCount(0);
       await expectNotBlank(page, heading);
     });
   }

@@ -48,10 +48,19 @@ test('a stored cache from another contract version is not shown', async ({ page 
     window.localStorage.setItem(key, JSON.stringify({ ...stored, buster: 'an-older-contract' }));
   }, KEY);
 
-  await page.route('**/v2/**', () => {});
+  let requests = 0;
+  await page.route('**/v2/**', () => {
+    requests++; // never answered: figures could only come from the stored cache
+  });
   await page.reload();
   await expect(page.getByRole('main')).toBeVisible();
-  await page.waitForTimeout(1_500);
+  // Queries wait for the restore; once they ask the API, the restore is over and has decided.
+  // (A usable cache would have answered them: see the test above, where nothing is asked.)
+  await expect.poll(() => requests, { timeout: 10_000 }).toBeGreaterThan(0);
+  // the outdated cache is discarded, not just skipped
+  await expect
+    .poll(() => page.evaluate((key) => (JSON.parse(window.localStorage.getItem(key) ?? '{}') as { buster?: string }).buster ?? null, KEY))
+    .not.toBe('an-older-contract');
   await expect(total).toHaveCount(0);
   await page.unroute('**/v2/**');
 });

@@ -34,3 +34,24 @@ export function initialJs(distDir, pageChunk) {
   const files = [...names].map((file) => ({ file, gzip: gzipSync(readFileSync(join(assets, file)), { level: 9 }).length }));
   return { files, gzip: files.reduce((a, f) => a + f.gzip, 0) };
 }
+
+/**
+ * The routes of src/app/routes.tsx that load a page chunk, in their order:
+ * `{ index: true, ...page(() => import('../features/overview/overview-page')) }`
+ * is route "/" with chunk "overview-page"; `{ path: 'teams/:teamId', ... }` is "/teams/:teamId".
+ * A route whose chunk repeats (the budget editor's new and edit routes) is listed once.
+ * @param {string} source the text of src/app/routes.tsx
+ * @returns {Array<{ route: string, chunk: string }>}
+ */
+export function routePageChunks(source) {
+  const seen = new Set();
+  const out = [];
+  const re = /\{\s*(?:index:\s*true|path:\s*'([^']*)')\s*,\s*\.\.\.page\(\(\)\s*=>\s*import\('[^']*\/([^'/]+)'\)\)/g;
+  for (const m of source.matchAll(re)) {
+    const chunk = m[2];
+    if (seen.has(chunk)) continue;
+    seen.add(chunk);
+    out.push({ route: m[1] === undefined ? '/' : `/${m[1]}`, chunk });
+  }
+  return out;
+}

@@ -22,7 +22,6 @@ export const queryKeys = {
   },
   budgets: {
     all: () => [...queryKeys.all, 'budgets'] as const,
-    list: () => [...queryKeys.budgets.all(), 'list'] as const,
     status: () => [...queryKeys.budgets.all(), 'status'] as const,
   },
 } as const;

@@ -12,7 +12,9 @@ const PAGES = [
   ['/budgets', 'Budgets'],
 ] as const;
 
+// Restored here, not in the tests, so a failed assertion cannot leave a stub for the next test.
 afterEach(() => {
+  vi.unstubAllGlobals();
   window.localStorage.clear();
   document.documentElement.classList.remove('dark');
 });
@@ -25,7 +27,6 @@ describe('app shell and routes', () => {
     expect(await screen.findByRole('heading', { level: 1, name: title }, { timeout: 5000 })).toBeInTheDocument();
     const nav = screen.getByRole('navigation', { name: 'Main' });
     expect(within(nav).getByRole('link', { name: title })).toHaveAttribute('aria-current', 'page');
-    vi.unstubAllGlobals();
   });
 
   it('lists every section in the navigation', async () => {
@@ -41,7 +42,6 @@ describe('app shell and routes', () => {
       'Budgets',
       'Activity',
     ]);
-    vi.unstubAllGlobals();
   });
 
   it('shows a not-found page inside the shell for an unknown address', async () => {
@@ -64,7 +64,6 @@ describe('app shell and routes', () => {
     await userEvent.click(within(group).getByRole('radio', { name: 'Light' }));
     expect(document.documentElement).not.toHaveClass('dark');
     expect(window.localStorage.getItem(THEME_STORAGE_KEY)).toBe('light');
-    vi.unstubAllGlobals();
   });
 
   it('opens the compact menu', async () => {
@@ -76,6 +75,5 @@ describe('app shell and routes', () => {
     await userEvent.click(menu);
     expect(menu).toHaveAttribute('aria-expanded', 'true');
     expect(screen.getAllByRole('navigation', { name: 'Main' })).toHaveLength(2);
-    vi.unstubAllGlobals();
   });
 });

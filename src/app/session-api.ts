@@ -32,4 +32,3 @@ export function loginHref(location: Pick<Location, 'pathname' | 'search' | 'hash
 }
 
 export const canWrite = (s: Pick<Session, 'role'>) => s.role === 'admin' || s.role === 'editor';
-export const isScoped = (s: Pick<Session, 'teams'>) => s.teams.length > 0;

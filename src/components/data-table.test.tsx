@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DataTable, type DataColumn } from './data-table';
@@ -91,7 +91,8 @@ describe('DataTable', () => {
     render(<DataTable columns={columns} rows={rows} caption="Costs" exportFileName="costs" initialSort={{ id: 'name' }} />);
     await userEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
 
-    expect(click).toHaveBeenCalledTimes(1);
+    // The CSV writer loads on the first click, so the download follows it asynchronously.
+    await waitFor(() => expect(click).toHaveBeenCalledTimes(1));
     const link = click.mock.instances[0] as unknown as HTMLAnchorElement;
     expect(link.download).toMatch(/^tensorone-costs-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = await new Promise<string>((resolve) => {

@@ -1,9 +1,12 @@
-import { csvFileName, toCsv, type CsvColumn } from '../lib/csv';
+import type { CsvColumn } from '../lib/csv';
 import { downloadText } from '../lib/download';
 import { BUTTON_CLASS } from './field';
 import { DownloadIcon } from './icons';
 
-/** "Export CSV": downloads `rows` (read when clicked) as `tensorone-<fileName>-<date>.csv`. */
+/**
+ * "Export CSV": downloads `rows` (read when clicked) as `tensorone-<fileName>-<date>.csv`.
+ * The CSV writer (Papa Parse) loads on the first click, not with the page.
+ */
 export function ExportCsvButton<T>({
   columns,
   rows,
@@ -19,7 +22,10 @@ export function ExportCsvButton<T>({
     <button
       type="button"
       disabled={disabled}
-      onClick={() => downloadText(csvFileName(fileName), toCsv(columns, rows()))}
+      onClick={() => {
+        const shown = rows();
+        void import('../lib/csv').then(({ csvFileName, toCsv }) => downloadText(csvFileName(fileName), toCsv(columns, shown)));
+      }}
       className={`${BUTTON_CLASS} h-7 px-2 text-xs`}
     >
       <DownloadIcon size={14} />

@@ -168,13 +168,6 @@ export const TableIcon = (p: IconProps) => (
   </Icon>
 );
 
-export const ChartIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M4 19.5h16" />
-    <path d="M4.5 15.5 9 11l3.5 3 7-7.5" />
-  </Icon>
-);
-
 export const DownloadIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M12 4v11" />

@@ -38,7 +38,6 @@ export const RESOURCE_TYPES = [
 export const GRANULARITIES = ['hourly', 'daily', 'weekly', 'monthly'] as const;
 export const GROUP_BYS = ['resource', 'region', 'project', 'service', 'user'] as const;
 export const CURRENCIES = ['USD', 'EUR', 'GBP', 'JPY', 'CAD', 'AUD'] as const;
-export const REGIONS = ['us-east-1', 'us-west-2', 'eu-west-1'] as const;
 export const UNITS = ['gpu_hours', 'requests', 'gb_hours', 'gb'] as const;
 
 export const timeRangeSchema = z.enum(TIME_RANGES);
@@ -939,17 +938,6 @@ export const budgetStatusResponseSchema = z.object({ budgets: z.array(budgetStat
 export type BudgetStatusResponse = z.infer<typeof budgetStatusResponseSchema>;
 
 // ---------------------------------------------------------------- errors
-
-export const ERROR_CODES = [
-  'invalid_parameter',
-  'unauthorized',
-  'not_found',
-  'method_not_allowed',
-  'conflict',
-  'rate_limited',
-  'internal_error',
-  'upstream_unavailable',
-] as const;
 
 /** The one error body of every 4xx and 5xx answer. */
 export const errorBodySchema = z.object({

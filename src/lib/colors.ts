@@ -31,14 +31,6 @@ export const RESOURCE_LABELS: Record<ResourceType, string> = {
   bandwidth: 'Bandwidth',
 };
 
-/** Series config for charts: label and colour per resource type. */
-export const RESOURCE_SERIES: Record<ResourceType, { label: string; color: string }> = Object.fromEntries(
-  (Object.keys(RESOURCE_COLOR_VARS) as ResourceType[]).map((type) => [
-    type,
-    { label: RESOURCE_LABELS[type], color: RESOURCE_COLORS[type] },
-  ]),
-) as Record<ResourceType, { label: string; color: string }>;
-
 /** Neutral colour of a resource type the dashboard does not know (also the "Other" bucket's). */
 export const UNKNOWN_RESOURCE_COLOR = 'var(--chart-other)';
 

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../../api/errors';
 import { PageHeader } from '../../components/page-header';
@@ -9,10 +10,12 @@ import type { FilterRouteHandle } from '../filters/filter-bar-config';
 import { useBudget } from './api/get-budget';
 import { budgetToFormValues, NEW_BUDGET_VALUES } from './budget-form';
 import type { BudgetsLocationState } from './budgets-page';
-import { BudgetForm } from './components/budget-form';
 import { ReadOnlyNote, useReadOnly } from './read-only';
 
 export const handle: FilterRouteHandle = { filterBar: false };
+
+// The form and its validation code load after the page has painted (the form skeleton stands in meanwhile).
+const BudgetForm = lazy(() => import('./components/budget-form').then((m) => ({ default: m.BudgetForm })));
 
 const DESCRIPTION = 'A monthly budget (calendar month, UTC) with alert thresholds and what happens at each.';
 
@@ -54,7 +57,11 @@ function EditBudget({ budgetId }: { budgetId: string }) {
 
   let body;
   if (data)
-    body = <BudgetForm key={budgetId} budgetId={budgetId} defaultValues={budgetToFormValues(data)} onSaved={onSaved} />;
+    body = (
+      <Suspense fallback={<FormSkeleton />}>
+        <BudgetForm key={budgetId} budgetId={budgetId} defaultValues={budgetToFormValues(data)} onSaved={onSaved} />
+      </Suspense>
+    );
   else if (error instanceof ApiError && error.status === 404)
     body = (
       <Notice action={<BackLink />}>
@@ -77,7 +84,9 @@ function NewBudget() {
   return (
     <>
       <PageHeader title="New budget" description={DESCRIPTION} actions={<BackLink />} />
-      <BudgetForm defaultValues={NEW_BUDGET_VALUES} onSaved={onSaved} />
+      <Suspense fallback={<FormSkeleton />}>
+        <BudgetForm defaultValues={NEW_BUDGET_VALUES} onSaved={onSaved} />
+      </Suspense>
     </>
   );
 }

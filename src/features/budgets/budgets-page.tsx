@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useLocation } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { EmptyState } from '../../components/states/empty-state';
@@ -10,9 +10,11 @@ import type { FilterRouteHandle } from '../filters/filter-bar-config';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useDeleteBudget } from './api/delete-budget';
 import { BudgetCard } from './components/budget-card';
-import { ConfirmDialog } from './components/confirm-dialog';
 import { PRIMARY_BUTTON_CLASS } from './components/styles';
 import { READ_ONLY_NOTE_ID, ReadOnlyNote, useReadOnly } from './read-only';
+
+// The delete confirmation is closed when the page paints: its code loads just after.
+const ConfirmDialog = lazy(() => import('./components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })));
 
 /** Budgets are monthly and in their own currency: the shared filters do not apply. */
 export const handle: FilterRouteHandle = { filterBar: false };
@@ -157,16 +159,18 @@ export default function BudgetsPage() {
         )}
       </div>
 
-      <ConfirmDialog
-        open={confirming !== null}
-        title={`Delete budget “${confirming?.name ?? ''}”?`}
-        confirmLabel="Delete budget"
-        tone="danger"
-        onConfirm={confirmDelete}
-        onCancel={() => setConfirming(null)}
-      >
-        Its alerts stop at once. This cannot be undone.
-      </ConfirmDialog>
+      <Suspense fallback={null}>
+        <ConfirmDialog
+          open={confirming !== null}
+          title={`Delete budget “${confirming?.name ?? ''}”?`}
+          confirmLabel="Delete budget"
+          tone="danger"
+          onConfirm={confirmDelete}
+          onCancel={() => setConfirming(null)}
+        >
+          Its alerts stop at once. This cannot be undone.
+        </ConfirmDialog>
+      </Suspense>
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, useMemo, Suspense } from 'react';
 import { FORECAST_PERIOD_MONTHS } from '../../contract/billing';
 import { PageHeader } from '../../components/page-header';
 import { formatDate } from '../../lib/format';
@@ -11,16 +11,19 @@ import { useViewParams } from '../filters/use-view-params';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useForecast } from './api/get-forecast';
 import { useForecastAccuracy } from './api/get-forecast-accuracy';
-import { ForecastAccuracyPanel } from './components/forecast-accuracy';
-import { BudgetOutlookCard } from './components/budget-outlook';
-import { ForecastChart } from './components/forecast-chart';
 import { ForecastControls } from './components/forecast-controls';
 import { ForecastSummary } from './components/forecast-summary';
-import { GrowthDriversTable } from './components/growth-drivers-table';
-import { ProjectionsTable } from './components/projections-table';
 import { ScenarioCards } from './components/scenario-cards';
 import { budgetOutlooks, buildForecastSeries, currentProjection, monthStart, scenarioCards } from './forecast-series';
 import { describeViewIssues, forecastView } from './forecast-view';
+import { CardFallback } from '../../components/card-fallback';
+
+// Charts (Recharts) and tables load after the page has painted; each card keeps its place meanwhile.
+const BudgetOutlookCard = lazy(() => import('./components/budget-outlook').then((m) => ({ default: m.BudgetOutlookCard })));
+const ForecastChart = lazy(() => import('./components/forecast-chart').then((m) => ({ default: m.ForecastChart })));
+const ProjectionsTable = lazy(() => import('./components/projections-table').then((m) => ({ default: m.ProjectionsTable })));
+const GrowthDriversTable = lazy(() => import('./components/growth-drivers-table').then((m) => ({ default: m.GrowthDriversTable })));
+const ForecastAccuracyPanel = lazy(() => import('./components/forecast-accuracy').then((m) => ({ default: m.ForecastAccuracyPanel })));
 
 /** The forecast covers every resource from the stored history: only the currency applies. */
 export const handle: FilterRouteHandle = {
@@ -97,50 +100,60 @@ export default function ForecastPage() {
             <ForecastSummary data={data} currency={shownCurrency} level={shownLevel} updating={isPlaceholderData} />
             <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
               <div className="min-w-0 xl:col-span-2">
-                <ForecastChart
-                  points={points}
-                  currency={shownCurrency}
-                  level={shownLevel}
-                  loading={!data}
-                  currentMonthT={current ? monthStart(current.month) : undefined}
-                />
+                <Suspense fallback={<CardFallback title="Actual and projected cost" height={300} />}>
+                  <ForecastChart
+                    points={points}
+                    currency={shownCurrency}
+                    level={shownLevel}
+                    loading={!data}
+                    currentMonthT={current ? monthStart(current.month) : undefined}
+                  />
+                </Suspense>
               </div>
-              <BudgetOutlookCard
-                month={current?.month}
-                projected={current?.projectedCost}
-                lower={current?.lowerBound}
-                upper={current?.upperBound}
-                level={shownLevel}
-                currency={shownCurrency}
-                budgets={outlooks}
-                loading={budgets.isPending}
-                error={budgets.isError ? budgets.error : undefined}
-                onRetry={() => void budgets.refetch()}
-                retrying={budgets.isFetching}
-              />
+              <Suspense fallback={<CardFallback title="This month against budgets" height={240} />}>
+                <BudgetOutlookCard
+                  month={current?.month}
+                  projected={current?.projectedCost}
+                  lower={current?.lowerBound}
+                  upper={current?.upperBound}
+                  level={shownLevel}
+                  currency={shownCurrency}
+                  budgets={outlooks}
+                  loading={budgets.isPending}
+                  error={budgets.isError ? budgets.error : undefined}
+                  onRetry={() => void budgets.refetch()}
+                  retrying={budgets.isFetching}
+                />
+              </Suspense>
             </div>
             <ScenarioCards scenarios={scenarios} currency={shownCurrency} loading={!data} />
             {/* the projections' five numeric columns need more room than the drivers' wrapping text */}
             <div className="grid grid-cols-1 gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-              <ProjectionsTable
-                projections={data?.monthlyProjections}
-                currency={shownCurrency}
-                level={shownLevel}
-                updating={isPlaceholderData}
-              />
-              <GrowthDriversTable
-                drivers={data ? (data.growthDrivers ?? null) : undefined}
-                currency={shownCurrency}
-                filterSearch={explorerSearch}
-                updating={isPlaceholderData}
-              />
+              <Suspense fallback={<CardFallback title="Monthly projections" height={320} />}>
+                <ProjectionsTable
+                  projections={data?.monthlyProjections}
+                  currency={shownCurrency}
+                  level={shownLevel}
+                  updating={isPlaceholderData}
+                />
+              </Suspense>
+              <Suspense fallback={<CardFallback title="Growth drivers" height={320} />}>
+                <GrowthDriversTable
+                  drivers={data ? (data.growthDrivers ?? null) : undefined}
+                  currency={shownCurrency}
+                  filterSearch={explorerSearch}
+                  updating={isPlaceholderData}
+                />
+              </Suspense>
             </div>
-            <ForecastAccuracyPanel
-              data={accuracy.data}
-              error={accuracy.error}
-              onRetry={() => void accuracy.refetch()}
-              retrying={accuracy.isFetching}
-            />
+            <Suspense fallback={<CardFallback title="How the forecast has done" height={240} />}>
+              <ForecastAccuracyPanel
+                data={accuracy.data}
+                error={accuracy.error}
+                onRetry={() => void accuracy.refetch()}
+                retrying={accuracy.isFetching}
+              />
+            </Suspense>
           </>
         )}
       </div>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, useMemo, Suspense } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
@@ -16,11 +16,14 @@ import { viewParamsToSearchParams } from '../filters/view-params';
 import { analysisRange } from './analysis-range';
 import { useOptimization } from './api/get-optimization';
 import { RecommendationList } from './components/recommendation-list';
-import { SavingsByCategoryChart } from './components/savings-by-category-chart';
 import { SavingsSummary } from './components/savings-summary';
-import { WasteTable } from './components/waste-table';
 import { describeViewIssues, optimizationView } from './optimization-view';
 import { analysedDays, categoryRows, filterRecommendations, parseExpanded, sortRecommendations, toggleExpanded } from './recommendations';
+import { CardFallback } from '../../components/card-fallback';
+
+// Charts (Recharts) and tables load after the page has painted; each card keeps its place meanwhile.
+const SavingsByCategoryChart = lazy(() => import('./components/savings-by-category-chart').then((m) => ({ default: m.SavingsByCategoryChart })));
+const WasteTable = lazy(() => import('./components/waste-table').then((m) => ({ default: m.WasteTable })));
 
 /** The analysis takes a time range and a currency; resource types, granularity and grouping do not apply. */
 export const handle: FilterRouteHandle = { filterBar: { hide: ['resourceType', 'granularity', 'groupBy'] } };
@@ -104,13 +107,17 @@ export default function OptimizationPage() {
             {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
             <SavingsSummary data={data} currency={shownCurrency} timeRange={range.timeRange} updating={isPlaceholderData} />
             <div className="grid grid-cols-1 gap-4 xl:grid-cols-2">
-              <SavingsByCategoryChart rows={rows} currency={shownCurrency} loading={!data} absent={data !== undefined && !data.potentialSavings} />
-              <WasteTable
-                waste={data ? (data.wasteAnalysis ?? null) : undefined}
-                currency={shownCurrency}
-                filterSearch={explorerSearch}
-                updating={isPlaceholderData}
-              />
+              <Suspense fallback={<CardFallback title="Savings by category" height={220} />}>
+                <SavingsByCategoryChart rows={rows} currency={shownCurrency} loading={!data} absent={data !== undefined && !data.potentialSavings} />
+              </Suspense>
+              <Suspense fallback={<CardFallback title="Identified waste" height={220} />}>
+                <WasteTable
+                  waste={data ? (data.wasteAnalysis ?? null) : undefined}
+                  currency={shownCurrency}
+                  filterSearch={explorerSearch}
+                  updating={isPlaceholderData}
+                />
+              </Suspense>
             </div>
             {data && !data.recommendations && (
               <Notice>The billing API sent no recommendations for this period, so none are listed.</Notice>

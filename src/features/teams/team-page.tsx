@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, useMemo, Suspense } from 'react';
 import { Link, useParams } from 'react-router';
 import { MetricCard } from '../../components/metric-card';
 import { PageHeader } from '../../components/page-header';
@@ -9,12 +9,16 @@ import { formatMoney, formatPercent, formatPeriod } from '../../lib/format';
 import { useFilters } from '../filters/use-filters';
 import { useTeamUsage } from './api/get-team-usage';
 import { ChangeBadge } from './components/change-badge';
-import { TeamResourcesChart } from './components/team-resources-chart';
 import { TeamTrendCard } from './components/team-trend-card';
-import { TopUsersTable } from './components/top-users-table';
 import { teamMembers, teamRows } from './team-metrics';
 import { teamsHandle } from './teams-view';
 import { useTeamLinks } from './use-team-href';
+import { CardFallback } from '../../components/card-fallback';
+
+// Charts (Recharts) and tables load after the page has painted; each card keeps its place meanwhile.
+const TeamResourcesChart = lazy(() => import('./components/team-resources-chart').then((m) => ({ default: m.TeamResourcesChart })));
+// `lazy` drops the table's type parameter; the cast restores it (the component is the same).
+const TopUsersTable = lazy(() => import('./components/top-users-table').then((m) => ({ default: m.TopUsersTable }))) as unknown as typeof import('./components/top-users-table').TopUsersTable;
 
 export const handle = teamsHandle;
 
@@ -108,7 +112,9 @@ export default function TeamPage() {
         </section>
 
         <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <TeamResourcesChart team={team} currency={currency} />
+          <Suspense fallback={<CardFallback title="Resources by type" height={200} />}>
+            <TeamResourcesChart team={team} currency={currency} />
+          </Suspense>
           <TeamTrendCard team={row} currency={currency} />
         </div>
 
@@ -117,16 +123,18 @@ export default function TeamPage() {
             Users
           </h2>
           <p className="mt-0.5 mb-1 text-xs text-muted">{team.teamName}'s members by cost.</p>
-          <TopUsersTable
-            users={members}
-            currency={currency}
-            teamHref={teamHref}
-            caption={`Users in ${team.teamName}`}
-            showTeam={false}
-            shareLabel="Share of team"
-            share={shareOfTeam}
-            exportFileName={`team-${team.teamId}-users`}
-          />
+          <Suspense fallback={<Skeleton className="mt-2 h-64 w-full" />}>
+            <TopUsersTable
+              users={members}
+              currency={currency}
+              teamHref={teamHref}
+              caption={`Users in ${team.teamName}`}
+              showTeam={false}
+              shareLabel="Share of team"
+              share={shareOfTeam}
+              exportFileName={`team-${team.teamId}-users`}
+            />
+          </Suspense>
         </section>
       </div>
     </>

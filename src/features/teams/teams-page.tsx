@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, useMemo, Suspense } from 'react';
 import { MetricCard } from '../../components/metric-card';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
@@ -13,12 +13,16 @@ import { useViewParams } from '../filters/use-view-params';
 import { useTeamUsage } from './api/get-team-usage';
 import { ChangeBadge } from './components/change-badge';
 import { SearchBox } from './components/search-box';
-import { TeamLeaderboard } from './components/team-leaderboard';
-import { TeamsByResourceChart } from './components/teams-by-resource-chart';
-import { TopUsersTable } from './components/top-users-table';
 import { defaultDirection, filterTeams, sortTeams, teamRows, type TeamRow, type TeamSort } from './team-metrics';
 import { teamsHandle, teamsView } from './teams-view';
 import { useTeamLinks } from './use-team-href';
+import { CardFallback } from '../../components/card-fallback';
+
+// Charts (Recharts) and tables load after the page has painted; each card keeps its place meanwhile.
+const TeamLeaderboard = lazy(() => import('./components/team-leaderboard').then((m) => ({ default: m.TeamLeaderboard })));
+const TeamsByResourceChart = lazy(() => import('./components/teams-by-resource-chart').then((m) => ({ default: m.TeamsByResourceChart })));
+// `lazy` drops the table's type parameter; the cast restores it (the component is the same).
+const TopUsersTable = lazy(() => import('./components/top-users-table').then((m) => ({ default: m.TopUsersTable }))) as unknown as typeof import('./components/top-users-table').TopUsersTable;
 
 export const handle = teamsHandle;
 
@@ -138,15 +142,17 @@ export default function TeamsPage() {
               </div>
             </div>
             {all ? (
-              <TeamLeaderboard
-                rows={shown}
-                currency={currency}
-                sort={values.sort}
-                dir={values.dir}
-                onSort={onSort}
-                teamHref={teamHref}
-                empty={values.q ? `No team matches “${values.q}”.` : 'No teams in this period.'}
-              />
+              <Suspense fallback={<Skeleton className="h-64 w-full" />}>
+                <TeamLeaderboard
+                  rows={shown}
+                  currency={currency}
+                  sort={values.sort}
+                  dir={values.dir}
+                  onSort={onSort}
+                  teamHref={teamHref}
+                  empty={values.q ? `No team matches “${values.q}”.` : 'No teams in this period.'}
+                />
+              </Suspense>
             ) : (
               <div aria-hidden="true" className="flex flex-col gap-2">
                 {[0, 1, 2, 3, 4].map((i) => (
@@ -157,19 +163,23 @@ export default function TeamsPage() {
           </section>
 
           <div className="grid items-start gap-4 xl:grid-cols-2">
-            <TeamsByResourceChart
-              teams={data?.teamBreakdown}
-              currency={currency}
-              loading={!data}
-              description="Each team's cost, split by resource type"
-            />
+            <Suspense fallback={<CardFallback title="Cost by team and resource type" height={240} />}>
+              <TeamsByResourceChart
+                teams={data?.teamBreakdown}
+                currency={currency}
+                loading={!data}
+                description="Each team's cost, split by resource type"
+              />
+            </Suspense>
             <section aria-labelledby="top-users-title" className="flex min-w-0 flex-col rounded-card border border-border bg-surface p-4 shadow-card">
               <h2 id="top-users-title" className="text-sm font-semibold text-foreground">
                 Top users
               </h2>
               <p className="mt-0.5 mb-1 text-xs text-muted">Every user by cost, with their team.</p>
               {data?.userBreakdown ? (
-                <TopUsersTable users={data.userBreakdown} currency={currency} teamHref={teamHref} />
+                <Suspense fallback={<Skeleton className="mt-2 h-64 w-full" />}>
+                  <TopUsersTable users={data.userBreakdown} currency={currency} teamHref={teamHref} />
+                </Suspense>
               ) : (
                 <div aria-hidden="true" className="mt-2 flex flex-col gap-2">
                   {[0, 1, 2, 3, 4, 5].map((i) => (

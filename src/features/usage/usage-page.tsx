@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { lazy, useId, useMemo, Suspense } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { RESOURCE_TYPES, isKnown, type GroupItem, type UsageResponse } from '../../contract/billing';
 import { useUsage } from '../../api/usage';
@@ -12,7 +12,6 @@ import { GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
 import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
-import { BreakdownSection } from './components/breakdown-section';
 import { PeriodLine } from './components/period-line';
 import { SelectionBar } from './components/selection-bar';
 import { TypeCard } from './components/type-card';
@@ -20,6 +19,10 @@ import { usageTypeHref, type UsageIndexState } from './usage-links';
 import { usageExplorerRequest } from './usage-request';
 import { describeSelection, documentedGroupRows, findGroup, groupRows, typeSummaries, type GroupRow, type SelectionDetail } from './usage-transforms';
 import { CLEAR_SELECTIONS, selectionsOf, toggleSelection, usageView, type UsageViewValues } from './usage-view';
+import { CardFallback } from '../../components/card-fallback';
+
+// Charts (Recharts) and tables load after the page has painted; each card keeps its place meanwhile.
+const BreakdownSection = lazy(() => import('./components/breakdown-section').then((m) => ({ default: m.BreakdownSection })));
 
 function indexNote(focus: SelectionDetail | undefined, count: number): string | undefined {
   if (!focus) return undefined;
@@ -141,18 +144,20 @@ export default function UsagePage() {
               </div>
             </section>
             <div aria-busy={isPlaceholderData} className={`transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}>
-              <BreakdownSection
-                dimension={filters.groupBy}
-                rows={rows}
-                currency={filters.currency}
-                color={CHART_COLORS.accent}
-                selectedKey={values[filters.groupBy] || undefined}
-                onSelect={group ? select : () => undefined}
-                shareOf="total cost"
-                rowHint={!group ? 'From the API’s documented totals' : filters.groupBy === 'resource' ? 'Click a row to open it on its type’s page' : undefined}
-                loading={!data}
-                unavailable={unavailable}
-              />
+              <Suspense fallback={<CardFallback title={`Cost by ${GROUP_BY_LABELS[filters.groupBy].toLowerCase()}`} height={360} />}>
+                <BreakdownSection
+                  dimension={filters.groupBy}
+                  rows={rows}
+                  currency={filters.currency}
+                  color={CHART_COLORS.accent}
+                  selectedKey={values[filters.groupBy] || undefined}
+                  onSelect={group ? select : () => undefined}
+                  shareOf="total cost"
+                  rowHint={!group ? 'From the API’s documented totals' : filters.groupBy === 'resource' ? 'Click a row to open it on its type’s page' : undefined}
+                  loading={!data}
+                  unavailable={unavailable}
+                />
+              </Suspense>
             </div>
           </>
         )}

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { lazy, useMemo, Suspense } from 'react';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { resourceTypeSchema, type ResourceType } from '../../contract/billing';
 import { useUsage } from '../../api/usage';
@@ -11,11 +11,8 @@ import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
 import type { FilterRouteHandle } from '../filters/filter-bar-config';
 import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
-import { BreakdownSection } from './components/breakdown-section';
 import { PeriodLine } from './components/period-line';
 import { SelectionBar } from './components/selection-bar';
-import { TimeSeriesCard } from './components/time-series-card';
-import { TopResourcesCard } from './components/top-resources-card';
 import { TypeKpis } from './components/type-kpis';
 import { TypeSwitcher } from './components/type-switcher';
 import { usageIndexHref, type UsageIndexState } from './usage-links';
@@ -32,6 +29,12 @@ import {
   type TopResourceRow,
 } from './usage-transforms';
 import { CLEAR_SELECTIONS, selectionsOf, toggleSelection, usageView } from './usage-view';
+import { CardFallback } from '../../components/card-fallback';
+
+// Charts (Recharts) and tables load after the page has painted; each card keeps its place meanwhile.
+const BreakdownSection = lazy(() => import('./components/breakdown-section').then((m) => ({ default: m.BreakdownSection })));
+const TimeSeriesCard = lazy(() => import('./components/time-series-card').then((m) => ({ default: m.TimeSeriesCard })));
+const TopResourcesCard = lazy(() => import('./components/top-resources-card').then((m) => ({ default: m.TopResourcesCard })));
 
 /** The path names the type, so the resource-type filter has no say here. */
 export const handle: FilterRouteHandle = { filterBar: { hide: ['resourceType'] } };
@@ -149,34 +152,40 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
               aria-busy={isPlaceholderData}
               className={`flex flex-col gap-4 transition-opacity ${isPlaceholderData ? 'opacity-60' : ''}`}
             >
-              <TimeSeriesCard
-                resourceType={resourceType}
-                points={points}
-                granularity={filters.granularity}
-                currency={filters.currency}
-                loading={loading}
-              />
-              <BreakdownSection
-                dimension={filters.groupBy}
-                rows={rows}
-                currency={filters.currency}
-                resourceType={resourceType}
-                color={resourceColor(resourceType)}
-                selectedKey={values[filters.groupBy] || undefined}
-                onSelect={group ? selectGroup : () => undefined}
-                rowHint={group ? undefined : 'From the API’s documented totals'}
-                shareOf={shareOf}
-                loading={loading}
-                unavailable={unavailable}
-              />
-              <TopResourcesCard
-                resourceType={resourceType}
-                rows={topRows}
-                currency={filters.currency}
-                selectedId={values.resource || undefined}
-                onSelect={selectResource}
-                loading={loading}
-              />
+              <Suspense fallback={<CardFallback title="Usage and cost over time" height={320} />}>
+                <TimeSeriesCard
+                  resourceType={resourceType}
+                  points={points}
+                  granularity={filters.granularity}
+                  currency={filters.currency}
+                  loading={loading}
+                />
+              </Suspense>
+              <Suspense fallback={<CardFallback title={`Cost by ${GROUP_BY_LABELS[filters.groupBy].toLowerCase()}`} height={360} />}>
+                <BreakdownSection
+                  dimension={filters.groupBy}
+                  rows={rows}
+                  currency={filters.currency}
+                  resourceType={resourceType}
+                  color={resourceColor(resourceType)}
+                  selectedKey={values[filters.groupBy] || undefined}
+                  onSelect={group ? selectGroup : () => undefined}
+                  rowHint={group ? undefined : 'From the API’s documented totals'}
+                  shareOf={shareOf}
+                  loading={loading}
+                  unavailable={unavailable}
+                />
+              </Suspense>
+              <Suspense fallback={<CardFallback title="Top resources" height={320} />}>
+                <TopResourcesCard
+                  resourceType={resourceType}
+                  rows={topRows}
+                  currency={filters.currency}
+                  selectedId={values.resource || undefined}
+                  onSelect={selectResource}
+                  loading={loading}
+                />
+              </Suspense>
             </div>
           </>
         )}

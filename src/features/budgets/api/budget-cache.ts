@@ -4,12 +4,11 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../../api/query-keys';
-import type { Budget, BudgetListResponse, BudgetStatus, BudgetStatusResponse } from '../../../contract/billing';
+import type { Budget, BudgetStatus, BudgetStatusResponse } from '../../../contract/billing';
 import { budgetDetailKey } from './get-budget';
 
 export interface BudgetCacheSnapshot {
   status: BudgetStatusResponse | undefined;
-  list: BudgetListResponse | undefined;
   detail?: { budgetId: string; budget: Budget | undefined };
 }
 
@@ -18,14 +17,12 @@ export async function snapshotBudgets(client: QueryClient, budgetId?: string): P
   await client.cancelQueries({ queryKey: queryKeys.budgets.all() });
   return {
     status: client.getQueryData<BudgetStatusResponse>(queryKeys.budgets.status()),
-    list: client.getQueryData<BudgetListResponse>(queryKeys.budgets.list()),
     ...(budgetId === undefined ? {} : { detail: { budgetId, budget: client.getQueryData<Budget>(budgetDetailKey(budgetId)) } }),
   };
 }
 
 export function restoreBudgets(client: QueryClient, snapshot: BudgetCacheSnapshot): void {
   client.setQueryData(queryKeys.budgets.status(), snapshot.status);
-  client.setQueryData(queryKeys.budgets.list(), snapshot.list);
   if (snapshot.detail) client.setQueryData(budgetDetailKey(snapshot.detail.budgetId), snapshot.detail.budget);
 }
 
@@ -40,14 +37,8 @@ export function setCachedStatus(client: QueryClient, budgetId: string, item: Bud
   });
 }
 
-/** Same for the cached list of budgets. */
+/** Puts `budget` in its cached detail query (what the editor reads); removes that query when `budget` is null. */
 export function setCachedBudget(client: QueryClient, budgetId: string, budget: Budget | null): void {
-  client.setQueryData<BudgetListResponse>(queryKeys.budgets.list(), (old) => {
-    if (!old) return old;
-    if (budget === null) return { budgets: old.budgets.filter((b) => b.budgetId !== budgetId) };
-    const at = old.budgets.findIndex((b) => b.budgetId === budgetId);
-    return { budgets: at < 0 ? [...old.budgets, budget] : old.budgets.map((b) => (b.budgetId === budgetId ? budget : b)) };
-  });
   if (budget === null) client.removeQueries({ queryKey: budgetDetailKey(budgetId), exact: true });
   else client.setQueryData(budgetDetailKey(budgetId), budget);
 }
