@@ -10,7 +10,6 @@ import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useForecast } from './api/get-forecast';
-import { useForecastAccuracy } from './api/get-forecast-accuracy';
 import { ForecastControls } from './components/forecast-controls';
 import { ForecastSummary } from './components/forecast-summary';
 import { ScenarioCards } from './components/scenario-cards';
@@ -23,7 +22,8 @@ const BudgetOutlookCard = lazy(() => import('./components/budget-outlook').then(
 const ForecastChart = lazy(() => import('./components/forecast-chart').then((m) => ({ default: m.ForecastChart })));
 const ProjectionsTable = lazy(() => import('./components/projections-table').then((m) => ({ default: m.ProjectionsTable })));
 const GrowthDriversTable = lazy(() => import('./components/growth-drivers-table').then((m) => ({ default: m.GrowthDriversTable })));
-const ForecastAccuracyPanel = lazy(() => import('./components/forecast-accuracy').then((m) => ({ default: m.ForecastAccuracyPanel })));
+// the accuracy report (its query and model) loads with its panel, off the page's first load
+const ForecastAccuracyCard = lazy(() => import('./components/forecast-accuracy').then((m) => ({ default: m.ForecastAccuracyCard })));
 
 /** The forecast covers every resource from the stored history: only the currency applies. */
 export const handle: FilterRouteHandle = {
@@ -43,7 +43,6 @@ export default function ForecastPage() {
     currency,
   });
   const budgets = useBudgetStatus();
-  const accuracy = useForecastAccuracy(currency);
   const { data, error, isError, isFetching, isPlaceholderData, refetch } = forecast;
   const shownCurrency = data?.currency ?? currency;
   const shownLevel = data?.confidenceInterval ?? level;
@@ -147,12 +146,7 @@ export default function ForecastPage() {
               </Suspense>
             </div>
             <Suspense fallback={<CardFallback title="How the forecast has done" height={240} />}>
-              <ForecastAccuracyPanel
-                data={accuracy.data}
-                error={accuracy.error}
-                onRetry={() => void accuracy.refetch()}
-                retrying={accuracy.isFetching}
-              />
+              <ForecastAccuracyCard currency={currency} />
             </Suspense>
           </>
         )}

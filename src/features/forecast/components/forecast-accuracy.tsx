@@ -5,7 +5,7 @@ import { ErrorPanel } from '../../../components/states/error-panel';
 import { Skeleton } from '../../../components/states/skeleton';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import type { AccuracyMonth } from '../../../../server/analytics/forecast-accuracy';
-import type { ForecastAccuracy } from '../api/get-forecast-accuracy';
+import { useForecastAccuracy, type ForecastAccuracy } from '../api/get-forecast-accuracy';
 import { formatMonthLong } from '../forecast-series';
 
 const signedPercent = (forecast: number, actual: number) => (actual > 0 ? `${forecast >= actual ? '+' : '−'}${formatPercent((Math.abs(forecast - actual) / actual) * 100, 1)}` : '–');
@@ -35,6 +35,19 @@ function columns(currency: Currency, level: number): DataColumn<AccuracyMonth>[]
 }
 
 /** What the model would have said on each month's 1st against what happened, beside the run rate. */
+/** The panel with the account's accuracy report, fetched and computed here. */
+export function ForecastAccuracyCard({ currency }: { currency: Currency }) {
+  const accuracy = useForecastAccuracy(currency);
+  return (
+    <ForecastAccuracyPanel
+      data={accuracy.data}
+      error={accuracy.error}
+      onRetry={() => void accuracy.refetch()}
+      retrying={accuracy.isFetching}
+    />
+  );
+}
+
 export function ForecastAccuracyPanel({
   data,
   error,
