@@ -81,6 +81,10 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** The page's own requests (the header also asks /usage for the API's clock). */
+const optimizationUrls = (fetchMock: ReturnType<typeof stubApi>) =>
+  fetchMock.mock.calls.map(([input]) => new URL(String(input), 'http://localhost')).filter((u) => u.pathname === '/v2/billing/usage/optimization');
+
 describe('Optimization page', { timeout: 30_000 }, () => {
   it('asks for the detailed analysis of last month and lists recommendations by impact, then saving', async () => {
     const fetchMock = stubApi(() => jsonResponse(fixture()));
@@ -89,8 +93,7 @@ describe('Optimization page', { timeout: 30_000 }, () => {
     await waitFor(() => expect(screen.getAllByTestId('recommendation')).toHaveLength(3), WAIT);
     expect(titles()).toEqual(['Right-size cluster C', 'Stop cluster B', 'Move volume A']);
 
-    const url = new URL(String(fetchMock.mock.calls[0]![0]), 'http://localhost');
-    expect(url.pathname).toBe('/v2/billing/usage/optimization');
+    const url = optimizationUrls(fetchMock)[0]!;
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ timeRange: 'last_month', analysisDepth: 'detailed', currency: 'EUR' });
 
     const summary = screen.getByRole('region', { name: 'Summary' });
@@ -125,9 +128,8 @@ describe('Optimization page', { timeout: 30_000 }, () => {
     const fetchMock = stubApi(() => jsonResponse(fixture()));
     renderApp('/optimization?timeRange=current_year');
     expect(await screen.findByText(/optimization analyses Last month or Current month; showing Last month/, {}, WAIT)).toBeInTheDocument();
-    await waitFor(() => expect(fetchMock).toHaveBeenCalled(), WAIT);
-    const url = new URL(String(fetchMock.mock.calls[0]![0]), 'http://localhost');
-    expect(url.searchParams.get('timeRange')).toBe('last_month');
+    await waitFor(() => expect(optimizationUrls(fetchMock).length).toBeGreaterThan(0), WAIT);
+    expect(optimizationUrls(fetchMock)[0]!.searchParams.get('timeRange')).toBe('last_month');
   });
 
   it('shows the API error with Retry', async () => {
