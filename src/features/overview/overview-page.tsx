@@ -13,7 +13,7 @@ import { usePeriodComparison } from './api/use-period-comparison';
 import { PeriodSummary } from './components/period-summary';
 import { SummaryCards } from './components/summary-cards';
 import { UpdatingAnnouncer, UpdatingPill } from './components/updating-indicator';
-import { Panel } from '../../components/panel';
+import { CardFallback } from '../../components/card-fallback';
 import { costChartView } from './cost-chart-view';
 
 // The charts (and Recharts) load after the figures, so the summary paints first.
@@ -23,17 +23,6 @@ const RegionalCard = lazy(() => import('./components/regional-card').then((m) =>
 const TopResourcesCard = lazy(() => import('./components/top-resources-card').then((m) => ({ default: m.TopResourcesCard })));
 // And the alerts beside it (their labels and figures), off the first load.
 const AlertsCard = lazy(() => import('./components/alerts-card').then((m) => ({ default: m.AlertsCard })));
-
-/** Stands in for a chart card while its code loads. */
-function ChartCardFallback({ title, height, className = '' }: { title: string; height: number; className?: string }) {
-  return (
-    <Panel title={title} busy className={className}>
-      <div style={{ height }}>
-        <Skeleton className="h-full w-full" />
-      </div>
-    </Panel>
-  );
-}
 
 export default function OverviewPage() {
   const { filters } = useFilters();
@@ -79,7 +68,7 @@ export default function OverviewPage() {
             {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
             <SummaryCards data={data} updating={updating} comparison={comparison} />
             <div aria-busy={loading || updating} className={`grid grid-cols-1 gap-4 xl:grid-cols-3 ${dim}`}>
-              <Suspense fallback={<ChartCardFallback title="Cost over time" height={300} className="xl:col-span-2" />}>
+              <Suspense fallback={<CardFallback title="Cost over time" height={300} className="xl:col-span-2" />}>
                 <CostOverTimeCard
                   data={data}
                   loading={loading}
@@ -88,13 +77,13 @@ export default function OverviewPage() {
                   className="xl:col-span-2"
                 />
               </Suspense>
-              <Suspense fallback={<ChartCardFallback title="Cost by region" height={240} />}>
+              <Suspense fallback={<CardFallback title="Cost by region" height={240} />}>
                 <RegionalCard data={data} loading={loading} />
               </Suspense>
-              <Suspense fallback={<ChartCardFallback title="Top resources" height={320} className="xl:col-span-2" />}>
+              <Suspense fallback={<CardFallback title="Top resources" height={320} className="xl:col-span-2" />}>
                 <TopResourcesCard data={data} loading={loading} filters={filters} className="xl:col-span-2" />
               </Suspense>
-              <Suspense fallback={<ChartCardFallback title="Alerts" height={240} />}>
+              <Suspense fallback={<CardFallback title="Alerts" height={240} />}>
                 <AlertsCard data={data} loading={loading} />
               </Suspense>
             </div>
