@@ -42,7 +42,7 @@ test('the browser clock is years away from the API clock in these tests', async 
 
 test('Overview compares with the span the API period gives and marks the API’s today provisional', async ({ page, axe }) => {
   const { period, today, latestHour } = await apiClock();
-  // The previous span: as many days, one period length earlier; its last day counted up to the same hour.
+  // The previous span: the same days of the previous month (the sandbox's is as long); its last day counted up to the same hour.
   const previousStart = dayMs(period.startDate) - period.daysInPeriod * DAY_MS;
   const previousEnd = previousStart + (period.daysElapsed - 1) * DAY_MS;
   const [a, b] = [new Date(previousStart), new Date(previousEnd)];

@@ -207,10 +207,10 @@ test.describe('Overview charts and tables', () => {
   });
 
   test('the change against the previous period and the projection are the API’s', async ({ page }) => {
-    // Last month (complete): 1–31 Dec against the 31 days before, 31 Oct – 30 Nov.
+    // Last month (complete): 1–31 Dec against the whole previous month, 1–30 Nov.
     const current = await usage(DEEP_LINK_QUERY);
     const previous = await usage(
-      'timeRange=custom&startDate=2023-10-31&endDate=2023-11-30&currency=EUR&resourceType[]=clusters&resourceType[]=storage',
+      'timeRange=custom&startDate=2023-11-01&endDate=2023-11-30&currency=EUR&resourceType[]=clusters&resourceType[]=storage',
     );
     await openOverview(page, DEEP_LINK);
     const total = page.getByRole('region', { name: 'Summary' }).getByRole('group', { name: 'Total cost', exact: true });
@@ -219,7 +219,7 @@ test.describe('Overview charts and tables', () => {
     await expect(change).toHaveAttribute('data-direction', expectedChange > 0 ? 'up' : 'down');
     expect(Number(await change.getAttribute('data-percent'))).toBeCloseTo(expectedChange, 6);
     await expect(change).toContainText(`${Math.abs(expectedChange).toFixed(1)}%`);
-    await expect(change).toContainText('vs 31 Oct – 30 Nov');
+    await expect(change).toContainText('vs 1–30 Nov');
     // A finished period has no projection.
     await expect(total.getByTestId('projected-cost')).toHaveCount(0);
 

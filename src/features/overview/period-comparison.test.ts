@@ -23,20 +23,19 @@ describe('comparisonPlan', () => {
     expect(plan.dataEnd).toBe(at('2024-01-16T12:00:00Z'));
   });
 
-  it('compares a finished period with the same number of days just before it', () => {
+  it('compares a finished month with the whole previous month', () => {
     const plan = comparisonPlan({ startDate: '2023-12-01', endDate: '2023-12-31' }, at('2024-01-16T12:00:00Z'))!;
     expect(plan.current).toEqual({ startDate: '2023-12-01', endDate: '2023-12-31' });
-    expect(plan.previous).toEqual({ startDate: '2023-10-31', endDate: '2023-11-30' });
+    expect(plan.previous).toEqual({ startDate: '2023-11-01', endDate: '2023-11-30' });
     expect(plan.days).toBe(31);
     expect(plan.lastDayFraction).toBe(1);
   });
 
-  it('shifts a quarter back by its own length', () => {
+  it('compares quarter to date with the same days of the previous quarter', () => {
     const plan = comparisonPlan({ startDate: '2024-01-01', endDate: '2024-03-31' }, at('2024-02-10T06:00:00Z'))!;
-    // Q1 2024 has 91 days: the previous span starts 91 days before 1 Jan.
-    expect(plan.previous.startDate).toBe('2023-10-02');
+    expect(plan.previous.startDate).toBe('2023-10-01');
     expect(plan.days).toBe(41);
-    expect(plan.previous.endDate).toBe('2023-11-11');
+    expect(plan.previous.endDate).toBe('2023-11-10');
     expect(plan.lastDayFraction).toBe(0.25);
   });
 
@@ -65,7 +64,7 @@ describe('previousPeriodRequest', () => {
       previousPeriodRequest({ ...DEFAULT_FILTERS, timeRange: 'last_month', resourceType: ['clusters', 'storage'], currency: 'EUR', granularity: 'hourly' }, plan),
     ).toEqual({
       timeRange: 'custom',
-      startDate: '2023-10-31',
+      startDate: '2023-11-01',
       endDate: '2023-11-30',
       granularity: 'daily',
       currency: 'EUR',

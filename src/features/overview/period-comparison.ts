@@ -1,39 +1,33 @@
 /**
- * The change against the previous period of equal length, as pure functions.
+ * The change against a like-for-like earlier span, as pure functions.
  *
- * The compared span is the part of the period that has data: its first day up
- * to the last day with data (today, while the period runs). The previous span
- * has the same number of days and starts one period length earlier, the rule
- * the API itself uses for a team's `previousPeriodCost`: 1–16 Jan (31-day
- * period) compares with 1–16 Dec; a finished December (31 days) with
- * 31 Oct – 30 Nov.
+ * The spans come from src/lib/like-for-like.ts: month to date against the
+ * same days of the previous month (1–16 Jan with 1–16 Dec, 1–16 Mar with
+ * 1–16 Feb), a complete month against the previous complete month (November
+ * with 1–31 Oct), a quarter against the previous quarter, any other range
+ * against as many days just before it, or year over year.
  *
  * While the period runs, today has data only up to the last full hour. So the
  * comparison is like for like, the previous span's last day counts pro rata:
  * at 12:00 UTC half of 16 Dec is compared with half of 16 Jan.
  */
 import { GPU_HOUR_TYPES } from '../../lib/usage-summary';
+import { likeForLike, type CompareMode } from '../../lib/like-for-like';
 import type { DateRange } from '../../lib/period';
 import type { ResourceTypeId, UsageResponse } from '../../contract/billing';
 import type { UsageRequest } from '../../api/usage';
 import type { DashboardFilters } from '../filters/filter-schema';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
-
-const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
-const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
 export interface ComparisonPlan {
   /** The part of the period with data: its start to the last day with data (inclusive). */
   current: DateRange;
-  /** As many days, starting one period length earlier. */
+  /** The like-for-like span it is compared with. */
   previous: DateRange;
-  /** Days compared. */
+  /** Days compared (of the current span). */
   days: number;
   /**
-   * Share of the last compared day that has data: below 1 while that day is
-   * today. The previous span's last day is counted by the same share.
+   * Share of the previous span's last day that is counted: below 1 while
+   * today runs (the same hours as today has data for).
    */
   lastDayFraction: number;
   /** End of the data compared (epoch ms): the period's end, or now to the full hour. */
@@ -45,22 +39,11 @@ export interface ComparisonPlan {
  * when the period has no data yet (it starts in the future, or this is its
  * first hour).
  */
-export function comparisonPlan(range: DateRange, now: number): ComparisonPlan | undefined {
-  const start = dayMs(range.startDate);
-  const end = dayMs(range.endDate) + DAY_MS;
-  const nowHour = Math.floor(now / HOUR_MS) * HOUR_MS;
-  const dataEnd = Math.min(end, nowHour);
-  if (dataEnd <= start) return undefined;
-  const days = Math.ceil((dataEnd - start) / DAY_MS);
-  const lastDayFraction = (dataEnd - start - (days - 1) * DAY_MS) / DAY_MS;
-  const previousStart = start - (end - start);
-  return {
-    current: { startDate: range.startDate, endDate: isoDate(start + (days - 1) * DAY_MS) },
-    previous: { startDate: isoDate(previousStart), endDate: isoDate(previousStart + (days - 1) * DAY_MS) },
-    days,
-    lastDayFraction,
-    dataEnd,
-  };
+export function comparisonPlan(range: DateRange, now: number, mode: CompareMode = 'previous'): ComparisonPlan | undefined {
+  const spans = likeForLike(range, now, mode);
+  if (!spans) return undefined;
+  const { current, previous, days, lastDayFraction, dataEnd } = spans;
+  return { current, previous, days, lastDayFraction, dataEnd };
 }
 
 /**
