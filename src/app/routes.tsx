@@ -31,6 +31,7 @@ export const routes: RouteObject[] = [
           { index: true, ...page(() => import('../features/overview/overview-page')) },
           { path: 'usage', ...page(() => import('../features/usage/usage-page')) },
           { path: 'usage/:resourceType', ...page(() => import('../features/usage/usage-type-page')) },
+          { path: 'compare', ...page(() => import('../features/compare/compare-page')) },
           { path: 'forecast', ...page(() => import('../features/forecast/forecast-page')) },
           { path: 'optimization', ...page(() => import('../features/optimization/optimization-page')) },
           { path: 'teams', ...page(() => import('../features/teams/teams-page')) },

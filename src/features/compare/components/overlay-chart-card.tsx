@@ -1,0 +1,103 @@
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { ChartCard } from '../../../components/chart-card';
+import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
+import type { DataColumn } from '../../../components/data-table';
+import { currencyDecimals, formatDate, formatMoney, moneyAxisFormatter } from '../../../lib/format';
+import { CHART_COLORS } from '../../../lib/colors';
+import type { Currency } from '../../../contract/billing';
+import type { OverlayPoint } from '../overlay-series';
+
+const CURRENT_COLOR = 'var(--chart-1)';
+const PREVIOUS_COLOR = 'var(--chart-other)';
+
+function columns(currency: Currency, labels: { current: string; previous: string }, unit: string): DataColumn<OverlayPoint>[] {
+  const decimals = currencyDecimals(currency);
+  const money = (v: number | undefined) => (v === undefined ? '—' : formatMoney(v, currency));
+  return [
+    { id: 'n', header: unit, value: (p) => p.n, numeric: true },
+    { id: 'currentDate', header: `Date (${labels.current})`, value: (p) => p.currentDate, cell: (p) => (p.currentDate ? formatDate(p.currentDate) : '—') },
+    { id: 'current', header: `Cost, ${labels.current} (${currency})`, value: (p) => p.current, cell: (p) => money(p.current), numeric: true, decimals },
+    { id: 'previousDate', header: `Date (${labels.previous})`, value: (p) => p.previousDate, cell: (p) => (p.previousDate ? formatDate(p.previousDate) : '—') },
+    { id: 'previous', header: `Cost, ${labels.previous} (${currency})`, value: (p) => p.previous, cell: (p) => money(p.previous), numeric: true, decimals },
+  ];
+}
+
+function OverlayTooltip({ active, payload, currency }: TooltipContentProps & { currency: Currency }) {
+  const p = active ? (payload?.[0]?.payload as OverlayPoint | undefined) : undefined;
+  if (!p) return null;
+  return (
+    <ChartTooltipBox title={`Day ${p.n}`}>
+      {p.currentDate && <ChartTooltipRow label={formatDate(p.currentDate)} value={formatMoney(p.current ?? 0, currency)} color={CURRENT_COLOR} />}
+      {p.previousDate && <ChartTooltipRow label={formatDate(p.previousDate)} value={formatMoney(p.previous ?? 0, currency)} color={PREVIOUS_COLOR} />}
+    </ChartTooltipBox>
+  );
+}
+
+/** The two spans' cost per day, overlaid: this period solid, the compared one dashed. */
+export function OverlayChartCard({
+  points,
+  currency,
+  labels,
+  monthly = false,
+  note,
+}: {
+  points: readonly OverlayPoint[];
+  currency: Currency;
+  /** Names of the spans with their dates ("1–16 Jan 2024"). */
+  labels: { current: string; previous: string };
+  monthly?: boolean;
+  note?: string;
+}) {
+  const unit = monthly ? 'Month' : 'Day';
+  return (
+    <ChartCard
+      title="Cost, both periods overlaid"
+      description={`${monthly ? 'Monthly' : 'Daily'} cost in ${currency}, ${unit.toLowerCase()} 1 of one against ${unit.toLowerCase()} 1 of the other${note ? `. ${note}` : ''}`}
+      table={{ columns: columns(currency, labels, unit), rows: points, getRowId: (p) => String(p.n) }}
+      empty={points.length === 0}
+      height={260}
+      exportFileName={`compare-${currency}`}
+      footer={
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-2xs text-muted">
+          <li className="inline-flex items-center gap-1.5">
+            <span aria-hidden="true" className="h-0.5 w-4 rounded" style={{ background: CURRENT_COLOR }} />
+            {labels.current}
+          </li>
+          <li className="inline-flex items-center gap-1.5">
+            <span aria-hidden="true" className="w-4 border-t-2 border-dashed" style={{ borderColor: PREVIOUS_COLOR }} />
+            {labels.previous}
+          </li>
+        </ul>
+      }
+    >
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 260 }}>
+        <LineChart data={points as OverlayPoint[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+          <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+          <XAxis
+            dataKey="n"
+            type="number"
+            domain={[1, 'dataMax']}
+            allowDecimals={false}
+            stroke={CHART_COLORS.axis}
+            tick={{ fill: CHART_COLORS.text, fontSize: 11 }}
+            tickLine={false}
+            minTickGap={16}
+            padding={{ left: 8, right: 8 }}
+          />
+          <YAxis
+            domain={[0, 'auto']}
+            tickFormatter={moneyAxisFormatter(currency)}
+            stroke={CHART_COLORS.axis}
+            tick={{ fill: CHART_COLORS.text, fontSize: 11 }}
+            tickLine={false}
+            axisLine={false}
+            width={64}
+          />
+          <Tooltip cursor={{ stroke: CHART_COLORS.axis, strokeDasharray: '3 3' }} content={(props) => <OverlayTooltip {...props} currency={currency} />} />
+          <Line dataKey="previous" name={labels.previous} stroke={PREVIOUS_COLOR} strokeWidth={2} strokeDasharray="5 4" dot={false} isAnimationActive={false} />
+          <Line dataKey="current" name={labels.current} stroke={CURRENT_COLOR} strokeWidth={2} dot={false} isAnimationActive={false} />
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartCard>
+  );
+}
