@@ -96,7 +96,7 @@ export default function ComparePage() {
           chosen={chosen.span}
           suggested={spans?.previous}
           onMode={(compare) => setValues({ compare, vsStart: '', vsEnd: '' })}
-          onChosen={(span) => setValues({ vsStart: span.startDate, vsEnd: span.endDate })}
+          onChosen={(span) => setValues({ compare: 'previous', vsStart: span.startDate, vsEnd: span.endDate })}
         />
         {setup.error !== undefined ? (
           <ErrorPanel error={setup.error} onRetry={setup.retry} />
