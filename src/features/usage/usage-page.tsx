@@ -1,5 +1,7 @@
 import { lazy, useId, useMemo, Suspense } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { BUTTON_CLASS } from '../../components/field';
+import { filterSearch } from '../filters/filter-url';
 import { RESOURCE_TYPES, isKnown, type GroupItem, type UsageResponse } from '../../contract/billing';
 import { useUsage } from '../../api/usage';
 import { PageHeader } from '../../components/page-header';
@@ -90,6 +92,11 @@ export default function UsagePage() {
           ) : (
             <Skeleton className="h-4 w-64" />
           )
+        }
+        actions={
+          <Link to={{ pathname: '/compare', search: filterSearch(search) }} className={BUTTON_CLASS}>
+            Compare with the previous period
+          </Link>
         }
       />
 

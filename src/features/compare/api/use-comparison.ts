@@ -90,22 +90,22 @@ export function useSpanAnswers(
   { types, enabled = true }: { types?: readonly ResourceType[]; enabled?: boolean } = {},
 ): ComparisonAnswers {
   const on = enabled && spans !== undefined;
-  const placeholder: DateRange = { startDate: '1970-01-01', endDate: '1970-01-01' };
-  const current = spans?.current ?? placeholder;
-  const previous = spans?.previous ?? placeholder;
   const partial = spans !== undefined && spans.lastDayFraction < 1;
-  const requests = [
-    spanRequest(current, filters, types),
-    spanRequest(previous, filters, types),
-    spanRequest({ startDate: previous.endDate, endDate: previous.endDate }, filters, types),
-  ];
-  const results = useQueries({
-    queries: requests.map((r, i) => ({ ...usageQueryOptions(r), enabled: on && (i < 2 || partial) })),
-  });
-  const data = (i: number): UsageResponse | undefined => (results[i]!.isPlaceholderData ? undefined : results[i]!.data);
-  const [cur, prev, last] = [data(0), data(1), data(2)];
-  const ready = on && cur !== undefined && prev !== undefined && (!partial || last !== undefined);
-  const failed = results.find((r, i) => r.isError && (i < 2 || partial));
+  // The last day on its own, unless the span is that day (then its answer is the whole span's).
+  const lastDayApart = partial && spans.previous.startDate !== spans.previous.endDate;
+  const requests = spans
+    ? [
+        spanRequest(spans.current, filters, types),
+        spanRequest(spans.previous, filters, types),
+        ...(lastDayApart ? [spanRequest({ startDate: spans.previous.endDate, endDate: spans.previous.endDate }, filters, types)] : []),
+      ]
+    : [];
+  const results = useQueries({ queries: requests.map((r) => ({ ...usageQueryOptions(r), enabled: on })) });
+  const data = (i: number): UsageResponse | undefined => (results[i] && !results[i].isPlaceholderData ? results[i].data : undefined);
+  const [cur, prev] = [data(0), data(1)];
+  const last = lastDayApart ? data(2) : prev;
+  const ready = on && cur !== undefined && prev !== undefined && last !== undefined;
+  const failed = results.find((r) => r.isError);
   return {
     current: ready ? { whole: cur, fraction: 1 } : undefined,
     previous: ready ? { whole: prev, ...(partial ? { lastDay: last } : {}), fraction: spans!.lastDayFraction } : undefined,

@@ -1,4 +1,6 @@
+import { Link, useLocation } from 'react-router';
 import type { ResourceTypeId, UsageResponse } from '../../../contract/billing';
+import { filterSearch } from '../../filters/filter-url';
 import { MetricCard } from '../../../components/metric-card';
 import { ShareBar } from '../../../components/share-bar';
 import { Skeleton } from '../../../components/states/skeleton';
@@ -85,6 +87,16 @@ function CardChange({
       />
       {partial && explainMissing && <span className="ml-1 text-2xs text-muted">(partial)</span>}
     </p>
+  );
+}
+
+/** To the comparison view of the same filters: what drove the change. */
+function CompareLink() {
+  const { search } = useLocation();
+  return (
+    <Link to={{ pathname: '/compare', search: filterSearch(search) }} className="text-2xs font-medium text-accent hover:underline">
+      What drove the change
+    </Link>
   );
 }
 
@@ -191,6 +203,7 @@ function TotalCostCard({ data, comparison }: { data: UsageResponse; comparison?:
       footnote={
         <>
           <CardChange comparison={comparison} metric="cost" current={currentTotals(data).cost} tone="cost" explainMissing />
+          <CompareLink />
           {perDay !== undefined && <p className="mt-0.5">{formatMoney(perDay, summary.currency)} per day</p>}
         </>
       }
