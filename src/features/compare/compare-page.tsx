@@ -19,13 +19,12 @@ import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
 import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
 import { useComparisonSpans, useSpanAnswers, spanGranularity } from './api/use-comparison';
-import { ChangeTable, signedMoney, signedPercent, minorMoney } from './components/change-table';
+import { signedMoney, signedPercent, minorMoney, spanTotalMinor } from './money';
 import { CompareControls } from './components/compare-controls';
-import { DriversSection, sliceLinks } from './components/drivers-section';
 import { chosenSpan, compareHandle, compareView } from './compare-view';
-import { byRegion, byResourceType, byTeam, decompose, hasTeams, spanParts, totalCost } from './drivers';
-import { overlaySeries } from './overlay-series';
 
+// The tables (and their drill-downs) load after the summary has painted, like the chart.
+const ComparisonTables = lazy(() => import('./components/comparison-tables').then((m) => ({ default: m.ComparisonTables })));
 const OverlayChartCard = lazy(() => import('./components/overlay-chart-card').then((m) => ({ default: m.OverlayChartCard })));
 
 export const handle = compareHandle;
@@ -51,20 +50,15 @@ export default function ComparePage() {
   const currency = answers.current?.whole.summary.currency ?? filters.currency;
   const decimals = currencyDecimals(currency);
 
-  const figures = useMemo(() => {
+  const totals = useMemo(() => {
     const { current, previous } = answers;
     if (!current || !previous) return undefined;
-    const split = (parts: typeof byTeam, remainderLabel: string) =>
-      decompose({ previous: spanParts(previous, parts, totalCost), current: spanParts(current, parts, totalCost), decimals, remainderLabel });
-    return {
-      types: split(byResourceType, 'Not itemised by type'),
-      teams: hasTeams(current.whole) ? split(byTeam, 'Not attributed to a team') : undefined,
-      regions: split(byRegion, 'Not attributed to a region'),
-      overlay: overlaySeries(current.whole, previous.whole),
-    };
+    const currentTotal = spanTotalMinor(current, decimals);
+    const previousTotal = spanTotalMinor(previous, decimals);
+    const change = currentTotal - previousTotal;
+    return { currentTotal, previousTotal, change, percent: previousTotal > 0 ? (change / previousTotal) * 100 : undefined };
   }, [answers, decimals]);
 
-  const links = sliceLinks(filters);
   const note = spans ? proRataNote(spans) : undefined;
 
   return (
@@ -106,36 +100,37 @@ export default function ComparePage() {
           </Panel>
         ) : (
           <>
-            <section aria-label="Comparison summary" aria-busy={!figures} className="grid grid-cols-1 gap-3 sm:grid-cols-3">
+            <section aria-label="Comparison summary" aria-busy={!totals} className="grid grid-cols-1 gap-3 sm:grid-cols-3">
               <MetricCard
                 title="This period"
-                value={figures ? minorMoney(figures.types.currentTotal, currency) : undefined}
+                value={totals ? minorMoney(totals.currentTotal, currency) : undefined}
                 footnote={labels?.current}
               />
               <MetricCard
                 title="Compared with"
-                value={figures ? minorMoney(figures.types.previousTotal, currency) : undefined}
+                value={totals ? minorMoney(totals.previousTotal, currency) : undefined}
                 footnote={labels && (note ? `${labels.previous} (last day pro rata)` : labels.previous)}
               />
               <MetricCard
                 title="Change"
-                value={figures ? signedMoney(figures.types.change, currency) : undefined}
-                footnote={figures && <span data-testid="change-percent">{signedPercent(figures.types.percent, figures.types.currentTotal)}</span>}
+                value={totals ? signedMoney(totals.change, currency) : undefined}
+                footnote={totals && <span data-testid="change-percent">{signedPercent(totals.percent, totals.currentTotal)}</span>}
               />
             </section>
             {note && <p className="-mt-2 text-xs text-muted">{note}.</p>}
-            {figures && labels && figures.types.previousTotal === 0 && (
+            {totals && labels && totals.previousTotal === 0 && (
               <Notice>
                 <p>No usage is recorded in {labels.previous} to compare with (the account’s history may start later), so every figure counts as new.</p>
               </Notice>
             )}
 
-            {answers.error !== undefined && !figures && <ErrorPanel error={answers.error} onRetry={answers.retry} />}
+            {answers.error !== undefined && !totals && <ErrorPanel error={answers.error} onRetry={answers.retry} />}
 
-            {figures && labels && spans ? (
+            {answers.current && answers.previous && labels && spans ? (
               <Suspense fallback={<CardFallback title="Cost, both periods overlaid" height={260} />}>
                 <OverlayChartCard
-                  points={figures.overlay}
+                  current={answers.current.whole}
+                  previous={answers.previous.whole}
                   currency={currency}
                   labels={labels}
                   monthly={spanGranularity(spans.current) === 'monthly' || spanGranularity(spans.previous) === 'monthly'}
@@ -146,49 +141,17 @@ export default function ComparePage() {
             )}
 
             {spans && labels && (
-              <DriversSection
-                types={figures?.types}
-                answers={answers}
-                spans={spans}
-                filters={filters}
-                currency={currency}
-                labels={labels}
-                drill={values.drill}
-                onDrill={(drill) => setValues({ drill }, { replace: true })}
-              />
-            )}
-
-            {figures && labels && (
-              <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-2">
-                <Panel title="Change by team" description="Ranked by the size of the change; a team opens its page for this period.">
-                  {figures.teams ? (
-                    <ChangeTable
-                      caption="Change by team"
-                      nameHeader="Team"
-                      decomposition={figures.teams}
-                      currency={currency}
-                      labels={labels}
-                      href={(r) => links.team(r.key)}
-                      totalLabel="Total change"
-                      testId="change-by-team"
-                    />
-                  ) : (
-                    <p className="text-sm text-muted">The API sent no team metrics for these periods.</p>
-                  )}
-                </Panel>
-                <Panel title="Change by region" description="Ranked by the size of the change; a region opens Usage narrowed to it.">
-                  <ChangeTable
-                    caption="Change by region"
-                    nameHeader="Region"
-                    decomposition={figures.regions}
-                    currency={currency}
-                    labels={labels}
-                    href={(r) => links.region(r.key)}
-                    totalLabel="Total change"
-                    testId="change-by-region"
-                  />
-                </Panel>
-              </div>
+              <Suspense fallback={<CardFallback title="What drove the change" height={320} />}>
+                <ComparisonTables
+                  answers={answers}
+                  spans={spans}
+                  filters={filters}
+                  currency={currency}
+                  labels={labels}
+                  drill={values.drill}
+                  onDrill={(drill) => setValues({ drill }, { replace: true })}
+                />
+              </Suspense>
             )}
           </>
         )}

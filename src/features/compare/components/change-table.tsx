@@ -1,26 +1,8 @@
 import { Fragment, useId, useState, type ReactNode } from 'react';
 import { Link, type To } from 'react-router';
 import type { CurrencyId } from '../../../contract/billing';
-import { currencyDecimals, formatMoney, formatPercent } from '../../../lib/format';
+import { minorMoney, signedMoney, signedPercent } from '../money';
 import type { Contributor, Decomposition } from '../drivers';
-
-/** An amount in minor units as money. */
-export function minorMoney(minor: number, currency: CurrencyId): string {
-  return formatMoney(minor / 10 ** currencyDecimals(currency), currency);
-}
-
-/** `+$1,234.56`, `−$12.00`, `$0.00`. */
-export function signedMoney(minor: number, currency: CurrencyId): string {
-  const sign = minor > 0 ? '+' : minor < 0 ? '−' : '';
-  return `${sign}${minorMoney(Math.abs(minor), currency)}`;
-}
-
-/** `+12.3%`, `−4.0%`, or `new` when there was nothing before. */
-export function signedPercent(percent: number | undefined, current: number): string {
-  if (percent === undefined) return current > 0 ? 'new' : '—';
-  const sign = percent >= 0.05 ? '+' : percent <= -0.05 ? '−' : '';
-  return `${sign}${formatPercent(Math.abs(percent))}`;
-}
 
 /** A bar from the middle: increases to the right in the danger colour, decreases to the left in the success colour. */
 function ChangeBar({ change, max }: { change: number; max: number }) {

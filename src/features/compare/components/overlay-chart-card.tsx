@@ -5,7 +5,9 @@ import type { DataColumn } from '../../../components/data-table';
 import { currencyDecimals, formatDate, formatMoney, moneyAxisFormatter } from '../../../lib/format';
 import { CHART_COLORS } from '../../../lib/colors';
 import type { Currency } from '../../../contract/billing';
-import type { OverlayPoint } from '../overlay-series';
+import { useMemo } from 'react';
+import type { UsageResponse } from '../../../contract/billing';
+import { overlaySeries, type OverlayPoint } from '../overlay-series';
 
 const CURRENT_COLOR = 'var(--chart-1)';
 const PREVIOUS_COLOR = 'var(--chart-other)';
@@ -35,13 +37,15 @@ function OverlayTooltip({ active, payload, currency }: TooltipContentProps & { c
 
 /** The two spans' cost per day, overlaid: this period solid, the compared one dashed. */
 export function OverlayChartCard({
-  points,
+  current,
+  previous,
   currency,
   labels,
   monthly = false,
   note,
 }: {
-  points: readonly OverlayPoint[];
+  current: UsageResponse;
+  previous: UsageResponse;
   currency: Currency;
   /** Names of the spans with their dates ("1–16 Jan 2024"). */
   labels: { current: string; previous: string };
@@ -49,6 +53,7 @@ export function OverlayChartCard({
   note?: string;
 }) {
   const unit = monthly ? 'Month' : 'Day';
+  const points = useMemo(() => overlaySeries(current, previous), [current, previous]);
   return (
     <ChartCard
       title="Cost, both periods overlaid"
