@@ -179,6 +179,25 @@ test.describe('against the reference (documented fields only)', () => {
     }
     expect(await axe()).toEqual([]);
   });
+
+  test('Compare works from documented fields: the change by type, team and region adds up to the total to the cent', async ({ page, axe }) => {
+    // The stand-in answers the example for every span. The API's clock: today is 16 Jan, its newest hour with data
+    // 00:00 (the example's daily stamps), so 16 Dec counts 1/24 and the earlier span is the example less 23/24 of it.
+    const total = EXAMPLE.summary.totalCost;
+    const expected = Math.round(total * 100) - Math.round((total - (23 / 24) * total) * 100);
+    await api.open(page, '/compare');
+    await settled(page);
+    await expect(page.getByTestId('compare-label')).toContainText('1–16 Jan 2024 vs 1–16 Dec 2023');
+    for (const id of ['drivers-by-type', 'change-by-team', 'change-by-region']) {
+      const table = page.getByTestId(id);
+      await expect(table.locator(':scope > tfoot [data-testid="change-total"]')).toHaveAttribute('data-change', String(expected));
+      const changes = await table.locator(':scope > tbody > tr[data-key]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-change'))));
+      expect(changes.reduce((a, b) => a + b, 0), id).toBe(expected);
+    }
+    const types = page.getByTestId('drivers-by-type');
+    for (const b of EXAMPLE.breakdown) await expect(types.locator(`:scope > tbody > tr[data-key="${b.resourceType}"]`)).toHaveCount(1);
+    expect(await axe()).toEqual([]);
+  });
 });
 
 test.describe('against the reference: creating a budget', () => {
