@@ -135,4 +135,13 @@ describe('Compare page', { timeout: 20_000 }, () => {
     // No usage in that span in this stand-in: said so.
     expect(await screen.findByText(/No usage is recorded in 1–16 Jan 2023 to compare with/)).toBeInTheDocument();
   });
+
+  it('is linked from Overview’s Total cost card and from Usage, keeping the filters', async () => {
+    stubApi();
+    const { router } = renderApp('/?timeRange=last_month&currency=EUR');
+    const link = await screen.findByRole('link', { name: 'What drove the change' });
+    expect(link).toHaveAttribute('href', '/compare?timeRange=last_month&currency=EUR');
+    await router.navigate('/usage?currency=GBP');
+    expect(await screen.findByRole('link', { name: 'Compare with the previous period' })).toHaveAttribute('href', '/compare?currency=GBP');
+  });
 });
