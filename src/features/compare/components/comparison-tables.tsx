@@ -71,6 +71,9 @@ export function ComparisonTables({
             )}
           </Panel>
           <Panel title="Change by region" description="Ranked by the size of the change; a region opens Usage narrowed to it.">
+            {figures.regions.contributors.every((c) => c.remainder) ? (
+              <p className="text-sm text-muted">The API lists no regions for these periods.</p>
+            ) : (
             <ChangeTable
               caption="Change by region"
               nameHeader="Region"
@@ -81,6 +84,7 @@ export function ComparisonTables({
               totalLabel="Total change"
               testId="change-by-region"
             />
+            )}
           </Panel>
         </div>
       )}

@@ -97,6 +97,9 @@ function TypeDrill({ parent, type, spans, filters, currency, labels }: Common & 
       </div>
       <div>
         <h4 className="mb-1 text-xs font-semibold text-foreground">{name} by resource</h4>
+        {resources.contributors.every((c) => c.remainder) ? (
+          <p className="text-xs text-muted">The API lists no resources of this type for these periods.</p>
+        ) : (
         <ChangeTable
           caption={`Change in ${name} by resource`}
           nameHeader="Resource"
@@ -109,6 +112,7 @@ function TypeDrill({ parent, type, spans, filters, currency, labels }: Common & 
           totalLabel={`${name} total`}
           testId={`drill-${type}-resources`}
         />
+        )}
         <p className="mt-1 text-2xs text-muted">
           Resources are those the API lists as a period’s top resources; the rest of the type’s cost is in “Other resources”.
         </p>
