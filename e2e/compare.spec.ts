@@ -101,6 +101,10 @@ test('month to date against the same days of the previous month, the parts addin
   await expect(page.getByRole('group', { name: 'Change' }).getByTestId('metric-value')).toHaveText(`${sign}${amount}`);
 
   expect(await axe()).toEqual([]);
+  // And in the dark theme (the system's, which the app follows by default).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  expect(await axe()).toEqual([]);
 
   // A team row is a deep link to that team for the page's period.
   const teamLink = page.getByTestId('change-by-team').locator(':scope > tbody a').first();
