@@ -169,7 +169,7 @@ test('a team-scoped user sees only their teams, and no organisation total', asyn
   const text = await page.locator('main').innerText();
   for (const t of others) expect(text).not.toContain(t.teamName);
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Overview', 'Usage', 'Compare', 'Teams']);
+  await expect(nav.getByRole('link')).toHaveText(['Overview', 'Usage', 'Teams']);
   expect(await axe()).toEqual([]);
   await screenshot(page, 'team-scope');
   const forecast = await page.request.get(`${dash.url}/v2/billing/usage/forecast`);

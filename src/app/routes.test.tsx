@@ -36,7 +36,6 @@ describe('app shell and routes', () => {
     expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual([
       'Overview',
       'Usage',
-      'Compare',
       'Forecast',
       'Optimization',
       'Teams',

@@ -39,7 +39,7 @@ describe('role-aware shell', () => {
     const note = await screen.findByRole('note', { name: 'Team scope' });
     expect(note).toHaveTextContent('You see the spend of Research, ML Platform only');
     const nav = screen.getAllByRole('navigation', { name: 'Main' })[0]!;
-    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Overview', 'Usage', 'Compare', 'Teams']);
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Overview', 'Usage', 'Teams']);
   });
 
   it('an administrator gets the Activity page in the navigation', async () => {

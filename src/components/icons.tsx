@@ -45,15 +45,6 @@ export const UsageIcon = (p: IconProps) => (
   </Icon>
 );
 
-export const CompareIcon = (p: IconProps) => (
-  <Icon {...p}>
-    <path d="M7 20V10" />
-    <path d="M17 20V4" />
-    <path d="M4 13l3-3 3 3" />
-    <path d="M14 7l3-3 3 3" />
-  </Icon>
-);
-
 export const ForecastIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="M3.5 17.5 9 12l3.5 3.5L20 8" />

@@ -1,7 +1,6 @@
 import type { ComponentType } from 'react';
 import {
   BudgetsIcon,
-  CompareIcon,
   ForecastIcon,
   OptimizationIcon,
   OverviewIcon,
@@ -24,7 +23,6 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'Overview', icon: OverviewIcon },
   { to: '/usage', label: 'Usage', icon: UsageIcon },
-  { to: '/compare', label: 'Compare', icon: CompareIcon },
   { to: '/forecast', label: 'Forecast', icon: ForecastIcon, orgWide: true },
   { to: '/optimization', label: 'Optimization', icon: OptimizationIcon, orgWide: true },
   { to: '/teams', label: 'Teams', icon: TeamsIcon },

@@ -9,7 +9,6 @@ import { lazy, Suspense, useMemo } from 'react';
 import { CardFallback } from '../../components/card-fallback';
 import { MetricCard } from '../../components/metric-card';
 import { PageHeader } from '../../components/page-header';
-import { Panel } from '../../components/panel';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
@@ -95,9 +94,9 @@ export default function ComparePage() {
         {setup.error !== undefined ? (
           <ErrorPanel error={setup.error} onRetry={setup.retry} />
         ) : setup.period && !spans && !setup.loading ? (
-          <Panel title="Nothing to compare yet">
-            <p className="text-sm text-muted">This period has no data yet: it starts after the API’s newest hour.</p>
-          </Panel>
+          <Notice>
+            <p>Nothing to compare yet: this period has no data, it starts after the API’s newest hour.</p>
+          </Notice>
         ) : (
           <>
             <section aria-label="Comparison summary" aria-busy={!totals} className="grid grid-cols-1 gap-3 sm:grid-cols-3">

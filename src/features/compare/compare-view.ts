@@ -9,13 +9,13 @@ import { RESOURCE_TYPES, type ResourceType } from '../../contract/billing';
 import { COMPARE_MODES, type CompareMode } from '../../lib/like-for-like';
 import type { DateRange } from '../../lib/period';
 import type { FilterRouteHandle } from '../filters/filter-bar-config';
-import type { FilterIssue } from '../filters/filter-schema';
+import { isoDateSchema, type FilterIssue } from '../filters/filter-schema';
 import { viewParam, type ViewValues } from '../filters/view-params';
 
 export const compareView = {
   compare: viewParam(z.enum(COMPARE_MODES), 'previous' as CompareMode),
-  vsStart: viewParam(z.iso.date(), ''),
-  vsEnd: viewParam(z.iso.date(), ''),
+  vsStart: viewParam(isoDateSchema, ''),
+  vsEnd: viewParam(isoDateSchema, ''),
   /** The resource type whose drivers are open: '' the largest change, `none` none. */
   drill: viewParam(z.enum([...RESOURCE_TYPES, 'none']), '' as ResourceType | 'none' | ''),
 };

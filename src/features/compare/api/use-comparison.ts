@@ -11,12 +11,12 @@
  * `useSpanAnswers` asks the same for one resource type (its teams and top
  * resources), for the drill-down.
  */
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useApiClock } from '../../../api/api-clock';
 import { usageQueryOptions, type UsageRequest } from '../../../api/usage';
 import type { Period, ResourceType, UsageResponse } from '../../../contract/billing';
 import { chosenSpans, likeForLike, type CompareMode, type ComparisonSpans } from '../../../lib/like-for-like';
-import { rangeDays, type DateRange } from '../../../lib/period';
+import type { DateRange } from '../../../lib/period';
 import type { DashboardFilters } from '../../filters/filter-schema';
 import { filtersToUsageQuery } from '../../filters/usage-query';
 import type { SpanAnswers } from '../drivers';
@@ -28,7 +28,8 @@ export function periodRequest(filters: DashboardFilters): UsageRequest {
 
 /** Daily buckets, or monthly beyond the API's longest daily range. */
 export function spanGranularity(span: DateRange): 'daily' | 'monthly' {
-  return rangeDays(span) <= 1098 ? 'daily' : 'monthly';
+  const days = (Date.parse(span.endDate) - Date.parse(span.startDate)) / 86_400_000 + 1;
+  return days <= 1098 ? 'daily' : 'monthly';
 }
 
 export function spanRequest(span: DateRange, filters: DashboardFilters, types?: readonly ResourceType[]): UsageRequest {
@@ -93,19 +94,20 @@ export function useSpanAnswers(
   const partial = spans !== undefined && spans.lastDayFraction < 1;
   // The last day on its own, unless the span is that day (then its answer is the whole span's).
   const lastDayApart = partial && spans.previous.startDate !== spans.previous.endDate;
-  const requests = spans
-    ? [
-        spanRequest(spans.current, filters, types),
-        spanRequest(spans.previous, filters, types),
-        ...(lastDayApart ? [spanRequest({ startDate: spans.previous.endDate, endDate: spans.previous.endDate }, filters, types)] : []),
-      ]
-    : [];
-  const results = useQueries({ queries: requests.map((r) => ({ ...usageQueryOptions(r), enabled: on })) });
-  const data = (i: number): UsageResponse | undefined => (results[i] && !results[i].isPlaceholderData ? results[i].data : undefined);
+  // Three plain queries (no useQueries, which no other page loads); unused ones stay disabled.
+  const idle: DateRange = { startDate: '1970-01-01', endDate: '1970-01-01' };
+  const request = (span: DateRange | undefined) => spanRequest(span ?? idle, filters, types);
+  const lastDaySpan = spans && { startDate: spans.previous.endDate, endDate: spans.previous.endDate };
+  const results = [
+    useQuery({ ...usageQueryOptions(request(spans?.current)), enabled: on }),
+    useQuery({ ...usageQueryOptions(request(spans?.previous)), enabled: on }),
+    useQuery({ ...usageQueryOptions(request(lastDayApart ? lastDaySpan : spans?.previous)), enabled: on && lastDayApart }),
+  ];
+  const data = (i: number): UsageResponse | undefined => (results[i]!.isPlaceholderData ? undefined : results[i]!.data);
   const [cur, prev] = [data(0), data(1)];
   const last = lastDayApart ? data(2) : prev;
   const ready = on && cur !== undefined && prev !== undefined && last !== undefined;
-  const failed = results.find((r) => r.isError);
+  const failed = results.find((r, i) => r.isError && (i < 2 || lastDayApart));
   return {
     current: ready ? { whole: cur, fraction: 1 } : undefined,
     previous: ready ? { whole: prev, ...(partial ? { lastDay: last } : {}), fraction: spans!.lastDayFraction } : undefined,
