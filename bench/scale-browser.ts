@@ -25,6 +25,11 @@ export interface PageRun {
   /** Navigation start → first `.recharts-surface` with a drawn shape; null: the page drew none. */
   firstChart: number | null;
   longestTask: number;
+  /**
+   * The main thread's CPU time in its longest task (trace `RunTask` thread
+   * time): what the task costs without the other processes on the machine.
+   */
+  longestTaskCpu: number | null;
   /** The API requests the page made (path and query), in order. */
   requests: string[];
   errors: string[];
@@ -52,6 +57,33 @@ function instrument(): void {
   seen.observe(document, { childList: true, subtree: true });
 }
 
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** The longest `RunTask` of the page's renderer main thread, by CPU time (ms); null without thread times. */
+function longestCpuTask(trace: Buffer): number | null {
+  const events = (JSON.parse(trace.toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  // the renderer that worked most is the page's (others are the blank start page and helpers)
+  const busy = new Map<string, number>();
+  const longest = new Map<string, number>();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.name !== 'RunTask' || e.ph !== 'X' || !mains.has(thread) || e.tdur === undefined) continue;
+    busy.set(thread, (busy.get(thread) ?? 0) + e.tdur);
+    longest.set(thread, Math.max(longest.get(thread) ?? 0, e.tdur));
+  }
+  const page = [...busy].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return page === undefined ? null : longest.get(page)! / 1000;
+}
+
 export async function launch(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions());
 }
@@ -69,6 +101,7 @@ export async function runPage(browser: Browser, base: string, page: string): Pro
   });
   tab.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text().slice(0, 200)));
   tab.on('pageerror', (err) => errors.push(`Uncaught ${err.message.slice(0, 200)}`));
+  await browser.startTracing(tab, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   await tab.goto(base + page, { waitUntil: 'networkidle', timeout: 120_000 });
   // settled: nothing loading, then a chart drawn where the page has one
   await tab
@@ -80,6 +113,7 @@ export async function runPage(browser: Browser, base: string, page: string): Pro
   await tab.waitForLoadState('networkidle');
   await tab.waitForTimeout(300);
   const b = await tab.evaluate(() => (window as unknown as ScaleWindow).__scaleBench);
+  const trace = await browser.stopTracing();
   await context.close();
-  return { page, firstChart: b.chart, longestTask: b.longestTask, requests, errors };
+  return { page, firstChart: b.chart, longestTask: b.longestTask, longestTaskCpu: longestCpuTask(trace), requests, errors };
 }
