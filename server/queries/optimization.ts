@@ -106,6 +106,9 @@ export async function loadOptimizationInput(db: Database, w: AnalysisWindow): Pr
               epoch(u.ts) / 3600 - row_number() OVER (PARTITION BY u.resource_id ORDER BY u.ts) AS grp
        FROM ${HOURLY}
        WHERE u.resource_type = 'clusters' AND u.ts < CAST($2 AS TIMESTAMP) AND u.gpu_util < $4 AND u.quantity > 0
+         -- only clusters with a low hour in the window can have a run reaching into it
+         AND u.resource_id IN (SELECT u.resource_id FROM usage_hourly u
+                               WHERE u.resource_type = 'clusters' AND ${IN_WINDOW} AND u.gpu_util < $4 AND u.quantity > 0)
      )
      SELECT resource_id, epoch_ms(min(ts)) AS run_start, epoch_ms(max(ts)) AS run_last, count(*) AS hours,
             count(*) FILTER (WHERE ts >= CAST($1 AS TIMESTAMP)) AS hours_in,
@@ -173,19 +176,22 @@ export async function loadOptimizationInput(db: Database, w: AnalysisWindow): Pr
     created: number | null;
     last_io: number | null;
   }>(
-    `WITH cold AS (SELECT CAST(unit_price_usd AS DOUBLE) AS price FROM prices WHERE sku = $4)
+    `WITH cold AS (SELECT CAST(unit_price_usd AS DOUBLE) AS price FROM prices WHERE sku = $4),
+     -- the whole history, without rates: first hour and last I/O per volume
+     history AS (
+       SELECT resource_id, min(ts) AS first_ts, max(ts) FILTER (WHERE io_ops > 0) AS last_io
+       FROM usage_hourly WHERE resource_type = 'storage' AND ts < CAST($2 AS TIMESTAMP) GROUP BY resource_id
+     )
      SELECT u.resource_id, any_value(r.name) AS name, arg_max(u.sku, u.ts) AS sku,
-            sum(${COST}) FILTER (WHERE ${IN_WINDOW}) AS cost_usd,
-            sum(${COST_CUR}) FILTER (WHERE ${IN_WINDOW}) AS cost_cur,
-            sum(u.quantity * cold.price) FILTER (WHERE ${IN_WINDOW}) AS cold_usd,
-            sum(u.quantity * cold.price * f.rate) FILTER (WHERE ${IN_WINDOW}) AS cold_cur,
+            sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur,
+            sum(u.quantity * cold.price) AS cold_usd, sum(u.quantity * cold.price * f.rate) AS cold_cur,
             arg_max(u.quantity, u.ts) AS size_gb,
-            COALESCE(epoch_ms(any_value(r.created_at)), epoch_ms(min(u.ts))) AS created,
-            epoch_ms(max(u.ts) FILTER (WHERE u.io_ops > 0)) AS last_io
+            COALESCE(epoch_ms(any_value(r.created_at)), epoch_ms(any_value(h.first_ts))) AS created,
+            epoch_ms(any_value(h.last_io)) AS last_io
      FROM ${HOURLY} CROSS JOIN cold LEFT JOIN resources r ON r.resource_id = u.resource_id
-     WHERE u.resource_type = 'storage' AND u.ts < CAST($2 AS TIMESTAMP)
+          JOIN history h ON h.resource_id = u.resource_id
+     WHERE u.resource_type = 'storage' AND ${IN_WINDOW}
      GROUP BY u.resource_id
-     HAVING count(*) FILTER (WHERE ${IN_WINDOW}) > 0
      ORDER BY u.resource_id`,
     [...base, COLD_STORAGE_SKU],
   );
