@@ -177,22 +177,29 @@ export async function loadOptimizationInput(db: Database, w: AnalysisWindow): Pr
     last_io: number | null;
   }>(
     `WITH cold AS (SELECT CAST(unit_price_usd AS DOUBLE) AS price FROM prices WHERE sku = $4),
-     -- the whole history, without rates: first hour and last I/O per volume
+     win AS (
+       SELECT u.resource_id, any_value(r.name) AS name, arg_max(u.sku, u.ts) AS sku,
+              sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur,
+              sum(u.quantity * cold.price) AS cold_usd, sum(u.quantity * cold.price * f.rate) AS cold_cur,
+              arg_max(u.quantity, u.ts) AS size_gb, any_value(r.created_at) AS created_at, min(u.ts) AS first_in,
+              max(u.ts) FILTER (WHERE u.io_ops > 0) AS io_in
+       FROM ${HOURLY} CROSS JOIN cold LEFT JOIN resources r ON r.resource_id = u.resource_id
+       WHERE u.resource_type = 'storage' AND ${IN_WINDOW}
+       GROUP BY u.resource_id
+     ),
+     -- before the window, without rates, and only for volumes quiet in it (or of unknown age)
      history AS (
        SELECT resource_id, min(ts) AS first_ts, max(ts) FILTER (WHERE io_ops > 0) AS last_io
-       FROM usage_hourly WHERE resource_type = 'storage' AND ts < CAST($2 AS TIMESTAMP) GROUP BY resource_id
+       FROM usage_hourly
+       WHERE resource_type = 'storage' AND ts < CAST($1 AS TIMESTAMP)
+         AND resource_id IN (SELECT resource_id FROM win WHERE io_in IS NULL OR created_at IS NULL)
+       GROUP BY resource_id
      )
-     SELECT u.resource_id, any_value(r.name) AS name, arg_max(u.sku, u.ts) AS sku,
-            sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur,
-            sum(u.quantity * cold.price) AS cold_usd, sum(u.quantity * cold.price * f.rate) AS cold_cur,
-            arg_max(u.quantity, u.ts) AS size_gb,
-            COALESCE(epoch_ms(any_value(r.created_at)), epoch_ms(any_value(h.first_ts))) AS created,
-            epoch_ms(any_value(h.last_io)) AS last_io
-     FROM ${HOURLY} CROSS JOIN cold LEFT JOIN resources r ON r.resource_id = u.resource_id
-          JOIN history h ON h.resource_id = u.resource_id
-     WHERE u.resource_type = 'storage' AND ${IN_WINDOW}
-     GROUP BY u.resource_id
-     ORDER BY u.resource_id`,
+     SELECT w.resource_id, w.name, w.sku, w.cost_usd, w.cost_cur, w.cold_usd, w.cold_cur, w.size_gb,
+            epoch_ms(COALESCE(w.created_at, least(w.first_in, h.first_ts))) AS created,
+            epoch_ms(COALESCE(w.io_in, h.last_io)) AS last_io
+     FROM win w LEFT JOIN history h USING (resource_id)
+     ORDER BY w.resource_id`,
     [...base, COLD_STORAGE_SKU],
   );
 
