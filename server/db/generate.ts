@@ -7,11 +7,11 @@ import type { ResourceType } from '../../src/contract/billing.ts';
 import { AI_SERVICE_NAMES, REGION_UTC_OFFSET, SPIKES, type Region } from './catalog.ts';
 import { hashUnit, stringKey } from './hash.ts';
 import { BASE_ORGANISATION, type Organisation } from './organisation.ts';
+import { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
+export { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
 
 export { hashUnit };
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
 const MONTH_DAYS = 30.4375;
 
 export interface UsageRow {

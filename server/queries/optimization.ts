@@ -22,9 +22,8 @@ import {
   type VolumeStats,
 } from '../analytics/optimization.ts';
 import { resolvePeriod } from './period.ts';
+import { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 const sqlTs = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 const money = (usd: number | null, cur: number | null): Money => ({ usd: usd ?? 0, cur: cur ?? 0 });

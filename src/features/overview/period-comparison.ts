@@ -17,9 +17,7 @@ import type { DateRange } from '../../lib/period';
 import type { ResourceTypeId, UsageResponse } from '../../contract/billing';
 import type { UsageRequest } from '../../api/usage';
 import type { DashboardFilters } from '../filters/filter-schema';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+import { HOUR_MS, DAY_MS } from '../../lib/time';
 
 const dayMs = (date: string) => Date.parse(`${date}T00:00:00Z`);
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
