@@ -24,7 +24,7 @@
  * Env: BENCH_SCALES (1,5,20), BENCH_REQUESTS (15), BENCH_PORT (5461),
  * SANDBOX_NOW (2024-01-16T12:00:00Z), CHROMIUM_PATH.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -61,6 +61,18 @@ interface Query {
   bytes: number;
   gzip: number;
   status: number;
+  /** The server process's CPU time per request (all its threads), ms. */
+  cpu: number | null;
+}
+
+/** CPU time of a process so far (user + system, all threads), ms; null where /proc is not there. */
+function cpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -96,7 +108,7 @@ async function fill(dir: string, scale: number): Promise<Fill> {
 }
 
 /** Times `url` REQUESTS times (after two warm-ups), one request at a time. */
-async function timeQuery(base: string, url: string, pages: string[]): Promise<Query> {
+async function timeQuery(base: string, url: string, pages: string[], pid: number | undefined): Promise<Query> {
   let body = '';
   let status = 0;
   for (let i = 0; i < 2; i++) {
@@ -105,15 +117,18 @@ async function timeQuery(base: string, url: string, pages: string[]): Promise<Qu
     body = await res.text();
   }
   const times: number[] = [];
+  const cpuBefore = cpuMs(pid);
   for (let i = 0; i < REQUESTS; i++) {
     const t = performance.now();
     const res = await fetch(base + url, { headers: { 'Accept-Encoding': 'identity' } });
     await res.arrayBuffer();
     times.push(performance.now() - t);
   }
+  const cpuAfter = cpuMs(pid);
   times.sort((a, b) => a - b);
   const bytes = Buffer.byteLength(body);
-  return { url, pages, p50: percentile(times, 50), p95: percentile(times, 95), bytes, gzip: gzipSync(body).byteLength, status };
+  const cpu = cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / REQUESTS;
+  return { url, pages, p50: percentile(times, 50), p95: percentile(times, 95), bytes, gzip: gzipSync(body).byteLength, status, cpu };
 }
 
 async function measureScale(browser: Browser, distDir: string, scale: number): Promise<{ fill: Fill; pages: PageRun[]; queries: Query[] }> {
@@ -135,7 +150,7 @@ async function measureScale(browser: Browser, distDir: string, scale: number): P
     const byUrl = new Map<string, string[]>();
     for (const p of pages) for (const r of p.requests) byUrl.set(r, [...new Set([...(byUrl.get(r) ?? []), p.page])]);
     const queries: Query[] = [];
-    for (const [url, from] of byUrl) queries.push(await timeQuery(server.url, url, from));
+    for (const [url, from] of byUrl) queries.push(await timeQuery(server.url, url, from, server.child.pid));
     return { fill: filled, pages, queries };
   } finally {
     await server?.stop();
@@ -151,13 +166,13 @@ function print(scale: number, r: { fill: Fill; pages: PageRun[]; queries: Query[
   console.log(
     `Database ${size(f.bytes)}, ${f.rows.toLocaleString('en-US')} hourly rows, filled in ${(f.ms / 1000).toFixed(1)} s; ${f.teams} teams, ${f.users} users, ${f.clusters} clusters, ${f.resources.toLocaleString('en-US')} resources.\n`,
   );
-  console.log('| API request (as the pages make it) | pages | status | p50 | p95 | answer | gzip |');
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| API request (as the pages make it) | pages | status | p50 | p95 | server CPU / request | answer | gzip |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const q of [...r.queries].sort((a, b) => b.p50 - a.p50)) {
     const fast = !at20 || q.p50 < TARGET_P50_MS;
     const small = q.bytes <= TARGET_ANSWER_BYTES;
     ok &&= fast && small && q.status === 200;
-    console.log(`| \`${q.url}\` | ${q.pages.join(' ')} | ${q.status} | ${ms(q.p50)}${mark(fast)} | ${ms(q.p95)} | ${size(q.bytes)}${mark(small)} | ${size(q.gzip)} |`);
+    console.log(`| \`${q.url}\` | ${q.pages.join(' ')} | ${q.status} | ${ms(q.p50)}${mark(fast)} | ${ms(q.p95)} | ${ms(q.cpu)} | ${size(q.bytes)}${mark(small)} | ${size(q.gzip)} |`);
   }
   const p50s = r.queries.map((q) => q.p50).sort((a, b) => a - b);
   console.log(`\n${r.queries.length} distinct requests; median of their p50s ${ms(percentile(p50s, 50))}, slowest p50 ${ms(p50s.at(-1) ?? null)}; largest answer ${size(Math.max(...r.queries.map((q) => q.bytes)))}.\n`);
