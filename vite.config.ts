@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, loadEnv, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
@@ -30,9 +30,13 @@ function apiProxy(env: Record<string, string>): Record<string, ProxyOptions> {
   };
 }
 
-/** Changes when the contract does: the persisted query cache of an older contract is then discarded. */
+/** Changes when the contract does (any file of src/contract/): the persisted query cache of an older contract is then discarded. */
 function contractHash(): string {
-  return createHash('sha256').update(readFileSync(new URL('./src/contract/billing.ts', import.meta.url))).digest('hex').slice(0, 16);
+  const dir = new URL('./src/contract/', import.meta.url);
+  const hash = createHash('sha256');
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).sort())
+    hash.update(file).update(readFileSync(new URL(file, dir)));
+  return hash.digest('hex').slice(0, 16);
 }
 
 /**

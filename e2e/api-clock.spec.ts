@@ -5,6 +5,7 @@ import {
   type UsageResponse,
 } from '../src/contract/billing.ts';
 import { api, expect, FAR_FROM_SANDBOX, money, SANDBOX_API_KEY, SANDBOX_URL, test } from './fixtures.ts';
+import { DAY_MS } from '../src/lib/time.ts';
 
 /**
  * The API is the clock: with the browser's clock years away from the
@@ -14,7 +15,6 @@ import { api, expect, FAR_FROM_SANDBOX, money, SANDBOX_API_KEY, SANDBOX_URL, tes
  */
 test.use({ browserNow: FAR_FROM_SANDBOX });
 
-const DAY_MS = 86_400_000;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);

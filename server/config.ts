@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { MAX_SCALE } from './db/organisation.ts';
 import { SANDBOX_DEFAULT_API_KEY, SANDBOX_DEFAULT_DB, SANDBOX_DEFAULT_PORT } from './defaults.ts';
 
 /**
@@ -25,6 +26,13 @@ export const configSchema = z.object({
   /** Longest time one request may take before its database work is stopped and it answers 503. */
   SANDBOX_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_REQUEST_TIMEOUT_MS),
   SANDBOX_API_KEY: z.string().min(8, 'must be at least 8 characters').default(SANDBOX_DEFAULT_API_KEY),
+  /** How many times the sandbox organisation is multiplied (teams, users, resources); another value rebuilds the history. */
+  SANDBOX_SCALE: z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from 1 to ${MAX_SCALE}`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= MAX_SCALE, `must be a whole number from 1 to ${MAX_SCALE}`)
+    .default(1),
 });
 export type Config = z.infer<typeof configSchema>;
 

@@ -11,7 +11,7 @@ import { answerClientErrors } from './http/client-errors.ts';
 async function main(): Promise<void> {
   const config = loadConfig();
   const now = clockFor(config);
-  const db = await Database.open(config.SANDBOX_DB);
+  const db = await Database.open(config.SANDBOX_DB, { scale: config.SANDBOX_SCALE });
   const started = performance.now();
   const fill = await db.ensureData(now());
   logFill(db, fill, performance.now() - started);

@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     apiKey = config.TENSORONE_API_KEY!;
   } else {
     const now = sandboxClock(config);
-    db = await Database.open(config.SANDBOX_DB);
+    db = await Database.open(config.SANDBOX_DB, { scale: config.SANDBOX_SCALE });
     const t0 = performance.now();
     const fill = await db.ensureData(now());
     logFill(db, fill, performance.now() - t0);

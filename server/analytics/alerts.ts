@@ -13,9 +13,8 @@
 import { listValue } from '@duckdb/node-api';
 import { CURRENCY_DECIMALS, RESOURCE_TYPES, actionPercent, type Alert, type Currency, type ResourceType } from '../../src/contract/billing.ts';
 import type { Database } from '../db/database.ts';
+import { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 export const SPIKE_THRESHOLD_PERCENT = 25;
 
 const sqlDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);

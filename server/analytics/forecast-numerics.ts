@@ -1,6 +1,6 @@
 /** Small numerics for the forecast model: PRNG, Nelder–Mead, quantiles. Pure. */
 
-export const DAY_MS = 86_400_000;
+export { DAY_MS } from '../../src/lib/time.ts';
 
 // ---------------------------------------------------------------- small numerics
 

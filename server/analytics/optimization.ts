@@ -24,9 +24,7 @@ import {
 } from '../../src/contract/billing.ts';
 import { REGION_UTC_OFFSET, type Region } from '../db/catalog.ts';
 import { fromMinor, toMinor } from './apportion.ts';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+import { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
 
 // ---------------------------------------------------------------- rule parameters
 

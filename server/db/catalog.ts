@@ -79,10 +79,6 @@ export const USERS: User[] = PEOPLE.map(([name, projectId], i) => ({
   projectId,
 }));
 
-export function membersOf(projectId: string): User[] {
-  return USERS.filter((u) => u.projectId === projectId);
-}
-
 /** Hours in an average month, used to quote monthly prices per hour. */
 export const HOURS_PER_MONTH = 730;
 
@@ -260,7 +256,14 @@ export const FLOWS: FlowSpec[] = [
 ];
 
 /** Training models launched by each team, and how many jobs a week they start. */
-export const TRAINING_TEAMS: Array<{ projectId: string; jobsPerWeek: number; models: string[]; region: Region }> = [
+export interface TrainingTeam {
+  projectId: string;
+  jobsPerWeek: number;
+  models: string[];
+  region: Region;
+}
+
+export const TRAINING_TEAMS: TrainingTeam[] = [
   { projectId: 'research', jobsPerWeek: 2.2, models: ['llama-3-70b LoRA', 'mixtral-8x7b fine-tune', 'vit-h pretrain'], region: 'us-east-1' },
   { projectId: 'ml-platform', jobsPerWeek: 0.8, models: ['reranker distill', 'embedding-v4 train'], region: 'us-east-1' },
   { projectId: 'product-ai', jobsPerWeek: 1.2, models: ['sdxl brand LoRA', 'llama-3-8b chat SFT'], region: 'us-east-1' },

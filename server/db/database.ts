@@ -9,13 +9,16 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { once } from 'node:events';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { PROJECTS, SKUS, USERS } from './catalog.ts';
+import { SKUS } from './catalog.ts';
+import { organisation, type Organisation } from './organisation.ts';
 import { DAY_MS, HOUR_MS, anchorFor, fxRates, generateUsage, resources, type UsageRow } from './generate.ts';
 import { DeadlineExceeded, currentDeadline } from './deadline.ts';
 import { buildPath, connect, removeFile } from './files.ts';
 import { migrateUserData, seedBudgets, userDataPath } from './user-data.ts';
 
 const SCHEMA_VERSION = '5';
+/** Hours generated and loaded in one go while filling. */
+const FILL_SLICE_MS = 31 * DAY_MS;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -65,20 +68,29 @@ export class Database {
   /** Bumped by every write, so readers can cache what they derive from the data. */
   generation = 0;
 
+  /** The organisation the history is generated for (SANDBOX_SCALE). */
+  readonly org: Organisation;
+
   private constructor(
     private instance: DuckDBInstance,
     private conn: DuckDBConnection,
     readonly path: string,
     /** The budgets file (user-data.ts); null for a file being built. */
     readonly userPath: string | null,
-  ) {}
+    readonly scale: number,
+  ) {
+    this.org = organisation(scale);
+  }
 
   /**
    * Opens the usage file and attaches its user-data file, checks that both can
    * be read (a damaged file stops here, naming it), and moves budgets kept by
-   * older versions in the usage file into the user-data file.
+   * older versions in the usage file into the user-data file. `scale`
+   * (SANDBOX_SCALE, default 1) multiplies the organisation (organisation.ts);
+   * a file filled at another scale is rebuilt by ensureData.
    */
-  static async open(path: string): Promise<Database> {
+  static async open(path: string, { scale = 1 }: { scale?: number } = {}): Promise<Database> {
+    organisation(scale); // a bad scale fails before any file is touched
     if (path !== ':memory:') {
       mkdirSync(dirname(path), { recursive: true });
       removeFile(buildPath(path));
@@ -86,7 +98,7 @@ export class Database {
     const userPath = userDataPath(path);
     const { instance, conn } = await connect(path, userPath);
     await migrateUserData(conn);
-    return new Database(instance, conn, path, userPath);
+    return new Database(instance, conn, path, userPath, scale);
   }
 
   /** Runs statements one at a time: DuckDB connections are not re-entrant. */
@@ -182,12 +194,16 @@ export class Database {
     const wanted = anchorFor(now);
     const anchor = Number(meta.anchor ?? NaN);
     const filledTo = Number(meta.filled_to ?? NaN);
+    // Files from before SANDBOX_SCALE hold the organisation at scale 1.
+    const storedScale = meta.scale ?? '1';
     const reason =
       meta.schema === undefined
         ? null
         : meta.schema !== SCHEMA_VERSION
           ? `it was made with schema ${meta.schema}, this version uses ${SCHEMA_VERSION}`
-          : !Number.isFinite(anchor) || !Number.isFinite(filledTo)
+          : storedScale !== String(this.scale)
+            ? `it holds the organisation at SANDBOX_SCALE=${storedScale}, this start asks for ${this.scale}`
+            : !Number.isFinite(anchor) || !Number.isFinite(filledTo)
             ? 'its fill was not finished'
             : filledTo > nowHour || anchor > wanted
               ? `it holds data up to ${new Date(filledTo).toISOString()}, after the clock (${new Date(nowHour).toISOString()})`
@@ -235,7 +251,7 @@ export class Database {
     const tmp = buildPath(this.path);
     removeFile(tmp);
     const instance = await DuckDBInstance.create(tmp, { threads: '2' });
-    const builder = new Database(instance, await instance.connect(), tmp, null);
+    const builder = new Database(instance, await instance.connect(), tmp, null, this.scale);
     let rows: number;
     try {
       await builder.run(DDL);
@@ -257,18 +273,33 @@ export class Database {
   }
 
   private async seedStatic(anchor: number, nowHour: number): Promise<void> {
-    for (const p of PROJECTS) await this.run('INSERT INTO projects VALUES ($1, $2)', [p.id, p.name]);
-    for (const u of USERS) await this.run('INSERT INTO users VALUES ($1, $2, $3, $4)', [u.id, u.name, u.email, u.projectId]);
+    await this.insertRows('INSERT INTO projects VALUES', '($1, $2)', this.org.projects.map((p) => [p.id, p.name]));
+    await this.insertRows(
+      'INSERT INTO users VALUES',
+      '($1, $2, $3, $4)',
+      this.org.users.map((u) => [u.id, u.name, u.email, u.projectId]),
+    );
     for (const s of SKUS)
       await this.run(
         `INSERT INTO prices VALUES ($1, $2, $3, CAST($4 AS DECIMAL(18,10)), CAST($5 AS DECIMAL(18,10)), $6)`,
         [s.sku, s.resourceType, s.unit, s.unitPriceUsd.toFixed(10), s.reservedUnitPriceUsd?.toFixed(10) ?? null, s.description],
       );
     await this.writeFx(anchor, nowHour);
-    await this.run(`INSERT INTO meta VALUES ('schema', $1), ('anchor', $2), ('filled_to', $2)`, [
+    await this.run(`INSERT INTO meta VALUES ('schema', $1), ('anchor', $2), ('filled_to', $2), ('scale', $3)`, [
       SCHEMA_VERSION,
       String(anchor),
+      String(this.scale),
     ]);
+  }
+
+  /** Inserts rows in statements of a few hundred (one `tuple` of $1…$n per row, numbered on). */
+  private async insertRows(head: string, tuple: string, rows: DuckDBValue[][], tail = '', run = (sql: string, p: DuckDBValue[]) => this.run(sql, p)): Promise<void> {
+    const width = rows[0]?.length ?? 0;
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      const values = chunk.map((_, r) => tuple.replace(/\$(\d+)/g, (_m, n: string) => `$${r * width + Number(n)}`));
+      await run(`${head} ${values.join(', ')} ${tail}`, chunk.flat());
+    }
   }
 
   /** Exchange rates from the anchor to a year past `until` (forecasts convert future months). */
@@ -288,46 +319,66 @@ export class Database {
     rmSync(file, { force: true });
   }
 
-  /** Generates hours [from, to), prices them from the price table and refreshes the daily rollup. */
-  private async appendHours(anchor: number, from: number, to: number): Promise<number> {
-    if (to <= from) return 0;
-    const file = join(tmpdir(), `usage-${process.pid}-${Date.now()}.csv`);
+  /** Writes the generated rows of hours [from, to) to a CSV file; returns it and the row count. */
+  private async writeUsageCsv(anchor: number, from: number, to: number): Promise<{ file: string; rows: number }> {
+    const file = join(tmpdir(), `usage-${process.pid}-${Date.now()}-${from}.csv`);
     const out = createWriteStream(file, { highWaterMark: 1 << 20 });
     let rows = 0;
     let buf = '';
     const cell = (v: number | null) => (v === null ? '' : String(v));
     const tsCache = new Map<number, string>();
-    generateUsage(anchor, from, to, (r: UsageRow) => {
-      let ts = tsCache.get(r.hour);
-      if (ts === undefined) {
-        ts = tsLiteral(r.hour);
-        tsCache.set(r.hour, ts);
-      }
-      buf += `${ts},${r.resourceId},${r.resourceType},${r.sku},${r.region},${r.projectId},${r.userId},${r.quantity},${cell(r.gpuUtil)},${cell(r.requests)},${cell(r.peakConcurrency)},${cell(r.minWorkers)},${cell(r.ioOps)}\n`;
-      rows++;
-      if (buf.length > 1 << 20) {
-        out.write(buf);
-        buf = '';
-      }
-    });
+    generateUsage(
+      anchor,
+      from,
+      to,
+      (r: UsageRow) => {
+        let ts = tsCache.get(r.hour);
+        if (ts === undefined) {
+          ts = tsLiteral(r.hour);
+          tsCache.set(r.hour, ts);
+        }
+        buf += `${ts},${r.resourceId},${r.resourceType},${r.sku},${r.region},${r.projectId},${r.userId},${r.quantity},${cell(r.gpuUtil)},${cell(r.requests)},${cell(r.peakConcurrency)},${cell(r.minWorkers)},${cell(r.ioOps)}\n`;
+        rows++;
+        if (buf.length > 1 << 20) {
+          out.write(buf);
+          buf = '';
+        }
+      },
+      this.org,
+    );
     out.write(buf);
     out.end();
     await once(out, 'finish');
+    return { file, rows };
+  }
 
+  /** Generates hours [from, to), prices them from the price table and refreshes the daily rollup. */
+  private async appendHours(anchor: number, from: number, to: number): Promise<number> {
+    if (to <= from) return 0;
+    let rows = 0;
     const fromTs = tsLiteral(from);
     await this.transaction(async (tx) => {
-      await tx.run(
-        `INSERT INTO usage_hourly
-         SELECT s.ts, CAST(s.ts AS DATE), s.resource_id, s.resource_type, s.sku, s.region, s.project_id, s.user_id,
-                s.quantity, CAST(s.quantity * p.unit_price_usd AS DECIMAL(18,6)),
-                s.gpu_util, s.requests, s.peak_concurrency, s.min_workers, s.io_ops
-         FROM read_csv('${file}', header=false, columns={
-           'ts':'TIMESTAMP','resource_id':'VARCHAR','resource_type':'VARCHAR','sku':'VARCHAR','region':'VARCHAR',
-           'project_id':'VARCHAR','user_id':'VARCHAR','quantity':'DOUBLE','gpu_util':'DOUBLE','requests':'BIGINT',
-           'peak_concurrency':'INTEGER','min_workers':'INTEGER','io_ops':'BIGINT'}) s
-         JOIN prices p USING (sku)
-         ORDER BY s.ts, s.resource_type, s.resource_id`,
-      );
+      // A month of hours at a time, so a large organisation's rows never wait in memory all at once.
+      for (let a = from; a < to; a += FILL_SLICE_MS) {
+        const slice = await this.writeUsageCsv(anchor, a, Math.min(to, a + FILL_SLICE_MS));
+        rows += slice.rows;
+        try {
+          await tx.run(
+            `INSERT INTO usage_hourly
+             SELECT s.ts, CAST(s.ts AS DATE), s.resource_id, s.resource_type, s.sku, s.region, s.project_id, s.user_id,
+                    s.quantity, CAST(s.quantity * p.unit_price_usd AS DECIMAL(18,6)),
+                    s.gpu_util, s.requests, s.peak_concurrency, s.min_workers, s.io_ops
+             FROM read_csv('${slice.file}', header=false, columns={
+               'ts':'TIMESTAMP','resource_id':'VARCHAR','resource_type':'VARCHAR','sku':'VARCHAR','region':'VARCHAR',
+               'project_id':'VARCHAR','user_id':'VARCHAR','quantity':'DOUBLE','gpu_util':'DOUBLE','requests':'BIGINT',
+               'peak_concurrency':'INTEGER','min_workers':'INTEGER','io_ops':'BIGINT'}) s
+             JOIN prices p USING (sku)
+             ORDER BY s.ts, s.resource_type, s.resource_id`,
+          );
+        } finally {
+          rmSync(slice.file, { force: true });
+        }
+      }
       // Hourly totals per resource type: the hourly series read these, not the raw rows.
       await tx.run(
         `INSERT INTO usage_type_hourly
@@ -342,27 +393,26 @@ export class Database {
          GROUP BY ALL ORDER BY day, resource_type, resource_id`,
       );
       // Resources known so far (training jobs appear as they start).
-      for (const r of resources(anchor, to)) {
-        await tx.run(
-          `INSERT INTO resources VALUES ($1, $2, $3, $4, $5, $6, $7, CAST($8 AS TIMESTAMP), CAST($9 AS TIMESTAMP), $10)
-           ON CONFLICT (resource_id) DO UPDATE SET ended_at = excluded.ended_at`,
-          [
-            r.resourceId,
-            r.name,
-            r.resourceType,
-            r.sku,
-            r.region,
-            r.projectId,
-            r.ownerId,
-            tsLiteral(r.createdAt),
-            r.endedAt === null ? null : tsLiteral(r.endedAt),
-            JSON.stringify(r.attrs),
-          ],
-        );
-      }
+      await this.insertRows(
+        'INSERT INTO resources VALUES',
+        '($1, $2, $3, $4, $5, $6, $7, CAST($8 AS TIMESTAMP), CAST($9 AS TIMESTAMP), $10)',
+        resources(anchor, to, this.org).map((r) => [
+          r.resourceId,
+          r.name,
+          r.resourceType,
+          r.sku,
+          r.region,
+          r.projectId,
+          r.ownerId,
+          tsLiteral(r.createdAt),
+          r.endedAt === null ? null : tsLiteral(r.endedAt),
+          JSON.stringify(r.attrs),
+        ]),
+        'ON CONFLICT (resource_id) DO UPDATE SET ended_at = excluded.ended_at',
+        tx.run,
+      );
       await tx.run(`UPDATE meta SET value = $1 WHERE key = 'filled_to'`, [String(to)]);
     });
-    rmSync(file, { force: true });
     await this.writeFx(anchor, to);
     return rows;
   }

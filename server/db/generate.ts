@@ -4,22 +4,14 @@
  * one go and one extended hour by hour hold identical rows.
  */
 import type { ResourceType } from '../../src/contract/billing.ts';
-import {
-  AI_SERVICE_NAMES,
-  AI_STREAMS,
-  CLUSTERS,
-  ENDPOINTS,
-  FLOWS,
-  REGION_UTC_OFFSET,
-  SPIKES,
-  TRAINING_TEAMS,
-  VOLUMES,
-  membersOf,
-  type Region,
-} from './catalog.ts';
+import { AI_SERVICE_NAMES, REGION_UTC_OFFSET, SPIKES, type Region } from './catalog.ts';
+import { hashUnit, stringKey } from './hash.ts';
+import { BASE_ORGANISATION, type Organisation } from './organisation.ts';
+import { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
+export { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
+export { hashUnit };
+
 const MONTH_DAYS = 30.4375;
 
 export interface UsageRow {
@@ -49,24 +41,6 @@ export interface ResourceRow {
   createdAt: number;
   endedAt: number | null;
   attrs: Record<string, unknown>;
-}
-
-/** 32-bit integer hash of a few integers, as a uniform number in [0, 1). */
-export function hashUnit(...parts: number[]): number {
-  let h = 0x9e3779b9;
-  for (const p of parts) {
-    h ^= p | 0;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    h ^= h >>> 16;
-  }
-  return (h >>> 0) / 4294967296;
-}
-
-function stringKey(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h | 0;
 }
 
 /** Multiplicative noise with a median of 1. */
@@ -114,18 +88,24 @@ function growth(anchor: number, hour: number, rate: number): number {
   return Math.exp((rate * (hour - anchor)) / (MONTH_DAYS * DAY_MS));
 }
 
-function spikeFactor(anchor: number, hour: number, id: string, type: ResourceType): number {
-  let f = 1;
-  for (const s of SPIKES) {
-    if (!s.match(id, type)) continue;
+/** The spikes that touch one resource, as windows in epoch ms: worked out once per resource, not per hour. */
+function spikesOf(anchor: number, id: string, type: ResourceType): (hour: number) => number {
+  const windows = SPIKES.filter((s) => s.match(id, type)).map((s) => {
     const start = monthStart(anchor, s.month) + s.day * DAY_MS;
-    if (hour >= start && hour < start + s.days * DAY_MS) {
-      // ramp in over the first day so the spike looks organic
-      const ramp = Math.min(1, (hour - start) / DAY_MS + 0.3);
-      f *= 1 + (s.factor - 1) * ramp;
+    return { start, end: start + s.days * DAY_MS, factor: s.factor };
+  });
+  if (windows.length === 0) return () => 1;
+  return (hour) => {
+    let f = 1;
+    for (const w of windows) {
+      if (hour >= w.start && hour < w.end) {
+        // ramp in over the first day so the spike looks organic
+        const ramp = Math.min(1, (hour - w.start) / DAY_MS + 0.3);
+        f *= 1 + (w.factor - 1) * ramp;
+      }
     }
-  }
-  return f;
+    return f;
+  };
 }
 
 interface TrainingJob {
@@ -145,15 +125,15 @@ interface TrainingJob {
  * (deterministic). Another `seed` gives another draw of the same process
  * (bench:forecast uses them for the expected cost of jobs not yet launched).
  */
-export function trainingJobs(anchor: number, until: number, seed = 0): TrainingJob[] {
+export function trainingJobs(anchor: number, until: number, seed = 0, org: Organisation = BASE_ORGANISATION): TrainingJob[] {
   const hash = seed === 0 ? hashUnit : (...parts: number[]) => hashUnit(...parts, seed);
   const jobs: TrainingJob[] = [];
   for (let w = 0; anchor + w * 7 * DAY_MS < until; w++) {
     const weekStart = anchor + w * 7 * DAY_MS;
-    TRAINING_TEAMS.forEach((team, ti) => {
+    org.trainingTeams.forEach((team, ti) => {
       const rate = team.jobsPerWeek * growth(anchor, weekStart, 0.035);
       const n = Math.floor(rate + hash(ti, w, 11));
-      const members = membersOf(team.projectId);
+      const members = org.membersOf(team.projectId);
       for (let j = 0; j < n; j++) {
         const r = (salt: number) => hash(ti, w, j, salt);
         const dayOffset = Math.floor(r(1) * 7);
@@ -185,9 +165,9 @@ export function trainingJobs(anchor: number, until: number, seed = 0): TrainingJ
 }
 
 /** Every resource known up to `until`. */
-export function resources(anchor: number, until: number): ResourceRow[] {
+export function resources(anchor: number, until: number, org: Organisation = BASE_ORGANISATION): ResourceRow[] {
   const out: ResourceRow[] = [];
-  for (const c of CLUSTERS)
+  for (const c of org.clusters)
     out.push({
       resourceId: c.id,
       name: c.name,
@@ -200,7 +180,7 @@ export function resources(anchor: number, until: number): ResourceRow[] {
       endedAt: null,
       attrs: { gpus: c.gpus, minGpus: c.minGpus ?? c.gpus, autoscaling: c.minGpus !== undefined },
     });
-  for (const e of ENDPOINTS)
+  for (const e of org.endpoints)
     out.push({
       resourceId: e.id,
       name: e.name,
@@ -213,7 +193,7 @@ export function resources(anchor: number, until: number): ResourceRow[] {
       endedAt: null,
       attrs: { minWorkers: e.minWorkers, gpusPerWorker: e.gpusPerWorker, capacity: e.capacity },
     });
-  for (const j of trainingJobs(anchor, until))
+  for (const j of trainingJobs(anchor, until, 0, org))
     out.push({
       resourceId: j.id,
       name: j.name,
@@ -239,7 +219,7 @@ export function resources(anchor: number, until: number): ResourceRow[] {
       endedAt: null,
       attrs: {},
     });
-  for (const v of VOLUMES)
+  for (const v of org.volumes)
     out.push({
       resourceId: v.id,
       name: v.name,
@@ -252,7 +232,7 @@ export function resources(anchor: number, until: number): ResourceRow[] {
       endedAt: null,
       attrs: {},
     });
-  for (const f of FLOWS)
+  for (const f of org.flows)
     out.push({
       resourceId: f.id,
       name: f.name,
@@ -274,19 +254,26 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 /**
  * Emits every usage row for hours in [from, to) (epoch ms, hour-aligned).
  */
-export function generateUsage(anchor: number, from: number, to: number, emit: (row: UsageRow) => void): void {
+export function generateUsage(
+  anchor: number,
+  from: number,
+  to: number,
+  emit: (row: UsageRow) => void,
+  org: Organisation = BASE_ORGANISATION,
+): void {
   const hours: number[] = [];
   for (let t = from; t < to; t += HOUR_MS) hours.push(t);
   const idx = (t: number) => Math.round((t - anchor) / HOUR_MS);
 
-  for (const c of CLUSTERS) {
+  for (const c of org.clusters) {
     const key = stringKey(c.id);
+    const spike = spikesOf(anchor, c.id, 'clusters');
     const created = monthStart(anchor, c.fromMonth);
     const idleFrom = c.idleFromMonth === undefined ? Infinity : monthStart(anchor, c.idleFromMonth);
     for (const t of hours) {
       if (t < created) continue;
       const i = idx(t);
-      const load = businessLoad(t, c.region) * noise(0.08, key, i) * spikeFactor(anchor, t, c.id, 'clusters');
+      const load = businessLoad(t, c.region) * noise(0.08, key, i) * spike(t);
       let gpus = c.gpus;
       if (c.minGpus !== undefined) gpus = clamp(Math.round(c.gpus * 0.62 * load), c.minGpus, c.gpus * 2);
       let util: number;
@@ -310,8 +297,9 @@ export function generateUsage(anchor: number, from: number, to: number, emit: (r
     }
   }
 
-  for (const e of ENDPOINTS) {
+  for (const e of org.endpoints) {
     const key = stringKey(e.id);
+    const spike = spikesOf(anchor, e.id, 'endpoints');
     const created = monthStart(anchor, e.fromMonth);
     for (const t of hours) {
       if (t < created) continue;
@@ -321,7 +309,7 @@ export function generateUsage(anchor: number, from: number, to: number, emit: (r
         growth(anchor, t, e.growth) *
         consumerLoad(t, e.region) *
         noise(0.12, key, i) *
-        spikeFactor(anchor, t, e.id, 'endpoints');
+        spike(t);
       const peak = Math.ceil(c * (1.25 + 0.4 * hashUnit(key, i, 3)));
       const workers = Math.max(e.minWorkers, Math.ceil(peak / e.capacity));
       // Workers scale within the hour: bill the average of min and needed.
@@ -344,7 +332,7 @@ export function generateUsage(anchor: number, from: number, to: number, emit: (r
     }
   }
 
-  for (const j of trainingJobs(anchor, to)) {
+  for (const j of trainingJobs(anchor, to, 0, org)) {
     if (j.end <= from || j.start >= to) continue;
     const key = stringKey(j.id);
     for (let t = Math.max(j.start, from); t < Math.min(j.end, to); t += HOUR_MS) {
@@ -366,9 +354,10 @@ export function generateUsage(anchor: number, from: number, to: number, emit: (r
     }
   }
 
-  AI_STREAMS.forEach((s, si) => {
+  org.aiStreams.forEach((s, si) => {
     const key = stringKey(`${s.sku}/${s.projectId}/${s.region}`);
-    const members = membersOf(s.projectId);
+    const members = org.membersOf(s.projectId);
+    const spike = spikesOf(anchor, s.sku, 'ai-services');
     for (const t of hours) {
       const i = idx(t);
       const n = Math.round(
@@ -376,7 +365,7 @@ export function generateUsage(anchor: number, from: number, to: number, emit: (r
           growth(anchor, t, s.growth) *
           consumerLoad(t, s.region) *
           noise(0.1, key, i) *
-          spikeFactor(anchor, t, s.sku, 'ai-services'),
+          spike(t),
       );
       if (n <= 0) continue;
       const user = members[Math.floor(hashUnit(si, Math.floor(i / 24)) * members.length)]!;
@@ -398,7 +387,7 @@ export function generateUsage(anchor: number, from: number, to: number, emit: (r
     }
   });
 
-  for (const v of VOLUMES) {
+  for (const v of org.volumes) {
     const key = stringKey(v.id);
     const created = monthStart(anchor, v.fromMonth);
     const staleFrom = v.staleFromMonth === undefined ? Infinity : monthStart(anchor, v.staleFromMonth);
@@ -425,8 +414,9 @@ export function generateUsage(anchor: number, from: number, to: number, emit: (r
     }
   }
 
-  for (const f of FLOWS) {
+  for (const f of org.flows) {
     const key = stringKey(f.id);
+    const spike = spikesOf(anchor, f.id, 'bandwidth');
     const steady = f.sku === 'transfer-cross-region';
     for (const t of hours) {
       const i = idx(t);
@@ -439,7 +429,7 @@ export function generateUsage(anchor: number, from: number, to: number, emit: (r
         region: f.region,
         projectId: f.projectId,
         userId: f.ownerId,
-        quantity: round(f.baseGBPerHour * growth(anchor, t, f.growth) * load * spikeFactor(anchor, t, f.id, 'bandwidth'), 3),
+        quantity: round(f.baseGBPerHour * growth(anchor, t, f.growth) * load * spike(t), 3),
         gpuUtil: null,
         requests: null,
         peakConcurrency: null,

@@ -24,7 +24,7 @@ function hasSecrets(value: string): boolean {
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export const prodConfigSchema = sandboxConfigSchema
-  .pick({ SANDBOX_DB: true, SANDBOX_NOW: true, SANDBOX_API_KEY: true, SANDBOX_REQUEST_TIMEOUT_MS: true })
+  .pick({ SANDBOX_DB: true, SANDBOX_NOW: true, SANDBOX_API_KEY: true, SANDBOX_REQUEST_TIMEOUT_MS: true, SANDBOX_SCALE: true })
   .extend({
     PORT: z.coerce.number().int().min(0).max(65535).default(PROD_DEFAULT_PORT),
     HOST: z.string().min(1).default('127.0.0.1'),

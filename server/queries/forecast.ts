@@ -25,9 +25,8 @@ import { fitDaily, forecastDaily, olsSlope, scenarios, shareWithin, type EtsMode
 import { fromMinor, toMinor } from '../analytics/apportion.ts';
 import { mstlPeer } from '../analytics/forecast-mstl.ts';
 import { loadNames } from './names.ts';
+import { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 /** Average month length: monthly costs are normalised to it before fitting trends. */
 export const AVG_MONTH_DAYS = 365.25 / 12;
 /** Complete months the baseline average and the growth trends look at. */

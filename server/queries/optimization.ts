@@ -22,9 +22,8 @@ import {
   type VolumeStats,
 } from '../analytics/optimization.ts';
 import { resolvePeriod } from './period.ts';
+import { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 const sqlTs = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 
 const money = (usd: number | null, cur: number | null): Money => ({ usd: usd ?? 0, cur: cur ?? 0 });
@@ -106,6 +105,9 @@ export async function loadOptimizationInput(db: Database, w: AnalysisWindow): Pr
               epoch(u.ts) / 3600 - row_number() OVER (PARTITION BY u.resource_id ORDER BY u.ts) AS grp
        FROM ${HOURLY}
        WHERE u.resource_type = 'clusters' AND u.ts < CAST($2 AS TIMESTAMP) AND u.gpu_util < $4 AND u.quantity > 0
+         -- only clusters with a low hour in the window can have a run reaching into it
+         AND u.resource_id IN (SELECT u.resource_id FROM usage_hourly u
+                               WHERE u.resource_type = 'clusters' AND ${IN_WINDOW} AND u.gpu_util < $4 AND u.quantity > 0)
      )
      SELECT resource_id, epoch_ms(min(ts)) AS run_start, epoch_ms(max(ts)) AS run_last, count(*) AS hours,
             count(*) FILTER (WHERE ts >= CAST($1 AS TIMESTAMP)) AS hours_in,
@@ -173,20 +175,30 @@ export async function loadOptimizationInput(db: Database, w: AnalysisWindow): Pr
     created: number | null;
     last_io: number | null;
   }>(
-    `WITH cold AS (SELECT CAST(unit_price_usd AS DOUBLE) AS price FROM prices WHERE sku = $4)
-     SELECT u.resource_id, any_value(r.name) AS name, arg_max(u.sku, u.ts) AS sku,
-            sum(${COST}) FILTER (WHERE ${IN_WINDOW}) AS cost_usd,
-            sum(${COST_CUR}) FILTER (WHERE ${IN_WINDOW}) AS cost_cur,
-            sum(u.quantity * cold.price) FILTER (WHERE ${IN_WINDOW}) AS cold_usd,
-            sum(u.quantity * cold.price * f.rate) FILTER (WHERE ${IN_WINDOW}) AS cold_cur,
-            arg_max(u.quantity, u.ts) AS size_gb,
-            COALESCE(epoch_ms(any_value(r.created_at)), epoch_ms(min(u.ts))) AS created,
-            epoch_ms(max(u.ts) FILTER (WHERE u.io_ops > 0)) AS last_io
-     FROM ${HOURLY} CROSS JOIN cold LEFT JOIN resources r ON r.resource_id = u.resource_id
-     WHERE u.resource_type = 'storage' AND u.ts < CAST($2 AS TIMESTAMP)
-     GROUP BY u.resource_id
-     HAVING count(*) FILTER (WHERE ${IN_WINDOW}) > 0
-     ORDER BY u.resource_id`,
+    `WITH cold AS (SELECT CAST(unit_price_usd AS DOUBLE) AS price FROM prices WHERE sku = $4),
+     win AS (
+       SELECT u.resource_id, any_value(r.name) AS name, arg_max(u.sku, u.ts) AS sku,
+              sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur,
+              sum(u.quantity * cold.price) AS cold_usd, sum(u.quantity * cold.price * f.rate) AS cold_cur,
+              arg_max(u.quantity, u.ts) AS size_gb, any_value(r.created_at) AS created_at, min(u.ts) AS first_in,
+              max(u.ts) FILTER (WHERE u.io_ops > 0) AS io_in
+       FROM ${HOURLY} CROSS JOIN cold LEFT JOIN resources r ON r.resource_id = u.resource_id
+       WHERE u.resource_type = 'storage' AND ${IN_WINDOW}
+       GROUP BY u.resource_id
+     ),
+     -- before the window, without rates, and only for volumes quiet in it (or of unknown age)
+     history AS (
+       SELECT resource_id, min(ts) AS first_ts, max(ts) FILTER (WHERE io_ops > 0) AS last_io
+       FROM usage_hourly
+       WHERE resource_type = 'storage' AND ts < CAST($1 AS TIMESTAMP)
+         AND resource_id IN (SELECT resource_id FROM win WHERE io_in IS NULL OR created_at IS NULL)
+       GROUP BY resource_id
+     )
+     SELECT w.resource_id, w.name, w.sku, w.cost_usd, w.cost_cur, w.cold_usd, w.cold_cur, w.size_gb,
+            epoch_ms(COALESCE(w.created_at, least(w.first_in, h.first_ts))) AS created,
+            epoch_ms(COALESCE(w.io_in, h.last_io)) AS last_io
+     FROM win w LEFT JOIN history h USING (resource_id)
+     ORDER BY w.resource_id`,
     [...base, COLD_STORAGE_SKU],
   );
 

@@ -1,6 +1,6 @@
 import type { Period, TimeRange } from '../../src/contract/billing.ts';
-
-const DAY_MS = 86_400_000;
+import { presetBounds } from '../../src/lib/period.ts';
+import { DAY_MS, HOUR_MS } from '../../src/lib/time.ts';
 
 export interface ResolvedPeriod {
   period: Period;
@@ -13,54 +13,32 @@ export interface ResolvedPeriod {
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-/** Resolves a time range against `now` (UTC calendar). */
+const BILLING_CYCLES: Record<TimeRange, Period['billingCycle']> = {
+  current_month: 'monthly',
+  last_month: 'monthly',
+  current_quarter: 'quarterly',
+  last_quarter: 'quarterly',
+  current_year: 'yearly',
+  custom: 'custom',
+};
+
+/** Resolves a time range against `now`, on the app's calendar (src/lib/period.ts). */
 export function resolvePeriod(
   timeRange: TimeRange,
   now: number,
   custom?: { startDate?: string; endDate?: string },
 ): ResolvedPeriod {
-  const d = new Date(now);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth();
-  const q = Math.floor(m / 3) * 3;
   let start: number;
   let end: number;
-  let billingCycle: Period['billingCycle'];
-  switch (timeRange) {
-    case 'current_month':
-      start = Date.UTC(y, m, 1);
-      end = Date.UTC(y, m + 1, 1);
-      billingCycle = 'monthly';
-      break;
-    case 'last_month':
-      start = Date.UTC(y, m - 1, 1);
-      end = Date.UTC(y, m, 1);
-      billingCycle = 'monthly';
-      break;
-    case 'current_quarter':
-      start = Date.UTC(y, q, 1);
-      end = Date.UTC(y, q + 3, 1);
-      billingCycle = 'quarterly';
-      break;
-    case 'last_quarter':
-      start = Date.UTC(y, q - 3, 1);
-      end = Date.UTC(y, q, 1);
-      billingCycle = 'quarterly';
-      break;
-    case 'current_year':
-      start = Date.UTC(y, 0, 1);
-      end = Date.UTC(y + 1, 0, 1);
-      billingCycle = 'yearly';
-      break;
-    case 'custom': {
-      if (!custom?.startDate || !custom.endDate) throw new Error('custom range needs startDate and endDate');
-      start = Date.parse(`${custom.startDate}T00:00:00Z`);
-      end = Date.parse(`${custom.endDate}T00:00:00Z`) + DAY_MS;
-      billingCycle = 'custom';
-      break;
-    }
+  if (timeRange === 'custom') {
+    if (!custom?.startDate || !custom.endDate) throw new Error('custom range needs startDate and endDate');
+    start = Date.parse(`${custom.startDate}T00:00:00Z`);
+    end = Date.parse(`${custom.endDate}T00:00:00Z`) + DAY_MS;
+  } else {
+    ({ start, end } = presetBounds(timeRange, now));
   }
-  const nowHour = Math.floor(now / 3_600_000) * 3_600_000;
+  const billingCycle = BILLING_CYCLES[timeRange];
+  const nowHour = Math.floor(now / HOUR_MS) * HOUR_MS;
   const dataEnd = Math.max(start, Math.min(end, nowHour));
   const daysInPeriod = Math.round((end - start) / DAY_MS);
   const daysElapsed = Math.min(daysInPeriod, Math.max(0, Math.ceil((Math.min(now, end) - start) / DAY_MS)));

@@ -24,9 +24,8 @@ import { apportion, fromMinor, percentages, toMinor } from '../analytics/apporti
 import { previousPeriod, resolvePeriod, type ResolvedPeriod } from './period.ts';
 import { budgetAlerts, spikeAlerts } from '../analytics/alerts.ts';
 import { loadNames } from './names.ts';
+import { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 const GPU_TYPES: ResourceType[] = ['clusters', 'endpoints', 'training'];
 /** Quantities are reported with two decimals; requests are whole. */
 const qtyDecimals = (t: ResourceType) => (t === 'ai-services' ? 0 : 2);

@@ -27,10 +27,12 @@ export interface Sandbox {
   close: () => Promise<void>;
 }
 
-export async function startSandbox(opts: { now?: number; dir?: string; requestTimeoutMs?: number } = {}): Promise<Sandbox> {
+export async function startSandbox(
+  opts: { now?: number; dir?: string; requestTimeoutMs?: number; scale?: number } = {},
+): Promise<Sandbox> {
   const now = opts.now ?? REFERENCE_NOW;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'sandbox-test-'));
-  const db = await Database.open(join(dir, 'billing.duckdb'));
+  const db = await Database.open(join(dir, 'billing.duckdb'), { scale: opts.scale ?? 1 });
   await db.ensureData(now);
   const app = createApp({ db, apiKey: TEST_KEY, now: () => now, ...(opts.requestTimeoutMs ? { requestTimeoutMs: opts.requestTimeoutMs } : {}) });
   const server: ServerType = await new Promise((resolve) => {

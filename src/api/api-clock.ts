@@ -14,9 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Currency, UsageResponse } from '../contract/billing';
 import { apiToday } from '../lib/period';
 import { usageQueryOptions, type UsageRequest } from './usage';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+import { HOUR_MS, DAY_MS } from '../lib/time';
 
 const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 

@@ -25,8 +25,8 @@ import { usageQueryOptions, type UsageRequest } from './usage';
 import { queryKeys } from './query-keys';
 import { apiToday } from '../lib/period';
 import { clockRequest } from './api-clock';
+import { DAY_MS } from '../lib/time';
 
-const DAY_MS = 86_400_000;
 /** Months of history asked for before the month in progress (two years: yearly seasonality). */
 export const BREACH_HISTORY_MONTHS = 24;
 

@@ -9,7 +9,8 @@ import {
   type RowData,
   type SortingState,
 } from '@tanstack/react-table';
-import { useId, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useId, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import type { CsvColumn, CsvValue } from '../lib/csv';
 import { ExportCsvButton } from './export-csv-button';
 import { SortIcon } from './icons';
@@ -48,6 +49,18 @@ export interface DataTableProps<T extends RowData> {
   empty?: ReactNode;
   className?: string;
 }
+
+/**
+ * From this many rows a table draws only the rows in view and a few around them
+ * (TanStack Virtual), in a box that scrolls under its sticky header: sorting
+ * and scrolling 500 users or 2,208 hours stays smooth. Screen readers get the
+ * full count from aria-rowcount and each row's place from aria-rowindex.
+ */
+export const VIRTUAL_FROM = 250;
+/** Scroll height of a virtualised table given none. */
+const VIRTUAL_MAX_HEIGHT = '36rem';
+/** A row's usual height, until it is measured. */
+const ROW_PX = 37;
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -116,6 +129,20 @@ export function DataTable<T extends RowData>({
   const sortedRows = () => table.getRowModel().rows.map((r) => r.original);
   const tableRows = table.getRowModel().rows;
 
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = tableRows.length >= VIRTUAL_FROM;
+  // eslint-disable-next-line react-hooks/incompatible-library -- the build has no React Compiler; the virtualizer re-renders the table as it scrolls
+  const virtualizer = useVirtualizer({
+    count: virtual ? tableRows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_PX,
+    overscan: 12,
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : null;
+  const shown = items ? items.map((i) => ({ row: tableRows[i.index]!, index: i.index })) : tableRows.map((row, index) => ({ row, index }));
+  const padTop = items?.[0]?.start ?? 0;
+  const padBottom = items ? virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0) : 0;
+
   return (
     <div className={`flex min-w-0 flex-col gap-2 ${className}`}>
       {exportFileName && (
@@ -132,10 +159,11 @@ export function DataTable<T extends RowData>({
         role="region"
         aria-labelledby={captionId}
         tabIndex={0}
+        ref={scrollRef}
         className="overflow-auto rounded-md border border-border"
-        style={{ maxHeight }}
+        style={{ maxHeight: maxHeight ?? (virtual ? VIRTUAL_MAX_HEIGHT : undefined) }}
       >
-        <table className="w-full border-collapse text-[13px]">
+        <table className="w-full border-collapse text-[13px]" aria-rowcount={virtual ? tableRows.length + 1 : undefined}>
           <caption
             id={captionId}
             className={hideCaption ? 'sr-only' : 'px-3 py-2 text-left text-xs font-medium text-muted'}
@@ -186,9 +214,18 @@ export function DataTable<T extends RowData>({
                 </td>
               </tr>
             ) : (
-              tableRows.map((row) => (
+              <>
+              {padTop > 0 && (
+                <tr aria-hidden="true" style={{ height: padTop }}>
+                  <td colSpan={columns.length} />
+                </tr>
+              )}
+              {shown.map(({ row, index }) => (
                 <tr
                   key={row.id}
+                  ref={virtual ? virtualizer.measureElement : undefined}
+                  data-index={index}
+                  aria-rowindex={virtual ? index + 2 : undefined}
                   tabIndex={onRowClick ? 0 : undefined}
                   onClick={onRowClick ? () => onRowClick(row.original) : undefined}
                   onKeyDown={
@@ -219,7 +256,13 @@ export function DataTable<T extends RowData>({
                     );
                   })}
                 </tr>
-              ))
+              ))}
+              {padBottom > 0 && (
+                <tr aria-hidden="true" style={{ height: padBottom }}>
+                  <td colSpan={columns.length} />
+                </tr>
+              )}
+              </>
             )}
           </tbody>
         </table>

@@ -1,12 +1,11 @@
 /**
  * Calendar arithmetic for time ranges, in UTC like the API: which days a
- * preset covers on a given day, and how long a range is. Mirrors how the API
- * resolves a `timeRange` so the app can check limits (hourly ≤ 92 days) and
- * pre-fill a custom range before asking.
+ * preset covers on a given day, and how long a range is. The sandbox API
+ * resolves a `timeRange` with the same functions, so the app's limits (hourly
+ * ≤ 92 days) and pre-filled custom ranges agree with it.
  */
 import type { Period, TimeRange } from '../contract/billing';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from './time';
 
 export interface DateRange {
   /** Inclusive, YYYY-MM-DD. */
@@ -22,25 +21,34 @@ export function isoDay(now: Date | number): string {
   return iso(typeof now === 'number' ? now : now.getTime());
 }
 
-/** The calendar days a preset time range covers on the day of `now` (UTC). */
-export function presetRange(timeRange: Exclude<TimeRange, 'custom'>, now: Date | number): DateRange {
+/**
+ * A preset's first day and the day after its last (epoch ms, UTC midnights) on
+ * the day of `now`: the one calendar of the app and the sandbox API
+ * (server/queries/period.ts resolves `timeRange` with it).
+ */
+export function presetBounds(timeRange: Exclude<TimeRange, 'custom'>, now: Date | number): { start: number; end: number } {
   const d = new Date(now);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth();
   const q = Math.floor(m / 3) * 3;
-  const span = (start: number, end: number): DateRange => ({ startDate: iso(start), endDate: iso(end - DAY_MS) });
   switch (timeRange) {
     case 'current_month':
-      return span(Date.UTC(y, m, 1), Date.UTC(y, m + 1, 1));
+      return { start: Date.UTC(y, m, 1), end: Date.UTC(y, m + 1, 1) };
     case 'last_month':
-      return span(Date.UTC(y, m - 1, 1), Date.UTC(y, m, 1));
+      return { start: Date.UTC(y, m - 1, 1), end: Date.UTC(y, m, 1) };
     case 'current_quarter':
-      return span(Date.UTC(y, q, 1), Date.UTC(y, q + 3, 1));
+      return { start: Date.UTC(y, q, 1), end: Date.UTC(y, q + 3, 1) };
     case 'last_quarter':
-      return span(Date.UTC(y, q - 3, 1), Date.UTC(y, q, 1));
+      return { start: Date.UTC(y, q - 3, 1), end: Date.UTC(y, q, 1) };
     case 'current_year':
-      return span(Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1));
+      return { start: Date.UTC(y, 0, 1), end: Date.UTC(y + 1, 0, 1) };
   }
+}
+
+/** The calendar days a preset time range covers on the day of `now` (UTC). */
+export function presetRange(timeRange: Exclude<TimeRange, 'custom'>, now: Date | number): DateRange {
+  const { start, end } = presetBounds(timeRange, now);
+  return { startDate: iso(start), endDate: iso(end - DAY_MS) };
 }
 
 /** Number of calendar days in an inclusive range (`2024-01-01`–`2024-01-31` → 31). */

@@ -1,6 +1,29 @@
 import { useCallback, useState } from 'react';
 
 /**
+ * Elements waiting to be measured. They are measured one per task, not in
+ * React's commit: when every chart on a page learnt its width in the commit,
+ * every chart was drawn in that one task (the hourly last-quarter Overview's
+ * longest main-thread task); measured one per task, each chart draws in a task
+ * of its own and the page stays responsive in between.
+ */
+const pending = new Set<() => void>();
+
+function drain(): void {
+  const [next] = pending;
+  if (!next) return;
+  pending.delete(next);
+  next();
+  if (pending.size > 0) setTimeout(drain, 0);
+}
+
+function measureSoon(measure: () => void): void {
+  if (pending.has(measure)) return;
+  pending.add(measure);
+  if (pending.size === 1) setTimeout(drain, 0);
+}
+
+/**
  * The rendered width of an element in whole px, kept up to date with a
  * ResizeObserver (0 until measured, and where there is no layout, as in jsdom).
  * Charts use it for their size and to downsample to about a point per pixel.
@@ -11,14 +34,18 @@ export function useElementWidth<T extends HTMLElement>(): [(node: T | null) => (
   const ref = useCallback((node: T | null) => {
     if (!node) return undefined;
     const measure = () => {
+      if (!node.isConnected) return;
       const next = Math.floor(node.getBoundingClientRect().width);
       setWidth((prev) => (prev === next ? prev : next));
     };
-    measure();
-    if (typeof ResizeObserver === 'undefined') return undefined;
-    const observer = new ResizeObserver(measure);
+    measureSoon(measure);
+    if (typeof ResizeObserver === 'undefined') return () => pending.delete(measure);
+    const observer = new ResizeObserver(() => measureSoon(measure));
     observer.observe(node);
-    return () => observer.disconnect();
+    return () => {
+      pending.delete(measure);
+      observer.disconnect();
+    };
   }, []);
   return [ref, width];
 }

@@ -6,6 +6,7 @@
  */
 import { CURRENCY_DECIMALS, type BudgetData, type BudgetStatus, type BudgetStatusKind } from '../../contract/billing';
 import { projectedSpend, type MonthSpend } from './thresholds';
+import { DAY_MS } from '../../lib/time';
 
 export const STATUS_LABELS: Record<BudgetStatusKind, string> = {
   on_track: 'On track',
@@ -18,8 +19,6 @@ export function statusFor(percentUsed: number, projectedPercent: number): Budget
   if (projectedPercent >= 100) return 'at_risk';
   return 'on_track';
 }
-
-const DAY_MS = 86_400_000;
 
 /** Days left in the calendar month (UTC) after today, as the API counts them. */
 export function daysRemainingInMonth(now: number): number {

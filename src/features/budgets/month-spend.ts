@@ -10,9 +10,7 @@ import type { UsageRequest } from '../../api/usage';
 import { isoDay } from '../../lib/period';
 import type { BudgetResourceTypeValue } from './budget-form';
 import type { MonthSpend } from './thresholds';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+import { HOUR_MS, DAY_MS } from '../../lib/time';
 
 function monthStart(now: number): number {
   const d = new Date(now);

@@ -4,6 +4,7 @@
  * threshold will be reached at the current burn rate. Pure functions.
  */
 import { MAX_ALERT_THRESHOLD, MAX_ALERT_THRESHOLDS, MIN_ALERT_THRESHOLD } from '../../contract/billing';
+import { HOUR_MS } from '../../lib/time';
 
 /** PageUp / PageDown move a threshold by this many percentage points. */
 export const THRESHOLD_PAGE_STEP = 10;
@@ -49,8 +50,6 @@ export function nextThreshold(values: readonly number[]): number | undefined {
 }
 
 // ---------------------------------------------------------------- reach-date preview
-
-const HOUR_MS = 3_600_000;
 
 /** This month's spend for a budget's resource types and currency, and its burn rate. */
 export interface MonthSpend {

@@ -14,9 +14,7 @@ import {
 import { lttbIndices } from '../../lib/lttb';
 import { compareResourceTypes } from '../../lib/colors';
 import { resourceUnit } from '../../lib/format';
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+import { HOUR_MS, DAY_MS } from '../../lib/time';
 
 export interface SeriesRow {
   /** Bucket start, epoch ms (UTC): the chart's x value. */

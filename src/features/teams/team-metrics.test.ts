@@ -8,7 +8,9 @@ import {
   teamCostByType,
   teamMembers,
   teamRows,
+  topTeamsWithOther,
   usedResourceTypes,
+  type TeamCostByType,
 } from './team-metrics';
 
 const team = (teamId: string, teamName: string, totalCost: number, memberCount: number, previousPeriodCost?: number): TeamBreakdownItem => ({
@@ -93,5 +95,31 @@ describe('chart and member helpers', () => {
       ['c', 80],
       ['a', 20],
     ]);
+  });
+});
+
+describe('topTeamsWithOther', () => {
+  const row = (i: number, clusters: number, storage: number): TeamCostByType => ({
+    teamId: `t${i}`,
+    teamName: `T${i}`,
+    totalCost: Math.round((clusters + storage) * 100) / 100,
+    byType: { clusters, storage },
+  });
+  it('keeps the costliest teams and adds the rest up to the cent in one Other bar', () => {
+    // 40 teams with costs that do not add up exactly in binary floating point
+    const rows = Array.from({ length: 40 }, (_, i) => row(i, 100.1 + i * 0.7, 0.1 * ((i % 3) + 1)));
+    const out = topTeamsWithOther(rows, 2, 15);
+    expect(out).toHaveLength(16);
+    expect(out.slice(0, 15).map((r) => r.teamId)).toEqual(Array.from({ length: 15 }, (_, i) => `t${39 - i}`));
+    const other = out[15]!;
+    expect(other.teamName).toBe('Other (25 teams)');
+    const cents = (xs: number[]) => xs.reduce((a, x) => a + Math.round(x * 100), 0);
+    expect(Math.round(other.totalCost * 100)).toBe(cents(rows.slice(0, 25).map((r) => r.totalCost)));
+    expect(Math.round(other.byType.clusters! * 100)).toBe(cents(rows.slice(0, 25).map((r) => r.byType.clusters!)));
+    expect(cents(out.map((r) => r.totalCost))).toBe(cents(rows.map((r) => r.totalCost)));
+  });
+  it('draws every team when at most one more than the top would go to Other', () => {
+    const rows = Array.from({ length: 16 }, (_, i) => row(i, i + 1, 0));
+    expect(topTeamsWithOther(rows, 2, 15).map((r) => r.teamId)).toEqual(rows.map((r) => r.teamId).reverse());
   });
 });

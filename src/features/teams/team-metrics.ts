@@ -131,3 +131,25 @@ export function teamMembers(
     .sort((a, b) => b.totalCost - a.totalCost)
     .map((u) => ({ ...u, shareOfTeam: team.totalCost > 0 ? (u.totalCost / team.totalCost) * 100 : undefined }));
 }
+
+/** Teams the stacked chart draws by name; the rest share one "Other" bar. */
+export const CHART_TEAMS = 15;
+export const OTHER_TEAMS_ID = '__other__';
+
+/**
+ * The costliest `top` teams and, when more remain, one "Other (N teams)" row
+ * with their costs added up in minor units (exact to the cent, or the yen with
+ * `decimals` 0), so the bars still add up to the organisation's total.
+ */
+export function topTeamsWithOther(rows: readonly TeamCostByType[], decimals: number, top = CHART_TEAMS): TeamCostByType[] {
+  const sorted = [...rows].sort((a, b) => b.totalCost - a.totalCost);
+  if (sorted.length <= top + 1) return sorted;
+  const rest = sorted.slice(top);
+  const unit = 10 ** decimals;
+  const add = (values: number[]) => values.reduce((sum, v) => sum + Math.round(v * unit), 0) / unit;
+  const byType: TeamCostByType['byType'] = {};
+  for (const type of new Set(rest.flatMap((r) => Object.keys(r.byType))))
+    byType[type] = add(rest.map((r) => r.byType[type] ?? 0));
+  const other = { teamId: OTHER_TEAMS_ID, teamName: `Other (${rest.length} teams)`, totalCost: add(rest.map((r) => r.totalCost)), byType };
+  return [...sorted.slice(0, top), other];
+}

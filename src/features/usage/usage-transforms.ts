@@ -19,6 +19,7 @@ import { resourceUnit, unitLabels } from '../../lib/format';
 import { lttbIndices } from '../../lib/lttb';
 import { OTHER_KEY, type Selection } from './usage-view';
 import { compareResourceTypes } from '../../lib/colors';
+import { HOUR_MS, DAY_MS } from '../../lib/time';
 
 // ---------------------------------------------------------------- time series
 
@@ -69,9 +70,6 @@ export function seriesPeak(points: readonly SeriesPoint[]): SeriesPoint | undefi
   for (const p of points) if (p.value > 0 && (!peak || p.value > peak.value)) peak = p;
   return peak;
 }
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 
 export type TickUnit = 'hour' | 'day' | 'month';
 

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Currency, OptimizationRecommendation } from '../../../contract/billing';
 import { EFFORTS, IMPACTS } from '../../../contract/billing';
 import { BUTTON_CLASS } from '../../../components/field';
@@ -14,6 +14,9 @@ import {
   type ImpactFilter,
 } from '../recommendations';
 import { RecommendationItem } from './recommendation-item';
+
+/** Recommendations drawn at first, and added by each "Show more": a large account has hundreds. */
+export const RECOMMENDATIONS_PAGE = 25;
 
 function count<T>(items: readonly T[], pred: (item: T) => boolean): number {
   return items.reduce((n, item) => n + (pred(item) ? 1 : 0), 0);
@@ -50,7 +53,12 @@ export function RecommendationList({
   updating = false,
 }: RecommendationListProps) {
   const titleId = useId();
+  const [limit, setLimit] = useState(RECOMMENDATIONS_PAGE);
   const recs = all ?? [];
+  // an expanded recommendation (a deep link) is always drawn
+  const lastExpanded = shown.reduce((last, rec, i) => (expanded.includes(rec.id) ? i : last), -1);
+  const drawn = shown.slice(0, Math.max(limit, lastExpanded + 1));
+  const more = Math.min(RECOMMENDATIONS_PAGE, shown.length - drawn.length);
   const filtered = impact !== 'all' || effort !== 'all';
   const impactOptions = [
     { value: 'all' as const, label: `All (${recs.length})` },
@@ -135,8 +143,9 @@ export function RecommendationList({
           }
         />
       ) : (
+        <>
         <ol aria-label="Recommendations" className={`transition-opacity ${updating ? 'opacity-60' : ''}`}>
-          {shown.map((rec, i) => (
+          {drawn.map((rec, i) => (
             <RecommendationItem
               key={rec.id}
               rec={rec}
@@ -148,6 +157,14 @@ export function RecommendationList({
             />
           ))}
         </ol>
+        {more > 0 && (
+          <div className="flex justify-center border-t border-border px-4 py-3">
+            <button type="button" className={BUTTON_CLASS} onClick={() => setLimit(drawn.length + RECOMMENDATIONS_PAGE)}>
+              Show {more} more ({shown.length - drawn.length} not shown)
+            </button>
+          </div>
+        )}
+        </>
       )}
     </section>
   );

@@ -22,7 +22,7 @@ import {
   type UnitGroup,
 } from '../cost-series';
 import { SeriesLegend, type LegendItem } from './series-legend';
-import { plotWidth, StackedSeriesChart } from './stacked-series-chart';
+import { drawnPoints, StackedSeriesChart } from './stacked-series-chart';
 import { useElementWidth } from '../../../lib/use-element-width';
 
 
@@ -164,7 +164,7 @@ function UsagePanels({
     <div className="grid h-full" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: PANEL_GAP }}>
       {groups.map(({ unit, types }) => {
         const shown = types.filter((t) => !hidden.has(t));
-        const { rows: drawn } = downsampleRows(rows, plotWidth(panelWidth), (r) => rowQuantity(r, shown));
+        const { rows: drawn } = downsampleRows(rows, drawnPoints(panelWidth), (r) => rowQuantity(r, shown));
         const u = unitLabels(unit);
         return (
           <div key={unit} className="min-w-0">
@@ -251,8 +251,8 @@ export function CostOverTimeCard({
   const panelHeight = groups.length <= panelColumns ? CHART_HEIGHT : PANEL_HEIGHT;
   const height = view === 'cost' ? CHART_HEIGHT : panelRows * panelHeight + (panelRows - 1) * PANEL_GAP;
 
-  // Thin long series to about one point per pixel, picked on the stack's visible total.
-  const downsampled = useMemo(() => downsampleRows(rows, plotWidth(width), (r) => rowCost(r, shown)), [rows, width, shown]);
+  // Thin long series to a point every few pixels, picked on the stack's visible total.
+  const downsampled = useMemo(() => downsampleRows(rows, drawnPoints(width), (r) => rowCost(r, shown)), [rows, width, shown]);
 
   const legendItems: LegendItem[] = (data?.breakdown ?? [])
     .slice()

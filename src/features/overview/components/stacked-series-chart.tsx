@@ -16,6 +16,14 @@ export function plotWidth(width: number): number {
   return Math.max(0, width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right);
 }
 
+/** Pixels per drawn point of a long series: a point every third pixel keeps its shape (LTTB keeps the peaks) at a third of the drawing. */
+const PX_PER_POINT = 3;
+
+/** How many buckets a chart this wide draws (what downsampling aims at). */
+export function drawnPoints(width: number): number {
+  return Math.floor(plotWidth(width) / PX_PER_POINT);
+}
+
 /** Diagonal hatching in a series' colour, for the provisional bucket. */
 function HatchPattern({ id, color }: { id: string; color: string }) {
   return (

@@ -7,7 +7,7 @@ import { HorizontalBarChart, horizontalBarChartHeight } from '../../../component
 import { CURRENCY_DECIMALS, type Currency, type ResourceTypeId, type TeamBreakdownItem } from '../../../contract/billing';
 import { resourceLabel, resourceColor } from '../../../lib/colors';
 import { formatMoney } from '../../../lib/format';
-import { teamCostByType, usedResourceTypes, type TeamCostByType } from '../team-metrics';
+import { teamCostByType, topTeamsWithOther, usedResourceTypes, type TeamCostByType } from '../team-metrics';
 
 /** Height of one team's row, px. */
 const ROW = 34;
@@ -66,7 +66,7 @@ function StackedBars({ rows, types, currency }: { rows: TeamCostByType[]; types:
   );
 }
 
-/** Each team's cost split by resource type, as stacked horizontal bars (costliest team first). */
+/** Each team's cost split by resource type, as stacked horizontal bars (costliest team first, past the fifteenth one "Other" bar). */
 export function TeamsByResourceChart({
   teams,
   currency,
@@ -104,7 +104,9 @@ export function TeamsByResourceChart({
       },
     ];
   }, [types, currency]);
-  const height = horizontalBarChartHeight(rows.length, ROW);
+  // The chart draws the costliest teams and one "Other" bar; the table lists every team.
+  const drawn = useMemo(() => topTeamsWithOther(rows, CURRENCY_DECIMALS[currency]), [rows, currency]);
+  const height = horizontalBarChartHeight(drawn.length, ROW);
   const empty = !loading && rows.every((r) => r.totalCost === 0);
 
   return (
@@ -118,7 +120,7 @@ export function TeamsByResourceChart({
       exportFileName="teams-by-resource-type"
       footer={types.length > 0 ? <ResourceLegend types={types} /> : undefined}
     >
-      <StackedBars rows={rows} types={types} currency={currency} />
+      <StackedBars rows={drawn} types={types} currency={currency} />
     </ChartCard>
   );
 }
