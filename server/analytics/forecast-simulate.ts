@@ -1,7 +1,7 @@
 /** Joint block-bootstrap simulation of fitted ETS models (see forecast.ts). Pure. */
 
 import { mean, quantileSorted, rng } from './forecast-numerics.ts';
-import type { EtsModel } from './forecast-ets.ts';
+import { modelState, type EtsModel } from './forecast-ets.ts';
 
 // ---------------------------------------------------------------- joint simulation
 
@@ -81,32 +81,26 @@ function summarise(values: Float64Array, levels: number[], scratch: Float64Array
   };
 }
 
-/**
- * Simulates `horizon` steps of several fitted series jointly (see the module
- * comment) and summarises each series, each bucket and their totals. Series
- * must end on the same step; residuals are resampled over the span they share.
- */
-export function simulateJoint(models: EtsModel[], horizon: number, opts: SimulationOptions = {}): JointSimulation {
-  const P = opts.paths ?? DEFAULT_PATHS;
-  const random = rng(opts.seed ?? 20240116);
-  const L = Math.max(1, opts.blockLength ?? 10);
-  const levels = opts.levels ?? [0.8, 0.95];
-  const B = opts.bucketCount ?? 0;
-  const keepSteps = opts.stepIntervals ?? true;
-  const factor = (h: number) => (opts.stepFactors ? opts.stepFactors[h]! : 1);
-  const bucketOf = (h: number) => (opts.buckets ? opts.buckets[h]! : -1);
+/** What every series' simulation shares: the options, the resampled residual days and the buckets. */
+interface Context {
+  P: number;
+  horizon: number;
+  levels: number[];
+  B: number;
+  keepSteps: boolean;
+  opts: SimulationOptions;
+  /** Resampled residual index of every path and step (path-major), the same for every series. */
+  index: Int32Array;
+  /** Residuals used: the last `span` of each series, centred. */
+  span: number;
+  scratch: Float64Array;
+}
 
-  // the residual window every series has (after its own burn-in), centred so resampling adds no drift
-  const burn = (m: EtsModel) => Math.min(opts.burnIn ?? Math.max(14, 2 * m.spec.period), Math.floor(m.n / 2));
-  const span = Math.max(1, Math.min(...models.map((m) => m.n - burn(m))));
-  const centred = (r: Float64Array) => {
-    const c = Float64Array.from(r.subarray(r.length - span));
-    const mu = mean(c);
-    for (let i = 0; i < c.length; i++) c[i]! -= mu;
-    return c;
-  };
+const factorOf = (c: Context, h: number) => (c.opts.stepFactors ? c.opts.stepFactors[h]! : 1);
+const bucketOf = (c: Context, h: number) => (c.opts.buckets ? c.opts.buckets[h]! : -1);
 
-  // resampled residual indices, shared by all series
+/** Stationary bootstrap (Politis & Romano 1994): blocks of mean length L of the residual days, one draw for all series. */
+function resampledDays(P: number, horizon: number, span: number, L: number, random: () => number): Int32Array {
   const index = new Int32Array(P * horizon);
   for (let p = 0; p < P; p++) {
     let i = Math.floor(random() * span);
@@ -115,113 +109,154 @@ export function simulateJoint(models: EtsModel[], horizon: number, opts: Simulat
       index[p * horizon + h] = i;
     }
   }
+  return index;
+}
 
-  const totalSteps = keepSteps ? new Float64Array(P * horizon) : null;
-  const totalStepSum = new Float64Array(horizon);
-  const totalBuckets = Array.from({ length: B }, () => new Float64Array(P));
-  const scratch = new Float64Array(P);
-  const column = new Float64Array(P);
-  const series: SeriesSimulation[] = [];
+/** The last `span` residuals, centred so resampling adds no drift. */
+function centred(r: Float64Array, span: number): Float64Array {
+  const c = Float64Array.from(r.subarray(r.length - span));
+  const mu = mean(c);
+  for (let i = 0; i < c.length; i++) c[i]! -= mu;
+  return c;
+}
 
-  models.forEach((model, k) => {
-    const share0 = opts.firstStepShare ? opts.firstStepShare[k]! : 1;
-    const own = opts.seriesStepFactors?.[k];
-    const upd = centred(model.residuals);
-    const obs = centred(model.obsResiduals);
-    const m = model.spec.period;
-    const trend = model.spec.trend !== 'none';
-    const H = model.sumHorizon;
-    const leads = model.calibration.filter((c) => c.lead + H <= horizon);
-    const leadSums = leads.map(() => new Float64Array(P));
-    const stepPaths = keepSteps ? new Float64Array(P * horizon) : null;
-    const stepSum = new Float64Array(horizon);
-    const buckets = Array.from({ length: B }, () => new Float64Array(P));
-    const season = new Float64Array(Math.max(1, m));
-    for (let p = 0; p < P; p++) {
-      let l = model.level;
-      let b = model.slope;
-      if (m > 1) season.set(model.season);
-      for (let h = 0; h < horizon; h++) {
-        const si = m > 1 ? h % m : 0;
-        const s = m > 1 ? season[si]! : 0;
-        const damped = trend ? model.phi * b : 0;
-        const i = index[p * horizon + h]!;
-        const xh = l + damped + s + obs[i]!;
-        const e = upd[i]!;
-        l = l + damped + model.alpha * e;
-        if (trend) b = damped + model.beta * e;
-        if (m > 1) season[si] = s + model.gamma * e;
-        const value = Math.max(0, model.spec.log ? Math.exp(xh) - model.spec.shift : xh);
-        for (let j = 0; j < leads.length; j++) if (h >= leads[j]!.lead && h < leads[j]!.lead + H) leadSums[j]![p]! += value;
-        const yh = value * factor(h) * (own ? own[h]! : 1) * (h === 0 ? share0 : 1);
-        if (stepPaths) stepPaths[p * horizon + h] = yh;
-        stepSum[h]! += yh;
-        const bk = bucketOf(h);
-        if (bk >= 0) buckets[bk]![p]! += yh;
-      }
+interface RawPaths {
+  /** Per calibrated lead, each path's sum of the lead's H steps (before step factors). */
+  leadSums: Float64Array[];
+  leads: EtsModel['calibration'];
+  stepPaths: Float64Array | null;
+  stepSum: Float64Array;
+  buckets: Float64Array[];
+}
+
+/** Drives the model's own recursion with the resampled residuals on every path. */
+function simulatePaths(model: EtsModel, k: number, c: Context): RawPaths {
+  const { P, horizon, index } = c;
+  const share0 = c.opts.firstStepShare ? c.opts.firstStepShare[k]! : 1;
+  const own = c.opts.seriesStepFactors?.[k];
+  const upd = centred(model.residuals, c.span);
+  const obs = centred(model.obsResiduals, c.span);
+  const H = model.sumHorizon;
+  const leads = model.calibration.filter((cal) => cal.lead + H <= horizon);
+  const leadSums = leads.map(() => new Float64Array(P));
+  const stepPaths = c.keepSteps ? new Float64Array(P * horizon) : null;
+  const stepSum = new Float64Array(horizon);
+  const buckets = Array.from({ length: c.B }, () => new Float64Array(P));
+  const init = { level: model.level, slope: model.slope, season: model.season };
+  const state = modelState(model);
+  for (let p = 0; p < P; p++) {
+    state.reset(init);
+    for (let h = 0; h < horizon; h++) {
+      const i = index[p * horizon + h]!;
+      const xh = state.next(h) + obs[i]!;
+      state.update(h, upd[i]!);
+      const value = Math.max(0, model.spec.log ? Math.exp(xh) - model.spec.shift : xh);
+      for (let j = 0; j < leads.length; j++) if (h >= leads[j]!.lead && h < leads[j]!.lead + H) leadSums[j]![p]! += value;
+      const yh = value * factorOf(c, h) * (own ? own[h]! : 1) * (h === 0 ? share0 : 1);
+      if (stepPaths) stepPaths[p * horizon + h] = yh;
+      stepSum[h]! += yh;
+      const bk = bucketOf(c, h);
+      if (bk >= 0) buckets[bk]![p]! += yh;
     }
-    // Calibration: where the in-sample error of the model's H-step totals at
-    // some lead is larger than the simulated spread of the same steps, widen
-    // the paths around their mean by that ratio (residual resampling misses
-    // parameter and model uncertainty). Steps past the last calibrated lead
-    // keep its ratio.
-    const ratios = leads.map((c, j) => {
-      const sj = summarise(leadSums[j]!, [], scratch);
-      return sj.mean > 0 && sj.sd > 0 ? Math.max(1, c.rmse / (sj.sd / sj.mean)) : 1;
-    });
-    const widenAt = (h: number) => {
-      let r = 1;
-      for (let j = 0; j < leads.length && leads[j]!.lead <= h; j++) r = ratios[j]!;
-      return r;
-    };
-    const stepMeans = Float64Array.from(stepSum, (v) => v / P);
-    const spread = (v: number, mu: number, r: number) => Math.max(0, mu + r * (v - mu));
-    if (stepPaths)
-      for (let h = 0; h < horizon; h++) {
-        const r = widenAt(h);
-        if (r > 1) for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = spread(stepPaths[p * horizon + h]!, stepMeans[h]!, r);
+  }
+  return { leadSums, leads, stepPaths, stepSum, buckets };
+}
+
+/**
+ * Calibration: where the in-sample error of the model's H-step totals at
+ * some lead is larger than the simulated spread of the same steps, widens
+ * the paths around their mean by that ratio (residual resampling misses
+ * parameter and model uncertainty). Steps past the last calibrated lead keep
+ * its ratio; a bucket takes the ratio of its middle step. Returns the ratio
+ * of the first lead.
+ */
+function widenToCalibration(raw: RawPaths, c: Context): number {
+  const { P, horizon } = c;
+  const ratios = raw.leads.map((cal, j) => {
+    const sj = summarise(raw.leadSums[j]!, [], c.scratch);
+    return sj.mean > 0 && sj.sd > 0 ? Math.max(1, cal.rmse / (sj.sd / sj.mean)) : 1;
+  });
+  const widenAt = (h: number) => {
+    let r = 1;
+    for (let j = 0; j < raw.leads.length && raw.leads[j]!.lead <= h; j++) r = ratios[j]!;
+    return r;
+  };
+  const spread = (v: number, mu: number, r: number) => Math.max(0, mu + r * (v - mu));
+  const { stepPaths } = raw;
+  if (stepPaths)
+    for (let h = 0; h < horizon; h++) {
+      const r = widenAt(h);
+      const mu = raw.stepSum[h]! / P;
+      if (r > 1) for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = spread(stepPaths[p * horizon + h]!, mu, r);
+    }
+  raw.buckets.forEach((bucket, bk) => {
+    let first = -1;
+    let last = -1;
+    for (let h = 0; h < horizon; h++)
+      if (bucketOf(c, h) === bk) {
+        if (first < 0) first = h;
+        last = h;
       }
-    buckets.forEach((bucket, bk) => {
-      // a bucket takes the ratio of its middle step
-      let first = -1;
-      let last = -1;
-      for (let h = 0; h < horizon; h++)
-        if (bucketOf(h) === bk) {
-          if (first < 0) first = h;
-          last = h;
-        }
-      const r = first < 0 ? 1 : widenAt(Math.floor((first + last) / 2));
-      if (r <= 1) return;
-      const mu = mean(bucket);
-      for (let p = 0; p < P; p++) bucket[p] = spread(bucket[p]!, mu, r);
-    });
-    const widen = leads.length ? ratios[0]! : 1;
-    for (let h = 0; h < horizon; h++) totalStepSum[h]! += stepSum[h]!;
-    if (stepPaths && totalSteps) for (let i = 0; i < stepPaths.length; i++) totalSteps[i]! += stepPaths[i]!;
-    buckets.forEach((bucket, bk) => {
+    const r = first < 0 ? 1 : widenAt(Math.floor((first + last) / 2));
+    if (r <= 1) return;
+    const mu = mean(bucket);
+    for (let p = 0; p < P; p++) bucket[p] = spread(bucket[p]!, mu, r);
+  });
+  return raw.leads.length ? ratios[0]! : 1;
+}
+
+/** Per-step means and intervals, and per-bucket summaries. */
+function summariseSeries(stepPaths: Float64Array | null, stepSum: Float64Array, buckets: Float64Array[], c: Context): Omit<SeriesSimulation, 'widen'> {
+  const { P, horizon } = c;
+  const column = new Float64Array(P);
+  return {
+    steps: Array.from({ length: horizon }, (_, h) => {
+      if (!stepPaths) return { mean: stepSum[h]! / P, intervals: [] };
+      for (let p = 0; p < P; p++) column[p] = stepPaths[p * horizon + h]!;
+      return { mean: stepSum[h]! / P, intervals: summarise(column, c.levels, c.scratch).intervals };
+    }),
+    buckets: buckets.map((paths) => ({ ...summarise(paths, c.levels, c.scratch), paths })),
+  };
+}
+
+/**
+ * Simulates `horizon` steps of several fitted series jointly (see the module
+ * comment) and summarises each series, each bucket and their totals. Series
+ * must end on the same step; residuals are resampled over the span they share.
+ */
+export function simulateJoint(models: EtsModel[], horizon: number, opts: SimulationOptions = {}): JointSimulation {
+  const P = opts.paths ?? DEFAULT_PATHS;
+  // the residual window every series has (after its own burn-in)
+  const burn = (m: EtsModel) => Math.min(opts.burnIn ?? Math.max(14, 2 * m.spec.period), Math.floor(m.n / 2));
+  const span = Math.max(1, Math.min(...models.map((m) => m.n - burn(m))));
+  const c: Context = {
+    P,
+    horizon,
+    levels: opts.levels ?? [0.8, 0.95],
+    B: opts.bucketCount ?? 0,
+    keepSteps: opts.stepIntervals ?? true,
+    opts,
+    index: resampledDays(P, horizon, span, Math.max(1, opts.blockLength ?? 10), rng(opts.seed ?? 20240116)),
+    span,
+    scratch: new Float64Array(P),
+  };
+  const totalSteps = c.keepSteps ? new Float64Array(P * horizon) : null;
+  const totalStepSum = new Float64Array(horizon);
+  const totalBuckets = Array.from({ length: c.B }, () => new Float64Array(P));
+  const series = models.map((model, k): SeriesSimulation => {
+    const raw = simulatePaths(model, k, c);
+    const widen = widenToCalibration(raw, c);
+    for (let h = 0; h < horizon; h++) totalStepSum[h]! += raw.stepSum[h]!;
+    if (raw.stepPaths && totalSteps) for (let i = 0; i < raw.stepPaths.length; i++) totalSteps[i]! += raw.stepPaths[i]!;
+    raw.buckets.forEach((bucket, bk) => {
       for (let p = 0; p < P; p++) totalBuckets[bk]![p]! += bucket[p]!;
     });
-    series.push({
-      widen,
-      steps: Array.from({ length: horizon }, (_, h) => {
-        if (!stepPaths) return { mean: stepMeans[h]!, intervals: [] };
-        for (let p = 0; p < P; p++) column[p] = stepPaths[p * horizon + h]!;
-        return { mean: stepMeans[h]!, intervals: summarise(column, levels, scratch).intervals };
-      }),
-      buckets: buckets.map((paths) => ({ ...summarise(paths, levels, scratch), paths })),
-    });
+    return { widen, ...summariseSeries(raw.stepPaths, raw.stepSum, raw.buckets, c) };
   });
-
   const total: SeriesSimulation = {
     widen: 1,
     ...(totalSteps ? { stepPaths: totalSteps } : {}),
-    steps: Array.from({ length: horizon }, (_, h) => {
-      if (!totalSteps) return { mean: totalStepSum[h]! / P, intervals: [] };
-      for (let p = 0; p < P; p++) column[p] = totalSteps[p * horizon + h]!;
-      return { mean: totalStepSum[h]! / P, intervals: summarise(column, levels, scratch).intervals };
-    }),
-    buckets: totalBuckets.map((paths) => ({ ...summarise(paths, levels, scratch), paths })),
+    ...summariseSeries(totalSteps, totalStepSum, totalBuckets, c),
   };
   return { series, total };
 }
-
