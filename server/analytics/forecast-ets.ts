@@ -15,6 +15,7 @@ import {
   type Recursion,
   type TrendKind,
 } from './forecast-ets-recursion.ts';
+import type { ValidationRecord } from './forecast-validate.ts';
 
 export type { EtsSpec, TrendKind } from './forecast-ets-recursion.ts';
 
@@ -41,18 +42,25 @@ export interface EtsModel {
   levelShifts: LevelShift[];
   /** Yearly factors by calendar-day slot the history was divided by before fitting (forecast-yearly.ts), when it spans two years. */
   yearly?: Float64Array;
-  /** The peer forecaster did better on this series' recent months and gives its point forecast (forecast-fit-daily.ts). */
-  peer?: boolean;
+  /**
+   * Share of the point forecast the peer forecaster gives (0 the model alone, ½ the equal-weight
+   * combination, 1 the peer), chosen on the series' own rolling-origin errors (forecast-fit-daily.ts).
+   */
+  peerWeight?: number;
+  /** The series' rolling-origin errors (forecast-validate.ts): what the peer weight and the interval calibration use. */
+  validation?: ValidationRecord[];
   /**
    * In-sample relative error of the forecasts of a `sumHorizon`-step total
    * starting `lead` steps after the origin (root mean square of
    * (forecast - actual) / actual, against the observations as they were), for
    * leads 0, H, 2H, … while enough origins remain: what the simulated spread
-   * is checked against (see simulateJoint). Leads up to MAX_CALIBRATION_LEADS × H
+   * is checked against (see simulateJoint, which pools it with `validation`). Leads up to MAX_CALIBRATION_LEADS × H
    * that a short history cannot measure are extrapolated from the last measured one
    * (`extrapolated`), as the error of a level drifting like a random walk.
+   * `errors` are a measured lead's relative errors themselves (their
+   * quantiles calibrate each interval level: effectiveCalibration).
    */
-  calibration: Array<{ lead: number; rmse: number; extrapolated?: boolean }>;
+  calibration: Array<{ lead: number; rmse: number; extrapolated?: boolean; errors?: Float64Array }>;
   sumHorizon: number;
   /** Fitted one-step forecasts on the scale of y. */
   fitted: Float64Array;
@@ -278,6 +286,7 @@ function calibrate(pr: Problem, r: Recursion, shifted: SpecFitOptions['shifted']
   for (let lead = 0; lead <= MAX_CALIBRATION_LEADS * H; lead += H) {
     let sq = 0;
     let count = 0;
+    const errors: number[] = [];
     scanSums(pr.x, r, {
       H,
       lead,
@@ -290,12 +299,13 @@ function calibrate(pr: Problem, r: Recursion, shifted: SpecFitOptions['shifted']
         if (shifted) fc /= shifted.factor[t - 1]!;
         if (actual > 0) {
           sq += ((fc - actual) / actual) ** 2;
+          errors.push((fc - actual) / actual);
           count++;
         }
       },
     });
     if (count < MIN_CALIBRATION_ORIGINS) break;
-    calibration.push({ lead, rmse: Math.sqrt(sq / count) });
+    calibration.push({ lead, rmse: Math.sqrt(sq / count), errors: Float64Array.from(errors) });
   }
   // Too short a history to measure the longer leads: extend the last measured error as the error of
   // a level that drifts like a random walk (variance growing with the time to the middle of the

@@ -2,6 +2,7 @@
 
 import { mean, quantileSorted, rng } from './forecast-numerics.ts';
 import { modelState, type EtsModel } from './forecast-ets.ts';
+import { CALIBRATION_LEVELS, atLevel, effectiveCalibration, type LeadCalibration } from './forecast-validate.ts';
 
 // ---------------------------------------------------------------- joint simulation
 
@@ -89,7 +90,9 @@ interface Context {
   B: number;
   keepSteps: boolean;
   opts: SimulationOptions;
-  /** Resampled residual index of every path and step (path-major), the same for every series. */
+  /** Steps simulated: the horizon, or through the first calibrated total if that is longer (see simulatePaths). */
+  steps: number;
+  /** Resampled residual index of every path and simulated step (path-major), the same for every series. */
   index: Int32Array;
   /** Residuals used: the last `span` of each series, centred. */
   span: number;
@@ -123,7 +126,7 @@ function centred(r: Float64Array, span: number): Float64Array {
 interface RawPaths {
   /** Per calibrated lead, each path's sum of the lead's H steps (before step factors). */
   leadSums: Float64Array[];
-  leads: EtsModel['calibration'];
+  leads: LeadCalibration[];
   stepPaths: Float64Array | null;
   stepSum: Float64Array;
   buckets: Float64Array[];
@@ -137,7 +140,9 @@ function simulatePaths(model: EtsModel, k: number, c: Context): RawPaths {
   const upd = centred(model.residuals, c.span);
   const obs = centred(model.obsResiduals, c.span);
   const H = model.sumHorizon;
-  const leads = model.calibration.filter((cal) => cal.lead + H <= horizon);
+  // simulated at least through the first calibrated total, so a short horizon (the rest of a month) is calibrated too
+  const { steps } = c;
+  const leads = effectiveCalibration(model).filter((cal) => cal.lead + H <= steps);
   const leadSums = leads.map(() => new Float64Array(P));
   const stepPaths = c.keepSteps ? new Float64Array(P * horizon) : null;
   const stepSum = new Float64Array(horizon);
@@ -146,12 +151,13 @@ function simulatePaths(model: EtsModel, k: number, c: Context): RawPaths {
   const state = modelState(model);
   for (let p = 0; p < P; p++) {
     state.reset(init);
-    for (let h = 0; h < horizon; h++) {
-      const i = index[p * horizon + h]!;
+    for (let h = 0; h < steps; h++) {
+      const i = index[p * steps + h]!;
       const xh = state.next(h) + obs[i]!;
       state.update(h, upd[i]!);
       const value = Math.max(0, model.spec.log ? Math.exp(xh) - model.spec.shift : xh);
       for (let j = 0; j < leads.length; j++) if (h >= leads[j]!.lead && h < leads[j]!.lead + H) leadSums[j]![p]! += value;
+      if (h >= horizon) continue;
       const yh = value * factorOf(c, h) * (own ? own[h]! : 1) * (h === 0 ? share0 : 1);
       if (stepPaths) stepPaths[p * horizon + h] = yh;
       stepSum[h]! += yh;
@@ -163,46 +169,61 @@ function simulatePaths(model: EtsModel, k: number, c: Context): RawPaths {
 }
 
 /**
- * Calibration: where the in-sample error of the model's H-step totals at
- * some lead is larger than the simulated spread of the same steps, widens
- * the paths around their mean by that ratio (residual resampling misses
- * parameter and model uncertainty). Steps past the last calibrated lead keep
- * its ratio; a bucket takes the ratio of its middle step. Returns the ratio
- * of the first lead.
+ * Calibration: the simulated spread of the model's H-step totals at each
+ * calibrated lead is compared, level by level (CALIBRATION_LEVELS), with the
+ * errors the forecast actually makes there (effectiveCalibration: in-sample,
+ * pooled with the series' rolling-origin errors of the served forecast);
+ * where a simulated interval is narrower, the paths are widened around their
+ * mean (residual resampling misses parameter and model uncertainty, and
+ * launches come in bursts). A bucket takes the lead of its middle step, and
+ * each path the ratio of the level its rank in the bucket stands for, on the
+ * bucket's total and on each of its steps alike (so a month's days add up to
+ * its widened total). Steps in no bucket take the 80% ratio of their lead.
+ * Returns the 80% ratio of the first lead.
  */
 function widenToCalibration(raw: RawPaths, c: Context): number {
   const { P, horizon } = c;
   const ratios = raw.leads.map((cal, j) => {
-    const sj = summarise(raw.leadSums[j]!, [], c.scratch);
-    return sj.mean > 0 && sj.sd > 0 ? Math.max(1, cal.rmse / (sj.sd / sj.mean)) : 1;
+    const sorted = Float64Array.from(raw.leadSums[j]!).sort();
+    const mu = mean(sorted);
+    return CALIBRATION_LEVELS.map((level, k) => {
+      const half = (quantileSorted(sorted, (1 + level) / 2) - quantileSorted(sorted, (1 - level) / 2)) / 2;
+      return mu > 0 && half > 0 ? Math.max(1, cal.quantiles[k]! / (half / mu)) : 1;
+    });
   });
-  const widenAt = (h: number) => {
-    let r = 1;
-    for (let j = 0; j < raw.leads.length && raw.leads[j]!.lead <= h; j++) r = ratios[j]!;
-    return r;
+  const leadAt = (h: number) => {
+    let j = -1;
+    for (let i = 0; i < raw.leads.length && raw.leads[i]!.lead <= h; i++) j = i;
+    return j;
   };
   const spread = (v: number, mu: number, r: number) => Math.max(0, mu + r * (v - mu));
   const { stepPaths } = raw;
+  const inBucket = new Uint8Array(horizon);
+  raw.buckets.forEach((bucket, bk) => {
+    const steps: number[] = [];
+    for (let h = 0; h < horizon; h++) if (bucketOf(c, h) === bk) steps.push(h);
+    const j = steps.length ? leadAt(steps[Math.floor((steps.length - 1) / 2)]!) : -1;
+    for (const h of steps) inBucket[h] = 1;
+    if (j < 0 || ratios[j]!.every((r) => r <= 1)) return;
+    const order = Array.from({ length: P }, (_, p) => p).sort((a, b) => bucket[a]! - bucket[b]! || a - b);
+    const factor = new Float64Array(P);
+    order.forEach((p, rank) => (factor[p] = atLevel(ratios[j]!, Math.abs((2 * (rank + 0.5)) / P - 1))));
+    const mu = mean(bucket);
+    for (let p = 0; p < P; p++) bucket[p] = spread(bucket[p]!, mu, factor[p]!);
+    if (stepPaths)
+      for (const h of steps) {
+        const muH = raw.stepSum[h]! / P;
+        for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = spread(stepPaths[p * horizon + h]!, muH, factor[p]!);
+      }
+  });
   if (stepPaths)
     for (let h = 0; h < horizon; h++) {
-      const r = widenAt(h);
-      const mu = raw.stepSum[h]! / P;
-      if (r > 1) for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = spread(stepPaths[p * horizon + h]!, mu, r);
+      const j = leadAt(h);
+      const r = inBucket[h] || j < 0 ? 1 : atLevel(ratios[j]!, 0.8);
+      const muH = raw.stepSum[h]! / P;
+      if (r > 1) for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = spread(stepPaths[p * horizon + h]!, muH, r);
     }
-  raw.buckets.forEach((bucket, bk) => {
-    let first = -1;
-    let last = -1;
-    for (let h = 0; h < horizon; h++)
-      if (bucketOf(c, h) === bk) {
-        if (first < 0) first = h;
-        last = h;
-      }
-    const r = first < 0 ? 1 : widenAt(Math.floor((first + last) / 2));
-    if (r <= 1) return;
-    const mu = mean(bucket);
-    for (let p = 0; p < P; p++) bucket[p] = spread(bucket[p]!, mu, r);
-  });
-  return raw.leads.length ? ratios[0]! : 1;
+  return ratios.length ? atLevel(ratios[0]!, 0.8) : 1;
 }
 
 /** Per-step means and intervals, and per-bucket summaries. */
@@ -229,6 +250,7 @@ export function simulateJoint(models: EtsModel[], horizon: number, opts: Simulat
   // the residual window every series has (after its own burn-in)
   const burn = (m: EtsModel) => Math.min(opts.burnIn ?? Math.max(14, 2 * m.spec.period), Math.floor(m.n / 2));
   const span = Math.max(1, Math.min(...models.map((m) => m.n - burn(m))));
+  const steps = Math.max(horizon, ...models.map((m) => m.sumHorizon));
   const c: Context = {
     P,
     horizon,
@@ -236,7 +258,8 @@ export function simulateJoint(models: EtsModel[], horizon: number, opts: Simulat
     B: opts.bucketCount ?? 0,
     keepSteps: opts.stepIntervals ?? true,
     opts,
-    index: resampledDays(P, horizon, span, Math.max(1, opts.blockLength ?? 10), rng(opts.seed ?? 20240116)),
+    steps,
+    index: resampledDays(P, steps, span, Math.max(1, opts.blockLength ?? 10), rng(opts.seed ?? 20240116)),
     span,
     scratch: new Float64Array(P),
   };

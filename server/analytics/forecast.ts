@@ -50,6 +50,7 @@ export * from './forecast-ets.ts';
 export * from './forecast-simulate.ts';
 export * from './forecast-yearly.ts';
 export * from './forecast-fit-daily.ts';
+export * from './forecast-validate.ts';
 
 import { DAY_MS, mean } from './forecast-numerics.ts';
 import type { EtsModel, FitOptions } from './forecast-ets.ts';
