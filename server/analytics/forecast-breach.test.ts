@@ -50,3 +50,20 @@ describe('breachOutlook', () => {
     expect(() => breachOutlook({ ...h, today: '2025-04-20', todayCost: 0, amounts: [1] })).toThrow(/day before today/);
   });
 });
+
+describe('breachOutlook with the peer forecaster', () => {
+  // a level that steps up by half every 28 days: the model's damped trend lags it; a peer that knows the steps does not
+  const level = (i: number) => 100 * 1.5 ** Math.floor(i / 28);
+  const daily = Array.from({ length: 200 }, (_, i) => level(i));
+  // 200 days before 2025-04-16
+  const input = { start: '2024-09-28', daily, today: '2025-04-16', todayCost: 0, amounts: [] };
+  const truth = Array.from({ length: 15 }, (_, h) => level(200 + h)).reduce((a, b) => a + b, 0) + daily.slice(-15).reduce((a, b) => a + b, 0);
+  const oracle = (history: Float64Array, horizon: number) => Float64Array.from({ length: horizon }, (_, h) => level(history.length + h));
+
+  it("uses the peer where the series' rolling-origin errors chose it, and the model alone without one", () => {
+    const withPeer = breachOutlook({ ...input, peer: oracle });
+    const alone = breachOutlook(input);
+    expect(Math.abs(withPeer.projected.mean - truth) / truth).toBeLessThan(0.01);
+    expect(Math.abs(alone.projected.mean - truth)).toBeGreaterThan(3 * Math.abs(withPeer.projected.mean - truth));
+  });
+});
