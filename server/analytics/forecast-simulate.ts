@@ -178,9 +178,20 @@ function simulatePaths(model: EtsModel, k: number, c: Context): RawPaths {
  * launches come in bursts). A bucket takes the lead of its middle step, and
  * each path the ratio of the level its rank in the bucket stands for, on the
  * bucket's total and on each of its steps alike (so a month's days add up to
- * its widened total). Steps in no bucket take the 80% ratio of their lead.
+ * its widened total), then moved back to the simulated mean (the widening
+ * keeps the point forecast). Steps in no bucket take the 80% ratio of their lead.
  * Returns the 80% ratio of the first lead.
  */
+/**
+ * Back to the mean `mu` after a widening that scaled the tails more than the
+ * centre (on a skewed distribution that moves the mean), without going below zero.
+ */
+function recentre(values: Float64Array, mu: number): void {
+  const shift = mean(values) - mu;
+  if (shift === 0) return;
+  for (let i = 0; i < values.length; i++) values[i] = Math.max(0, values[i]! - shift);
+}
+
 function widenToCalibration(raw: RawPaths, c: Context): number {
   const { P, horizon } = c;
   const ratios = raw.leads.map((cal, j) => {
@@ -210,10 +221,14 @@ function widenToCalibration(raw: RawPaths, c: Context): number {
     order.forEach((p, rank) => (factor[p] = atLevel(ratios[j]!, Math.abs((2 * (rank + 0.5)) / P - 1))));
     const mu = mean(bucket);
     for (let p = 0; p < P; p++) bucket[p] = spread(bucket[p]!, mu, factor[p]!);
+    recentre(bucket, mu);
     if (stepPaths)
       for (const h of steps) {
         const muH = raw.stepSum[h]! / P;
-        for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = spread(stepPaths[p * horizon + h]!, muH, factor[p]!);
+        const column = new Float64Array(P);
+        for (let p = 0; p < P; p++) column[p] = spread(stepPaths[p * horizon + h]!, muH, factor[p]!);
+        recentre(column, muH);
+        for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = column[p]!;
       }
   });
   if (stepPaths)
