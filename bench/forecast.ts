@@ -1,18 +1,20 @@
 /**
  * `npm run bench:forecast`: rolling-origin backtest of the cost forecast,
  * side by side in one run:
- *   model     this project's ETS model (server/analytics/forecast.ts), weekly
- *             seasonality, spikes and level shifts handled, intervals from a
- *             joint bootstrap;
+ *   served    what /usage/forecast and the budgets' worker compute: the model
+ *             combined per series with the MSTL peer (peer weight 0, ½ or 1,
+ *             chosen on the series' own rolling-origin errors before the
+ *             origin), the model's simulated spread widened level by level to
+ *             those errors (forecast-fit-daily.ts, forecast-validate.ts);
+ *   model     this project's ETS model alone (peer weight 0; server/analytics/forecast.ts),
+ *             weekly and yearly seasonality, spikes and level shifts handled,
+ *             intervals from a joint bootstrap calibrated the same way;
  *   mstl      @bsull/augurs MSTL + AutoETS (server/analytics/forecast-mstl.ts),
- *             weekly and, from two years of history, yearly seasonality;
+ *             weekly and, from two years of history, yearly seasonality, its
+ *             own intervals;
  *   combined  the equal-weight mean of the two, points and interval bounds
  *             (quantile averaging, Lichtendahl et al. 2013), as measured
  *             alternative;
- *   model|peer  per series, whichever of the two did better on the series'
- *             own last three four-week totals before the origin, with the
- *             model's simulated spread (forecast-fit-daily.ts): what the
- *             server serves;
  *   run-rate  the reference's projection (month-to-date daily average × days
  *             in the month; for later months the last complete month's);
  *   seasonal naive  known days + the last seven days repeated (same weekday).
@@ -32,7 +34,8 @@
  * 6) once BENCH_WINDOW (default 1096) days of history exist; every method
  * sees the last BENCH_WINDOW days.
  *
- * Env: BENCH_NOWS, BENCH_PATHS (simulated paths, default 1000),
+ * Env: BENCH_PART (sandbox | public | all), BENCH_DUMP (a JSON file of every
+ * scored forecast), BENCH_NOWS, BENCH_PATHS (simulated paths, default 1000),
  * BENCH_MIN_DAYS (90), BENCH_PUBLIC_STEP, BENCH_WINDOW, BENCH_ORACLE=1 (also
  * the training oracle of training-oracle.ts, BENCH_SEEDS draws).
  */
