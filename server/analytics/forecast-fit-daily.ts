@@ -3,9 +3,10 @@
  * yearly seasonality taken out first when the history spans two years
  * (forecast-yearly.ts), then measured on the series' own history from
  * rolling origins (validate): every SELECT_DAYS days back, up to
- * VALIDATION_ORIGINS origins with SELECT_MIN_HISTORY days before them, the
- * model is refitted (its chosen form, new parameters and yearly factors) on
- * the days before the origin and, with a peer forecaster (the server uses
+ * VALIDATION_ORIGINS origins (VALIDATION_ORIGINS_LONG from two years of
+ * history) with SELECT_MIN_HISTORY days before them, the model is refitted
+ * (its chosen form, new parameters and yearly factors) on the days before
+ * the origin and, with a peer forecaster (the server uses
  * MSTL + AutoETS from @bsull/augurs, forecast-mstl.ts), the peer too; both
  * forecast the SELECT_DAYS-day totals at leads 0, 28 and 56 days. Those
  * out-of-sample errors choose how much of the point forecast the peer gives
@@ -17,7 +18,7 @@
  */
 import { DAY_MS } from './forecast-numerics.ts';
 import { fitEts, pointPath, type EtsModel, type EtsSpec, type FitOptions } from './forecast-ets.ts';
-import { factorsFrom, yearlyFactors } from './forecast-yearly.ts';
+import { MIN_YEARLY_DAYS, factorsFrom, yearlyFactors } from './forecast-yearly.ts';
 import { chooseWeight, type ValidationRecord } from './forecast-validate.ts';
 
 /**
@@ -42,6 +43,12 @@ export type PeerForecaster = (history: Float64Array, horizon: number) => Float64
 
 /** Rolling origins of the validation, SELECT_DAYS apart, the latest SELECT_DAYS before the end. */
 export const VALIDATION_ORIGINS = 12;
+/**
+ * Origins for a history of two years or more, whose every refit estimates
+ * yearly factors over it too (about twenty times the cost of a year's refit):
+ * fewer records, the intervals then lean more on the in-sample errors.
+ */
+export const VALIDATION_ORIGINS_LONG = 3;
 export const SELECT_DAYS = 28;
 /** Leads of the validated totals: this month, next month, the month after. */
 export const VALIDATION_LEADS = [0, 28, 56] as const;
@@ -80,7 +87,8 @@ export function validate(
 ): ValidationRecord[] {
   const records: ValidationRecord[] = [];
   const fit = { ...opts.fit, ...sameForm(opts.spec) };
-  for (let k = 1; k <= VALIDATION_ORIGINS; k++) {
+  const origins = values.length >= MIN_YEARLY_DAYS ? VALIDATION_ORIGINS_LONG : VALIDATION_ORIGINS;
+  for (let k = 1; k <= origins; k++) {
     const origin = values.length - k * SELECT_DAYS;
     if (origin < SELECT_MIN_HISTORY) break;
     const leads = VALIDATION_LEADS.filter((lead) => origin + lead + SELECT_DAYS <= values.length);
