@@ -60,6 +60,8 @@ export default defineConfig(({ mode, command }) => {
     server: { host: '127.0.0.1', port: Number(env.WEB_PORT || 5173), strictPort: true, proxy },
     preview: { host: '127.0.0.1', port: Number(env.WEB_PORT || 4173), strictPort: true, proxy },
     resolve: command === 'build' ? { alias: reactRouterProduction } : {},
+    // the forecast worker's MSTL library finds its WebAssembly beside its module (new URL(…, import.meta.url))
+    optimizeDeps: { exclude: ['@bsull/augurs'] },
     build: {
       target: 'es2022',
       sourcemap: false,

@@ -1,18 +1,20 @@
 /**
  * `npm run bench:forecast`: rolling-origin backtest of the cost forecast,
  * side by side in one run:
- *   model     this project's ETS model (server/analytics/forecast.ts), weekly
- *             seasonality, spikes and level shifts handled, intervals from a
- *             joint bootstrap;
+ *   served    what /usage/forecast and the budgets' worker compute: the model
+ *             combined per series with the MSTL peer (peer weight 0, ½ or 1,
+ *             chosen on the series' own rolling-origin errors before the
+ *             origin), the model's simulated spread widened level by level to
+ *             those errors (forecast-fit-daily.ts, forecast-validate.ts);
+ *   model     this project's ETS model alone (peer weight 0; server/analytics/forecast.ts),
+ *             weekly and yearly seasonality, spikes and level shifts handled,
+ *             intervals from a joint bootstrap calibrated the same way;
  *   mstl      @bsull/augurs MSTL + AutoETS (server/analytics/forecast-mstl.ts),
- *             weekly and, from two years of history, yearly seasonality;
+ *             weekly and, from two years of history, yearly seasonality, its
+ *             own intervals;
  *   combined  the equal-weight mean of the two, points and interval bounds
  *             (quantile averaging, Lichtendahl et al. 2013), as measured
  *             alternative;
- *   model|peer  per series, whichever of the two did better on the series'
- *             own last three four-week totals before the origin, with the
- *             model's simulated spread (forecast-fit-daily.ts): what the
- *             server serves;
  *   run-rate  the reference's projection (month-to-date daily average × days
  *             in the month; for later months the last complete month's);
  *   seasonal naive  known days + the last seven days repeated (same weekday).
@@ -32,7 +34,8 @@
  * 6) once BENCH_WINDOW (default 1096) days of history exist; every method
  * sees the last BENCH_WINDOW days.
  *
- * Env: BENCH_NOWS, BENCH_PATHS (simulated paths, default 1000),
+ * Env: BENCH_PART (sandbox | public | all), BENCH_DUMP (a JSON file of every
+ * scored forecast), BENCH_NOWS, BENCH_PATHS (simulated paths, default 1000),
  * BENCH_MIN_DAYS (90), BENCH_PUBLIC_STEP, BENCH_WINDOW, BENCH_ORACLE=1 (also
  * the training oracle of training-oracle.ts, BENCH_SEEDS draws).
  */
@@ -43,7 +46,7 @@ import { performance } from 'node:perf_hooks';
 import { RESOURCE_TYPES, type ResourceType } from '../src/contract/billing.ts';
 import { Database } from '../server/db/database.ts';
 import { fitDaily, forecastDaily, type EtsModel } from '../server/analytics/forecast.ts';
-import { mstlDaily, mstlPeer, mstlPeriod } from '../server/analytics/forecast-mstl.ts';
+import { mstlDaily, mstlPeer, mstlPeriod } from '../server/analytics/forecast-mstl-node.ts';
 import { publicDailySeries } from './forecast-public.ts';
 import { trainingBound, type BoundCase, type BoundHistory } from './training-oracle.ts';
 
@@ -53,14 +56,17 @@ const MIN_DAYS = Number(process.env.BENCH_MIN_DAYS || 90);
 const PUBLIC_STEP = Number(process.env.BENCH_PUBLIC_STEP || 6);
 const WINDOW = Number(process.env.BENCH_WINDOW || 1096);
 const ORACLE = process.env.BENCH_ORACLE === '1';
+const DUMP = process.env.BENCH_DUMP;
+const dumped: unknown[] = [];
 const SEEDS = Number(process.env.BENCH_SEEDS || 200);
 const LEVELS = [0.8, 0.95];
 const HORIZONS = ['month in progress', 'next month', 'third month'] as const;
 type Horizon = (typeof HORIZONS)[number];
-const METHODS = ['model', 'mstl', 'combined', 'selected', 'runRate', 'seasonalNaive'] as const;
+const PART = process.env.BENCH_PART ?? 'all';
+const METHODS = ['served', 'model', 'mstl', 'combined', 'runRate', 'seasonalNaive'] as const;
 type Method = (typeof METHODS)[number];
-const LABEL: Record<Method, string> = { model: 'model', selected: 'model|peer', mstl: 'MSTL+ETS', combined: 'combined', runRate: 'run-rate', seasonalNaive: 'seasonal naive' };
-const WITH_INTERVALS: Method[] = ['model', 'mstl', 'combined', 'selected'];
+const LABEL: Record<Method, string> = { served: 'served', model: 'model', mstl: 'MSTL+ETS', combined: 'combined', runRate: 'run-rate', seasonalNaive: 'seasonal naive' };
+const WITH_INTERVALS: Method[] = ['served', 'model', 'mstl', 'combined'];
 const EXCL_TRAINING = 'total excl. training';
 const COVERAGE_POINTS = 5;
 
@@ -182,14 +188,25 @@ interface Part {
   intervals: Array<{ lower: number; upper: number }>;
 }
 
-function score(scores: Scores, group: string, series: ArrayLike<number>, t: Target, model: Part, mstl: Part, selected: Part): void {
+interface Scored {
+  group: string;
+  series: ArrayLike<number>;
+  t: Target;
+  /** The served forecast, the model alone (peer weight 0) and the library alone. */
+  served: Part;
+  model: Part;
+  mstl: Part;
+}
+
+function score(scores: Scores, { group, series, t, served, model, mstl }: Scored): void {
   const { known, runRate, seasonalNaive } = baselines(series, t);
   const combined = combineForecasts([model, mstl]);
+  if (DUMP) dumped.push({ group, horizon: t.horizon, month: t.month, origin: t.origin, start: t.start, actual: sum(series, t.start, t.end), known, runRate, seasonalNaive, served, model, mstl });
   const shift = (p: Part): Bounds => p.intervals.map((iv) => [known + iv.lower, known + iv.upper]);
   scores.add(`${t.horizon} · ${group}`, {
     actual: sum(series, t.start, t.end),
-    forecasts: { model: known + model.mean, mstl: known + mstl.mean, combined: known + combined.mean, selected: known + selected.mean, runRate, seasonalNaive },
-    intervals: { model: shift(model), mstl: shift(mstl), combined: shift(combined), selected: shift(selected) },
+    forecasts: { served: known + served.mean, model: known + model.mean, mstl: known + mstl.mean, combined: known + combined.mean, runRate, seasonalNaive },
+    intervals: { served: shift(served), model: shift(model), mstl: shift(mstl), combined: shift(combined) },
   });
 }
 
@@ -243,7 +260,7 @@ function backtestSandbox(h: History, scores: Scores, bound: BoundCase[]): number
   for (const t of targets(h.days[0]!, h.days.length, MIN_DAYS)) {
     const series = RESOURCE_TYPES.map((r) => ({ key: r, values: h.byType[r].slice(0, t.origin) }));
     const models: EtsModel[] = fitDaily(series, undefined, h.days[0], mstlPeer);
-    const plain = models.map((m) => ({ ...m, peer: false }));
+    const plain = models.map((m) => ({ ...m, peerWeight: 0 }));
     const opts = { start: h.days[0]!, throughMonth: t.month, level: LEVELS[0]!, levels: LEVELS, paths: PATHS, dailyIntervals: false, seed: 7 + t.start };
     const idx = others.map((r) => RESOURCE_TYPES.indexOf(r));
     const run = (ms: EtsModel[]) => ({
@@ -257,11 +274,12 @@ function backtestSandbox(h: History, scores: Scores, bound: BoundCase[]): number
     const sel = run(models);
     fits += 1;
     const last = own.all.total.monthly.length - 1;
+    const at = (f: typeof own.all) => f.total.monthly[last]!;
     RESOURCE_TYPES.forEach((r, j) =>
-      score(scores, r, h.byType[r], t, own.all.series[j]!.monthly[last]!, mstlMonth(h.byType[r], t, WINDOW), sel.all.series[j]!.monthly[last]!),
+      score(scores, { group: r, series: h.byType[r], t, served: sel.all.series[j]!.monthly[last]!, model: own.all.series[j]!.monthly[last]!, mstl: mstlMonth(h.byType[r], t, WINDOW) }),
     );
-    score(scores, 'total', total, t, own.all.total.monthly[last]!, mstlMonth(total, t, WINDOW), sel.all.total.monthly[last]!);
-    score(scores, EXCL_TRAINING, noTraining, t, own.part.total.monthly[last]!, mstlMonth(noTraining, t, WINDOW), sel.part.total.monthly[last]!);
+    score(scores, { group: 'total', series: total, t, served: at(sel.all), model: at(own.all), mstl: mstlMonth(total, t, WINDOW) });
+    score(scores, { group: EXCL_TRAINING, series: noTraining, t, served: at(sel.part), model: at(own.part), mstl: mstlMonth(noTraining, t, WINDOW) });
     bound.push({ ...t, othersModel: own.part.total.monthly[last]!.mean });
   }
   return fits;
@@ -277,10 +295,10 @@ function backtestPublic(name: string, start: string, values: number[], scores: S
     const series = [{ key: name, values: values.slice(from, t.origin) }];
     const models = fitDaily(series, undefined, dayIso(startMs, from), mstlPeer);
     const opts = { start: dayIso(startMs, from), throughMonth: t.month, level: LEVELS[0]!, levels: LEVELS, paths: PATHS, dailyIntervals: false, seed: 11 + t.start, peer: mstlPeer };
-    const own = forecastDaily(series, { ...opts, models: models.map((m) => ({ ...m, peer: false })) });
+    const own = forecastDaily(series, { ...opts, models: models.map((m) => ({ ...m, peerWeight: 0 })) });
     const sel = forecastDaily(series, { ...opts, models });
     fits++;
-    score(scores, name, values, t, own.total.monthly.at(-1)!, mstlMonth(values, t, WINDOW), sel.total.monthly.at(-1)!);
+    score(scores, { group: name, series: values, t, served: sel.total.monthly.at(-1)!, model: own.total.monthly.at(-1)!, mstl: mstlMonth(values, t, WINDOW) });
   }
   return fits;
 }
@@ -304,7 +322,7 @@ async function main(): Promise<void> {
   let fits = 0;
   const scores = new Scores();
   const boundHistories: BoundHistory[] = [];
-  for (const now of NOWS) {
+  for (const now of PART === 'public' ? [] : NOWS) {
     const h = await loadHistory(now);
     const t1 = performance.now();
     const cases: BoundCase[] = [];
@@ -317,7 +335,7 @@ async function main(): Promise<void> {
   }
   const pub = new Scores();
   const t2 = performance.now();
-  const series = publicDailySeries();
+  const series = PART === 'sandbox' ? [] : publicDailySeries();
   for (const s of series) fits += backtestPublic(s.name, s.start, s.values, pub);
   console.log(`- public daily series (${((performance.now() - t2) / 1000).toFixed(1)} s): ${series.map((s) => `${s.name} (${s.source}; ${s.values.length} days)`).join('; ')}`);
 
@@ -346,6 +364,7 @@ async function main(): Promise<void> {
     }
     console.log(`\n(oracle ${((performance.now() - t3) / 1000).toFixed(1)} s)`);
   }
+  if (DUMP) (await import('node:fs')).writeFileSync(DUMP, JSON.stringify(dumped));
   console.log(`\n${fits} origins in ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
 }
 

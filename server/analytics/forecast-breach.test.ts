@@ -50,3 +50,23 @@ describe('breachOutlook', () => {
     expect(() => breachOutlook({ ...h, today: '2025-04-20', todayCost: 0, amounts: [1] })).toThrow(/day before today/);
   });
 });
+
+describe('breachOutlook with the peer forecaster', () => {
+  // a 50-day cycle the model has no season for; a peer that knows the cycle forecasts it exactly
+  const level = (i: number) => 100 + 50 * Math.sin((2 * Math.PI * i) / 50);
+  const daily = Array.from({ length: 200 }, (_, i) => level(i));
+  // 200 days before 2025-04-16
+  const input = { start: '2024-09-28', daily, today: '2025-04-16', todayCost: 0, amounts: [] };
+  // the 15 days still to come (16–30 April)
+  const rest = Array.from({ length: 15 }, (_, h) => level(200 + h)).reduce((a, b) => a + b, 0);
+  const oracle = (history: Float64Array, horizon: number) => Float64Array.from({ length: horizon }, (_, h) => level(history.length + h));
+
+  it("uses the peer where the series' rolling-origin errors chose it, and the model alone without one", () => {
+    const withPeer = breachOutlook({ ...input, peer: oracle });
+    const alone = breachOutlook(input);
+    const error = (o: typeof alone) => Math.abs(o.projected.mean - o.spentToDate - rest);
+    // the peer's exact points scale the model's simulated days (whose mean sits a little off its point path)
+    expect(error(withPeer) / rest).toBeLessThan(0.08);
+    expect(error(alone)).toBeGreaterThan(5 * error(withPeer));
+  });
+});

@@ -5,7 +5,9 @@
  *
  * The history's complete days are forecast by the cost model (forecastDaily:
  * ETS with weekly and, from two years, yearly seasonality, spikes and level
- * shifts handled, bootstrap paths) from the API's "today" (the day in
+ * shifts handled, bootstrap paths calibrated to the history's rolling-origin
+ * errors; with the MSTL peer combined as the series' own errors chose, as
+ * /usage/forecast does) from the API's "today" (the day in
  * progress, whose partial cost is not a day's worth) through the month's
  * last day. On each simulated path the month's spend is the spend of its
  * complete days plus the path's days; a threshold is passed on the first day
@@ -16,7 +18,7 @@
  * Pure: shared by the app (lazy-loaded) and the server.
  */
 import { DAY_MS, quantileSorted } from './forecast-numerics.ts';
-import { forecastDaily } from './forecast.ts';
+import { forecastDaily, type PeerForecaster } from './forecast.ts';
 
 export interface BreachInput {
   /** First day of `daily`, YYYY-MM-DD. */
@@ -33,6 +35,11 @@ export interface BreachInput {
   level?: number;
   paths?: number;
   seed?: number;
+  /**
+   * The peer forecaster the served forecast combines with (MSTL, forecast-mstl.ts), as on
+   * /usage/forecast; without it the model alone. Not sent to the worker: it builds its own.
+   */
+  peer?: PeerForecaster;
 }
 
 export interface ThresholdBreach {
@@ -98,6 +105,7 @@ export function simulateMonth(input: Omit<BreachInput, 'amounts'>): MonthPaths {
       paths: P,
       seed: input.seed ?? 17,
       dailyIntervals: true,
+      peer: input.peer,
     });
     const paths = f.totalDayPaths!;
     for (let p = 0; p < P; p++) {

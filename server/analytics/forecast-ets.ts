@@ -2,19 +2,24 @@
 
 import { logit, mean, nelderMead, sigmoid } from './forecast-numerics.ts';
 import { adjustLevelShifts, cleanSpikes, detectLevelShifts, levelFactors, median, type LevelShift } from './forecast-spikes.ts';
+import {
+  EtsState,
+  dampedSlopeSums,
+  initialStates,
+  runFilter,
+  scan,
+  scanSums,
+  type EtsSpec,
+  type FilterOutput,
+  type Params,
+  type Recursion,
+  type TrendKind,
+} from './forecast-ets-recursion.ts';
+import type { ValidationRecord } from './forecast-validate.ts';
+
+export type { EtsSpec, TrendKind } from './forecast-ets-recursion.ts';
 
 // ---------------------------------------------------------------- ETS
-
-export type TrendKind = 'none' | 'damped';
-
-export interface EtsSpec {
-  trend: TrendKind;
-  /** Season length in steps, or 0 for none. */
-  period: number;
-  /** Fit log(y + shift) instead of y. */
-  log: boolean;
-  shift: number;
-}
 
 export interface EtsModel {
   spec: EtsSpec;
@@ -37,18 +42,25 @@ export interface EtsModel {
   levelShifts: LevelShift[];
   /** Yearly factors by calendar-day slot the history was divided by before fitting (forecast-yearly.ts), when it spans two years. */
   yearly?: Float64Array;
-  /** The peer forecaster did better on this series' recent months and gives its point forecast (forecast-fit-daily.ts). */
-  peer?: boolean;
+  /**
+   * Share of the point forecast the peer forecaster gives (0 the model alone, ½ the equal-weight
+   * combination, 1 the peer), chosen on the series' own rolling-origin errors (forecast-fit-daily.ts).
+   */
+  peerWeight?: number;
+  /** The series' rolling-origin errors (forecast-validate.ts): what the peer weight and the interval calibration use. */
+  validation?: ValidationRecord[];
   /**
    * In-sample relative error of the forecasts of a `sumHorizon`-step total
    * starting `lead` steps after the origin (root mean square of
    * (forecast - actual) / actual, against the observations as they were), for
    * leads 0, H, 2H, … while enough origins remain: what the simulated spread
-   * is checked against (see simulateJoint). Leads up to MAX_CALIBRATION_LEADS × H
+   * is checked against (see simulateJoint, which pools it with `validation`). Leads up to MAX_CALIBRATION_LEADS × H
    * that a short history cannot measure are extrapolated from the last measured one
    * (`extrapolated`), as the error of a level drifting like a random walk.
+   * `errors` are a measured lead's relative errors themselves (their
+   * quantiles calibrate each interval level: effectiveCalibration).
    */
-  calibration: Array<{ lead: number; rmse: number; extrapolated?: boolean }>;
+  calibration: Array<{ lead: number; rmse: number; extrapolated?: boolean; errors?: Float64Array }>;
   sumHorizon: number;
   /** Fitted one-step forecasts on the scale of y. */
   fitted: Float64Array;
@@ -119,312 +131,181 @@ export interface FitOptions {
   tail?: number;
 }
 
-interface Init {
-  level: number;
-  slope: number;
-  season: number[];
+/** The fitting problem of one form: the series on its fitted scale and what the criteria compare against. */
+interface Problem {
+  spec: EtsSpec;
+  /** The series on the fitted scale (log(y + shift) for a log form). */
+  x: Float64Array;
+  /** The series as fitted, on the scale of y. */
+  y: Float64Array;
+  /** Prefix sums of y, and of what the calibration judges against (the observations as billed). */
+  prefix: Float64Array;
+  rawPrefix: Float64Array;
+  /** Steps fitted to (the tail after it is not), the first origin of the criteria and their horizon. */
+  end: number;
+  from: number;
+  H: number;
 }
 
-/** Initial states from a classical decomposition of the first few seasons. */
-function initialStates(x: ArrayLike<number>, m: number, trend: boolean): Init {
-  const n = x.length;
-  const season = new Array<number>(m > 1 ? m : 0).fill(0);
-  if (m > 1) {
-    const k = Math.max(2, Math.min(Math.floor(n / m), 4));
-    const sums = new Array<number>(m).fill(0);
-    for (let c = 0; c < k; c++) {
-      let cycleMean = 0;
-      for (let j = 0; j < m; j++) cycleMean += x[c * m + j]! / m;
-      for (let j = 0; j < m; j++) sums[j]! += (x[c * m + j]! - cycleMean) / k;
-    }
-    const centre = mean(sums);
-    for (let j = 0; j < m; j++) season[j] = sums[j]! - centre;
-  }
-  const len = Math.min(n, Math.max(10, m > 1 ? 2 * m : 10));
-  const adj: number[] = [];
-  for (let t = 0; t < len; t++) adj.push(x[t]! - (m > 1 ? season[t % m]! : 0));
-  if (!trend || len < 3) return { level: mean(adj), slope: 0, season };
-  const tm = (len - 1) / 2;
-  const am = mean(adj);
-  let sxy = 0;
-  let sxx = 0;
-  for (let t = 0; t < len; t++) {
-    sxy += (t - tm) * (adj[t]! - am);
-    sxx += (t - tm) ** 2;
-  }
-  const slope = sxy / sxx;
-  // level "at t = -1", so that the first one-step forecast is level + slope
-  return { level: am - slope * (tm + 1), slope, season };
+export interface SpecFitOptions {
+  /** The observations as they were (spikes included), at the latest level. */
+  raw: ArrayLike<number>;
+  phiMin: number;
+  phiMax: number;
+  criterion: Criterion;
+  sumHorizon: number;
+  /** Last steps not fitted to (see FitOptions.tail). */
+  tail: number;
+  /** The history was adjusted for level shifts: the series as billed and each day's factor. */
+  shifted?: { y: ArrayLike<number>; factor: Float64Array };
 }
 
-interface Params {
-  alpha: number;
-  beta: number;
-  gamma: number;
-  phi: number;
-}
-
-/**
- * Runs the ETS recursions over x and returns the sum of squared one-step
- * errors; fills `resid` and the final states when given.
- */
-function runFilter(
-  x: ArrayLike<number>,
-  spec: EtsSpec,
-  p: Params,
-  init: Init,
-  out?: { err: Float64Array; upd: Float64Array; fitted: Float64Array; state: Init },
-  opts: { end?: number; clipFrom?: number; bound?: number } = {},
-): number {
-  const m = spec.period;
-  const trend = spec.trend !== 'none';
-  const season = Float64Array.from(init.season);
-  const end = opts.end ?? x.length;
-  const clipFrom = opts.clipFrom ?? Infinity;
-  const bound = opts.bound ?? Infinity;
-  let l = init.level;
-  let b = trend ? init.slope : 0;
-  let sse = 0;
-  for (let t = 0; t < x.length; t++) {
-    const si = m > 1 ? t % m : 0;
-    const s = m > 1 ? season[si]! : 0;
-    const damped = trend ? p.phi * b : 0;
-    const yhat = l + damped + s;
-    const e = x[t]! - yhat;
-    if (t < end) sse += e * e;
-    // Huber: in the last steps, an error beyond the bound moves the states only as far as the bound
-    const u = t >= clipFrom ? Math.max(-bound, Math.min(bound, e)) : e;
-    if (out) {
-      out.err[t] = e;
-      out.upd[t] = u;
-      out.fitted[t] = yhat;
-    }
-    l = l + damped + p.alpha * u;
-    if (trend) b = damped + p.beta * u;
-    if (m > 1) season[si] = s + p.gamma * u;
+function problemOf(y: ArrayLike<number>, spec: EtsSpec, opts: SpecFitOptions): Problem {
+  const n = y.length;
+  // the last `tail` steps are not fitted to, and move the states at most TAIL_BOUND robust SDs (see FitOptions.tail)
+  const end = n - Math.min(opts.tail, Math.floor(n / 4));
+  const x = new Float64Array(n);
+  const prefix = new Float64Array(n + 1);
+  const rawPrefix = new Float64Array(n + 1);
+  for (let t = 0; t < n; t++) {
+    x[t] = spec.log ? Math.log(y[t]! + spec.shift) : y[t]!;
+    prefix[t + 1] = prefix[t]! + y[t]!;
+    // the calibration judges forecasts against what was billed, level shifts included (see calibrate)
+    rawPrefix[t + 1] = rawPrefix[t]! + (opts.shifted ? opts.shifted.y[t]! : opts.raw[t]!);
   }
-  if (out) {
-    const next = x.length;
-    out.state = {
-      level: l,
-      slope: b,
-      season: m > 1 ? Array.from({ length: m }, (_, j) => season[(next + j) % m]!) : [],
-    };
-  }
-  return sse;
-}
-
-/** D[h] = φ + φ² + … + φ^(h+1): how much of the slope the forecast h + 1 steps ahead carries (all 0 without a trend). */
-function dampedSlopeSums(phi: number, steps: number, trend: boolean): Float64Array {
-  const D = new Float64Array(steps);
-  if (!trend) return D;
-  let acc = 0;
-  let pw = 1;
-  for (let h = 0; h < steps; h++) {
-    pw *= phi;
-    acc += pw;
-    D[h] = acc;
-  }
-  return D;
-}
-
-/**
- * Runs the recursions and, at every origin t ≥ from with lead + H
- * observations after it (before `end`), calls visit(forecast, t) with the
- * forecast of y[t+lead] + … + y[t+lead+H-1] made from the states after y[t-1]
- * (on the scale of y; the median for a log model).
- */
-function scanSums(
-  x: Float64Array,
-  spec: EtsSpec,
-  p: Params,
-  init: Init,
-  H: number,
-  from: number,
-  visit: (forecast: number, t: number) => void,
-  end = x.length,
-  lead = 0,
-): void {
-  const m = spec.period;
-  const trend = spec.trend !== 'none';
-  const season = Float64Array.from(init.season);
-  const steps = lead + H;
-  const D = dampedSlopeSums(p.phi, steps, trend);
-  let sumD = 0;
-  for (let h = lead; h < steps; h++) sumD += D[h]!;
-  let l = init.level;
-  let b = trend ? init.slope : 0;
-  for (let t = 0; t + steps <= end; t++) {
-    if (t >= from) {
-      let f = 0;
-      if (spec.log) {
-        for (let h = lead; h < steps; h++) f += Math.exp(l + D[h]! * b + (m > 1 ? season[(t + h) % m]! : 0)) - spec.shift;
-      } else {
-        f = H * l + sumD * b;
-        if (m > 1) for (let h = lead; h < steps; h++) f += season[(t + h) % m]!;
-      }
-      visit(f, t);
-    }
-    const si = m > 1 ? t % m : 0;
-    const s = m > 1 ? season[si]! : 0;
-    const damped = trend ? p.phi * b : 0;
-    const e = x[t]! - (l + damped + s);
-    l = l + damped + p.alpha * e;
-    if (trend) b = damped + p.beta * e;
-    if (m > 1) season[si] = s + p.gamma * e;
-  }
+  const H = Math.max(1, Math.min(opts.sumHorizon, Math.floor(end / 3)));
+  const from = Math.min(Math.max(4 * spec.period, 28), Math.floor(end / 3));
+  return { spec, x, y: Float64Array.from(y), prefix, rawPrefix, end, from, H };
 }
 
 /** Squared error of the in-sample forecasts of the next H steps' total, summed over the origins. */
-function sumCriterion(x: Float64Array, prefix: Float64Array, spec: EtsSpec, p: Params, init: Init, H: number, from: number, end: number): number {
+function sumCriterion(pr: Problem, r: Recursion): number {
   let crit = 0;
-  scanSums(
-    x,
-    spec,
-    p,
-    init,
-    H,
-    from,
-    (f, t) => {
-      crit += (f - (prefix[t + H]! - prefix[t]!)) ** 2;
-    },
-    end,
-  );
+  scanSums(pr.x, r, { H: pr.H, from: pr.from, end: pr.end, visit: (f, t) => (crit += (f - (pr.prefix[t + pr.H]! - pr.prefix[t]!)) ** 2) });
   return crit;
 }
 
 /**
  * Average squared error of the in-sample 1…H-step forecasts (the "amse" of
- * Hyndman et al.): every origin t ≥ from (every `stride`-th), every horizon
- * that still has an observation.
+ * Hyndman et al.): every AMSE_STRIDE-th origin t ≥ from, every horizon that
+ * still has an observation.
  */
-function amseCriterion(x: Float64Array, y: Float64Array, spec: EtsSpec, p: Params, init: Init, H: number, from: number, stride: number, end: number): number {
-  const n = end;
-  const m = spec.period;
-  const trend = spec.trend !== 'none';
-  const season = Float64Array.from(init.season);
-  const D = dampedSlopeSums(p.phi, H, trend);
-  let l = init.level;
-  let b = trend ? init.slope : 0;
+function amseCriterion(pr: Problem, r: Recursion): number {
+  const { spec, y, end, H } = pr;
+  const D = dampedSlopeSums(r.p.phi, H, spec.trend !== 'none');
   let sq = 0;
   let count = 0;
-  for (let t = 0; t < n; t++) {
-    if (t >= from && (t - from) % stride === 0) {
-      const last = Math.min(H, n - t);
+  scan(pr.x, r, {
+    from: pr.from,
+    until: end,
+    stride: AMSE_STRIDE,
+    visit: (state, t) => {
+      const last = Math.min(H, end - t);
       for (let h = 0; h < last; h++) {
-        const xh = l + D[h]! * b + (m > 1 ? season[(t + h) % m]! : 0);
-        const f = spec.log ? Math.exp(xh) - spec.shift : xh;
-        sq += (f - y[t + h]!) ** 2;
+        const xh = state.ahead(t, h, D);
+        sq += ((spec.log ? Math.exp(xh) - spec.shift : xh) - y[t + h]!) ** 2;
       }
       count += last;
-    }
-    const si = m > 1 ? t % m : 0;
-    const s = m > 1 ? season[si]! : 0;
-    const damped = trend ? p.phi * b : 0;
-    const e = x[t]! - (l + damped + s);
-    l = l + damped + p.alpha * e;
-    if (trend) b = damped + p.beta * e;
-    if (m > 1) season[si] = s + p.gamma * e;
-  }
+    },
+  });
   return count ? sq / count : 0;
 }
 
-function fitSpec(
-  y: ArrayLike<number>,
-  raw: ArrayLike<number>,
-  spec: EtsSpec,
-  phiMin: number,
-  phiMax: number,
-  criterion: Criterion,
-  sumHorizon: number,
-  tail: number,
-  shifted?: { y: ArrayLike<number>; factor: Float64Array },
-): EtsModel {
-  const n = y.length;
-  // the last `tail` steps are not fitted to, and move the states at most TAIL_BOUND robust SDs (see FitOptions.tail)
-  const end = n - Math.min(tail, Math.floor(n / 4));
-  const f = (v: number) => (spec.log ? Math.log(v + spec.shift) : v);
-  const x = new Float64Array(n);
-  const prefix = new Float64Array(n + 1);
-  const rawPrefix = new Float64Array(n + 1);
-  for (let t = 0; t < n; t++) {
-    x[t] = f(y[t]!);
-    prefix[t + 1] = prefix[t]! + y[t]!;
-    // the calibration judges forecasts against what was billed, level shifts included (see below)
-    rawPrefix[t + 1] = rawPrefix[t]! + (shifted ? shifted.y[t]! : raw[t]!);
-  }
-  const m = spec.period;
-  const trend = spec.trend !== 'none';
-  const init = initialStates(x, m, trend);
-  const unpack = (z: number[]): Params => {
+/** Smoothing parameters and initial level as an unconstrained vector (for Nelder–Mead), and back. */
+function parameterisation(pr: Problem, opts: SpecFitOptions) {
+  const m = pr.spec.period;
+  const trend = pr.spec.trend !== 'none';
+  const init = initialStates(pr.x, m, trend);
+  // the initial level is fitted too (as an offset from the decomposition's, in units of the series' spread)
+  const spread = Math.sqrt(mean(Array.from(pr.x, (v) => (v - mean(pr.x)) ** 2))) || 1;
+  const params = (z: number[]): Params => {
     const alpha = 0.0001 + 0.9998 * sigmoid(z[0]!);
     let i = 1;
     const beta = trend ? alpha * sigmoid(z[i++]!) : 0;
     const gamma = m > 1 ? (1 - alpha) * sigmoid(z[i++]!) : 0;
-    const phi = trend ? phiMin + (phiMax - phiMin) * sigmoid(z[i++]!) : 1;
+    const phi = trend ? opts.phiMin + (opts.phiMax - opts.phiMin) * sigmoid(z[i++]!) : 1;
     return { alpha, beta, gamma, phi };
   };
-  // the initial level is fitted too (as an offset from the decomposition's, in units of the series' spread)
-  const spread = Math.sqrt(mean(Array.from(x, (v) => (v - mean(x)) ** 2))) || 1;
-  const withLevel = (z: number[]): Init => ({ ...init, level: init.level + z[z.length - 1]! * spread });
+  const recursion = (z: number[]): Recursion => ({ spec: pr.spec, p: params(z), init: { ...init, level: init.level + z[z.length - 1]! * spread } });
   const z0 = [logit(0.2), ...(trend ? [logit(0.05)] : []), ...(m > 1 ? [logit(0.05)] : []), ...(trend ? [logit(0.7)] : []), 0];
-  const H = Math.max(1, Math.min(sumHorizon, Math.floor(end / 3)));
-  const from = Math.min(Math.max(4 * m, 28), Math.floor(end / 3));
-  const yy = Float64Array.from(y as ArrayLike<number>);
+  return { recursion, z0 };
+}
+
+/** Minimises the criterion over the parameters; returns the fitted recursion and the criterion's value. */
+function optimise(pr: Problem, opts: SpecFitOptions): { r: Recursion; f: number } {
+  const { recursion, z0 } = parameterisation(pr, opts);
   const objective =
-    criterion === 'sum'
-      ? (z: number[]) => sumCriterion(x, prefix, spec, unpack(z), withLevel(z), H, from, end)
-      : criterion === 'amse'
-        ? (z: number[]) => amseCriterion(x, yy, spec, unpack(z), withLevel(z), H, from, AMSE_STRIDE, end)
-        : (z: number[]) => runFilter(x, spec, unpack(z), withLevel(z), undefined, { end });
+    opts.criterion === 'sum'
+      ? (z: number[]) => sumCriterion(pr, recursion(z))
+      : opts.criterion === 'amse'
+        ? (z: number[]) => amseCriterion(pr, recursion(z))
+        : (z: number[]) => runFilter(pr.x, recursion(z), { end: pr.end });
   const best = nelderMead(objective, z0);
-  const params = unpack(best.x);
-  const start = withLevel(best.x);
-  const out = { err: new Float64Array(n), upd: new Float64Array(n), fitted: new Float64Array(n), state: start };
-  const sse = runFilter(x, spec, params, start, out, { end });
-  if (end < n) {
-    const early = Array.from(out.err.subarray(Math.min(from, end - 1), end));
+  return { r: recursion(best.x), f: best.f };
+}
+
+/** Filters the whole series with the fitted recursion, the tail through the Huber bound; returns the errors, states and SSE. */
+function filterWithTail(pr: Problem, r: Recursion): { out: FilterOutput; sse: number } {
+  const n = pr.x.length;
+  const out: FilterOutput = { err: new Float64Array(n), upd: new Float64Array(n), fitted: new Float64Array(n), state: r.init };
+  const sse = runFilter(pr.x, r, { end: pr.end, out });
+  if (pr.end < n) {
+    const early = Array.from(out.err.subarray(Math.min(pr.from, pr.end - 1), pr.end));
     const centre = median(early);
     const bound = TAIL_BOUND * 1.4826 * median(early.map((e) => Math.abs(e - centre)));
-    if (bound > 0) runFilter(x, spec, params, start, out, { end, clipFrom: end, bound });
+    if (bound > 0) runFilter(pr.x, r, { end: pr.end, clipFrom: pr.end, bound, out });
   }
-  const fittedX = out.fitted;
-  const obsResid = new Float64Array(n);
-  for (let t = 0; t < n; t++) obsResid[t] = out.err[t]! + f(raw[t]!) - x[t]!;
-  const k = 1 + (trend ? 2 : 0) + (m > 1 ? 1 : 0) + 1 + (trend ? 1 : 0) + (m > 1 ? m - 1 : 0); // parameters + initial states
-  let score: number;
-  if (criterion !== 'lik') score = best.f;
-  else {
-    score = end * Math.log(Math.max(sse, 1e-300) / end) + 2 * k + (end - k - 1 > 0 ? (2 * k * (k + 1)) / (end - k - 1) : Infinity);
-    if (spec.log) for (let t = 0; t < end; t++) score += 2 * x[t]!;
-  }
-  // in-sample relative error of H-step totals at increasing leads, against the raw observations
+  return { out, sse };
+}
+
+/** Parameters and initial states counted by AICc. */
+const parameterCount = (spec: EtsSpec) => {
+  const trend = spec.trend !== 'none';
+  const m = spec.period;
+  return 1 + (trend ? 2 : 0) + (m > 1 ? 1 : 0) + 1 + (trend ? 1 : 0) + (m > 1 ? m - 1 : 0);
+};
+
+/** AICc of the one-step fit (with the log form's Jacobian), or the criterion's own value. */
+function scoreOf(pr: Problem, criterion: Criterion, sse: number, optimum: number): number {
+  if (criterion !== 'lik') return optimum;
+  const { end } = pr;
+  const k = parameterCount(pr.spec);
+  let score = end * Math.log(Math.max(sse, 1e-300) / end) + 2 * k + (end - k - 1 > 0 ? (2 * k * (k + 1)) / (end - k - 1) : Infinity);
+  if (pr.spec.log) for (let t = 0; t < end; t++) score += 2 * pr.x[t]!;
+  return score;
+}
+
+/**
+ * In-sample relative error of H-step totals at leads 0, H, 2H, 3H, against
+ * the observations as billed; leads a short history cannot measure extended
+ * from the last measured one (see EtsModel.calibration).
+ */
+function calibrate(pr: Problem, r: Recursion, shifted: SpecFitOptions['shifted']): EtsModel['calibration'] {
+  const { H } = pr;
   const calibration: EtsModel['calibration'] = [];
   for (let lead = 0; lead <= MAX_CALIBRATION_LEADS * H; lead += H) {
     let sq = 0;
     let count = 0;
-    scanSums(
-      x,
-      spec,
-      params,
-      start,
+    const errors: number[] = [];
+    scanSums(pr.x, r, {
       H,
-      from,
-      (fc, t) => {
-        const actual = rawPrefix[t + lead + H]! - rawPrefix[t + lead]!;
+      lead,
+      from: pr.from,
+      end: pr.end,
+      visit: (fc, t) => {
+        const actual = pr.rawPrefix[t + lead + H]! - pr.rawPrefix[t + lead]!;
         // a history adjusted for level shifts: the forecast at the level of its origin's day, so
         // the shifts that came after it count as errors (what a launch does to a forecast)
         if (shifted) fc /= shifted.factor[t - 1]!;
         if (actual > 0) {
           sq += ((fc - actual) / actual) ** 2;
+          errors.push((fc - actual) / actual);
           count++;
         }
       },
-      end,
-      lead,
-    );
+    });
     if (count < MIN_CALIBRATION_ORIGINS) break;
-    calibration.push({ lead, rmse: Math.sqrt(sq / count) });
+    calibration.push({ lead, rmse: Math.sqrt(sq / count), errors: Float64Array.from(errors) });
   }
   // Too short a history to measure the longer leads: extend the last measured error as the error of
   // a level that drifts like a random walk (variance growing with the time to the middle of the
@@ -433,24 +314,34 @@ function fitSpec(
   if (measured)
     for (let lead = measured.lead + H; lead <= MAX_CALIBRATION_LEADS * H; lead += H)
       calibration.push({ lead, rmse: measured.rmse * Math.sqrt((lead + H / 2) / (measured.lead + H / 2)), extrapolated: true });
-  const fitted = new Float64Array(n);
-  for (let t = 0; t < n; t++) fitted[t] = spec.log ? Math.exp(fittedX[t]!) - spec.shift : fittedX[t]!;
+  return calibration;
+}
+
+/** Fits one ETS form to y (see fitEts): parameters, states, residuals, score and interval calibration. */
+export function fitSpec(y: ArrayLike<number>, spec: EtsSpec, opts: SpecFitOptions): EtsModel {
+  const n = y.length;
+  const pr = problemOf(y, spec, opts);
+  const { r, f: optimum } = optimise(pr, opts);
+  const { out, sse } = filterWithTail(pr, r);
+  const onScale = (v: number) => (spec.log ? Math.log(v + spec.shift) : v);
+  const obsResiduals = Float64Array.from(out.err, (e, t) => e + onScale(opts.raw[t]!) - pr.x[t]!);
+  const fitted = Float64Array.from(out.fitted, (v) => (spec.log ? Math.exp(v) - spec.shift : v));
   return {
     spec,
-    ...params,
+    ...r.p,
     level: out.state.level,
     slope: out.state.slope,
-    season: out.state.season,
+    season: Array.from(out.state.season),
     residuals: out.upd,
-    obsResiduals: obsResid,
+    obsResiduals,
     cleaned: 0,
     levelShifts: [],
-    calibration,
-    sumHorizon: H,
+    calibration: calibrate(pr, r, opts.shifted),
+    sumHorizon: pr.H,
     fitted,
-    sigma: Math.sqrt(sse / Math.max(1, end - k)),
-    score,
-    criterion,
+    sigma: Math.sqrt(sse / Math.max(1, pr.end - parameterCount(spec))),
+    score: scoreOf(pr, opts.criterion, sse, optimum),
+    criterion: opts.criterion,
     n,
   };
 }
@@ -466,6 +357,67 @@ export const TAIL_BOUND = 2;
 /** Largest one-step residual SD (on the log scale) for which the log form stays a candidate. */
 export const MAX_LOG_SIGMA = 0.2;
 
+/** The series as fitted: spikes cleaned, level shifts found, the history brought to the latest level. */
+function prepare(y: ArrayLike<number>, opts: FitOptions, period: number) {
+  const n = y.length;
+  const cleaned = opts.clean ? cleanSpikes(y, { period, keepLast: CLEAN_KEEP_LAST }) : null;
+  const shifts = opts.levelShifts ? detectLevelShifts(cleaned ? cleaned.values : y) : [];
+  return {
+    cleaned: cleaned?.count ?? 0,
+    shifts,
+    // how much each day is scaled by to bring it to the latest level
+    factor: levelFactors(n, shifts),
+    fitOn: adjustLevelShifts(cleaned ? cleaned.values : y, shifts),
+    // the observations as they were, spikes included, at the latest level
+    observed: shifts.length ? adjustLevelShifts(y, shifts) : y,
+  };
+}
+
+/** The candidate forms the series' length and sign allow. */
+function candidates(y: ArrayLike<number>, opts: FitOptions, period: number): EtsSpec[] {
+  const n = y.length;
+  let min = Infinity;
+  let avg = 0;
+  for (let t = 0; t < n; t++) {
+    min = Math.min(min, y[t]!);
+    avg += y[t]! / Math.max(1, n);
+  }
+  const pick = <T>(xs: T[], fallback: T) => (xs.length ? xs : [fallback]);
+  const transforms = pick((opts.transforms ?? ['none', 'log']).filter((t) => t === 'none' || (min >= 0 && avg > 0)), 'none');
+  const trends = pick((opts.trends ?? ['none', 'damped']).filter((t) => t === 'none' || n >= 10), 'none' as TrendKind);
+  const seasonal = pick((opts.seasonal ?? [false, true]).filter((s) => !s || (period > 1 && n >= 3 * period)), false);
+  const out: EtsSpec[] = [];
+  for (const tr of transforms)
+    for (const trend of trends)
+      for (const s of seasonal)
+        // log(y + c): c = 0 for positive series, else a small share of the mean so zero days stay finite
+        out.push({ trend, period: s ? period : 0, log: tr === 'log', shift: tr === 'log' ? (min > 0 ? 0 : Math.max(avg * 0.05, 1e-9)) : 0 });
+  return out;
+}
+
+/**
+ * Trend or not, decided out of sample: refits a form on the data before each
+ * of the last `holdout` windows of H steps; the root mean square relative
+ * error of the windows' totals (NaN when none could be scored).
+ */
+function holdoutError(spec: EtsSpec, o: { fitOn: ArrayLike<number>; observed: ArrayLike<number>; end: number; H: number; holdout: number; period: number; fit: (v: ArrayLike<number>, raw: ArrayLike<number>, spec: EtsSpec) => EtsModel }): number {
+  let sq = 0;
+  let count = 0;
+  for (let k = 1; k <= o.holdout; k++) {
+    const origin = o.end - k * o.H;
+    if (origin < Math.max(3 * o.period, 8 * 7)) break;
+    const m = o.fit(Array.from(o.fitOn).slice(0, origin), Array.from(o.observed).slice(0, origin), spec);
+    const forecast = pointPath(m, o.H).reduce((a, b) => a + b, 0);
+    let actual = 0;
+    for (let t = origin; t < origin + o.H; t++) actual += o.observed[t]!;
+    if (actual > 0) {
+      sq += ((forecast - actual) / actual) ** 2;
+      count++;
+    }
+  }
+  return count ? sq / count : NaN;
+}
+
 /**
  * Fits every candidate ETS form to y and returns the best by the criterion
  * (AICc for 'lik'; the criterion's own value, on the scale of y, for 'amse'
@@ -476,93 +428,55 @@ export function fitEts(y: ArrayLike<number>, opts: FitOptions = {}): EtsModel {
   const n = y.length;
   const period = opts.period && opts.period > 1 ? opts.period : 0;
   const phiMax = opts.phiMax ?? 0.98;
-  const phiMin = Math.min(opts.phiMin ?? 0.8, phiMax);
   const criterion = opts.criterion ?? 'lik';
-  const sumHorizon = opts.sumHorizon ?? (criterion === 'lik' ? 1 : 28);
   const tail = opts.tail ?? (opts.clean ? CLEAN_KEEP_LAST : 0);
-  const cleaned = opts.clean ? cleanSpikes(y, { period, keepLast: CLEAN_KEEP_LAST }) : null;
-  const shifts = opts.levelShifts ? detectLevelShifts(cleaned ? cleaned.values : y) : [];
-  // how much each day is scaled by to bring it to the latest level
-  const factor = levelFactors(n, shifts);
-  const fitOn = adjustLevelShifts(cleaned ? cleaned.values : y, shifts);
-  // the observations as they were, spikes included, at the latest level
-  const observed = shifts.length ? adjustLevelShifts(y, shifts) : y;
-  let min = Infinity;
-  let avg = 0;
-  for (let t = 0; t < n; t++) {
-    min = Math.min(min, y[t]!);
-    avg += y[t]! / Math.max(1, n);
-  }
-  const transforms = (opts.transforms ?? ['none', 'log']).filter((t) => t === 'none' || (min >= 0 && avg > 0));
-  const trends = (opts.trends ?? ['none', 'damped']).filter((t) => t === 'none' || n >= 10);
-  const seasonal = (opts.seasonal ?? [false, true]).filter((s) => !s || (period > 1 && n >= 3 * period));
-  if (seasonal.length === 0) seasonal.push(false);
-  if (trends.length === 0) trends.push('none');
-  if (transforms.length === 0) transforms.push('none');
+  const base = {
+    phiMin: Math.min(opts.phiMin ?? 0.8, phiMax),
+    phiMax,
+    criterion,
+    sumHorizon: opts.sumHorizon ?? (criterion === 'lik' ? 1 : 28),
+    tail,
+  };
+  const prep = prepare(y, opts, period);
   const fit = (values: ArrayLike<number>, raw: ArrayLike<number>, spec: EtsSpec, whole = true) =>
-    fitSpec(values, raw, spec, phiMin, phiMax, criterion, sumHorizon, tail, whole && shifts.length ? { y, factor } : undefined);
+    fitSpec(values, spec, { ...base, raw, shifted: whole && prep.shifts.length ? { y, factor: prep.factor } : undefined });
   const bestOf: Partial<Record<TrendKind, EtsModel>> = {};
   let fallback: EtsModel | null = null;
-  for (const tr of transforms)
-    for (const trend of trends)
-      for (const s of seasonal) {
-        // log(y + c): c = 0 for positive series, else a small share of the mean so zero days stay finite
-        const shift = tr === 'log' ? (min > 0 ? 0 : Math.max(avg * 0.05, 1e-9)) : 0;
-        const model = fit(fitOn, observed, { trend, period: s ? period : 0, log: tr === 'log', shift });
-        model.cleaned = cleaned?.count ?? 0;
-        model.levelShifts = shifts;
-        if (!fallback || model.score < fallback.score) fallback = model;
-        // the log form's simulated mean exceeds its median by about σ²/2: keep it only where that is small
-        if (model.spec.log && model.sigma > MAX_LOG_SIGMA) continue;
-        const held = bestOf[trend];
-        if (!held || model.score < held.score) bestOf[trend] = model;
-      }
+  for (const spec of candidates(y, opts, period)) {
+    const model = fit(prep.fitOn, prep.observed, spec);
+    model.cleaned = prep.cleaned;
+    model.levelShifts = prep.shifts;
+    if (!fallback || model.score < fallback.score) fallback = model;
+    // the log form's simulated mean exceeds its median by about σ²/2: keep it only where that is small
+    if (model.spec.log && model.sigma > MAX_LOG_SIGMA) continue;
+    const held = bestOf[spec.trend];
+    if (!held || model.score < held.score) bestOf[spec.trend] = model;
+  }
   const flat = bestOf.none;
   const trended = bestOf.damped;
   if (!flat || !trended) return (flat ?? trended ?? fallback)!;
-  if (!opts.holdout) return flat.score <= trended.score ? flat : trended;
-  // Trend or not, decided out of sample: refit both forms on the data before
-  // each of the last `holdout` windows of H steps and compare their relative
-  // errors on the windows' totals.
-  const H = trended.sumHorizon;
-  const end = n - Math.min(tail, Math.floor(n / 4));
-  const error = (spec: EtsSpec) => {
-    let sq = 0;
-    let count = 0;
-    for (let k = 1; k <= opts.holdout!; k++) {
-      const origin = end - k * H;
-      if (origin < Math.max(3 * period, 8 * 7)) break;
-      const m = fit(Array.from(fitOn).slice(0, origin), Array.from(observed).slice(0, origin), spec, false);
-      const forecast = pointPath(m, H).reduce((a, b) => a + b, 0);
-      let actual = 0;
-      for (let t = origin; t < origin + H; t++) actual += observed[t]!;
-      if (actual > 0) {
-        sq += ((forecast - actual) / actual) ** 2;
-        count++;
-      }
-    }
-    return count ? sq / count : NaN;
-  };
-  const eFlat = error(flat.spec);
-  const eTrend = error(trended.spec);
+  const byScore = flat.score <= trended.score ? flat : trended;
+  if (!opts.holdout) return byScore;
+  const ho = { ...prep, end: n - Math.min(tail, Math.floor(n / 4)), H: trended.sumHorizon, holdout: opts.holdout, period, fit: (v: ArrayLike<number>, raw: ArrayLike<number>, spec: EtsSpec) => fit(v, raw, spec, false) };
+  const eFlat = holdoutError(flat.spec, ho);
+  const eTrend = holdoutError(trended.spec, ho);
   if (Number.isFinite(eFlat) && Number.isFinite(eTrend)) return eTrend < eFlat ? trended : flat;
-  return flat.score <= trended.score ? flat : trended;
+  return byScore;
 }
 
-/** Point forecast on the fitted scale h steps ahead (h ≥ 1), without simulation. */
+/** The model's recursion from its final states (step 0 the first step ahead). */
+export function modelState(model: EtsModel): EtsState {
+  return new EtsState(model.spec, model, { level: model.level, slope: model.slope, season: model.season });
+}
+
+/** Point forecast on the scale of y h steps ahead (h ≥ 1), without simulation. */
 export function pointPath(model: EtsModel, horizon: number): Float64Array {
   const out = new Float64Array(horizon);
-  let l = model.level;
-  let b = model.slope;
-  const m = model.spec.period;
+  const state = modelState(model);
   for (let h = 0; h < horizon; h++) {
-    const damped = model.spec.trend === 'none' ? 0 : model.phi * b;
-    const s = m > 1 ? model.season[h % m]! : 0;
-    const xh = l + damped + s;
+    const xh = state.next(h);
     out[h] = model.spec.log ? Math.exp(xh) - model.spec.shift : xh;
-    l = l + damped;
-    b = damped;
+    state.update(h, 0);
   }
   return out;
 }
-

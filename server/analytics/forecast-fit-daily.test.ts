@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DAY_MS } from './forecast-numerics.ts';
 import { fitSeries, modelPoints, peerFactors, validate, type PeerForecaster } from './forecast-fit-daily.ts';
 import { forecastDaily } from './forecast.ts';
-import { mstlPeer } from './forecast-mstl.ts';
+import { mstlPeer } from './forecast-mstl-node.ts';
 
 const START = Date.UTC(2022, 0, 1);
 /** Weekly pattern and a yearly swing: the model sees the week, the yearly part only from two years on. */
@@ -10,21 +10,40 @@ const series = (days: number) =>
   Array.from({ length: days }, (_, i) => 500 * (1 + 0.3 * Math.sin((2 * Math.PI * i) / 365.25)) * (i % 7 < 5 ? 1.1 : 0.75));
 
 describe('fitSeries with a peer', () => {
-  it('hands the series to a peer that forecasts it better on its recent months, not to a worse one', () => {
+  it('gives the point forecast to a peer that forecast the series better from its rolling origins, not to a worse one', () => {
     const y = series(400);
     const oracle: PeerForecaster = (h, horizon) => Float64Array.from({ length: horizon }, (_, k) => series(h.length + horizon)[h.length + k]!);
     const wrong: PeerForecaster = (_h, horizon) => new Float64Array(horizon).fill(1);
-    const v = validate(y, { startMs: START, peer: oracle });
-    expect(v.origins).toBe(3);
-    expect(v.peer).toBeLessThan(1e-9);
-    expect(fitSeries(y, { startMs: START, peer: oracle }).peer).toBe(true);
-    expect(fitSeries(y, { startMs: START, peer: wrong }).peer).toBeFalsy();
+    const spec = fitSeries(y, { startMs: START }).spec;
+    const records = validate(y, { startMs: START, peer: oracle, spec });
+    // origins every 28 days back while 90 days remain before them: 400 − 28k ≥ 90 → k ≤ 11;
+    // the latest origin scores lead 0 only, the one before it leads 0 and 28, the rest all three
+    expect(records.filter((r) => r.lead === 0)).toHaveLength(11);
+    expect(records.filter((r) => r.lead === 28)).toHaveLength(10);
+    expect(records.filter((r) => r.lead === 56)).toHaveLength(9);
+    expect(Math.max(...records.map((r) => Math.abs(r.peer!)))).toBeLessThan(1e-9);
+    expect(fitSeries(y, { startMs: START, peer: oracle }).peerWeight).toBe(1);
+    expect(fitSeries(y, { startMs: START, peer: wrong }).peerWeight).toBe(0);
+    expect(fitSeries(y, { startMs: START }).peerWeight).toBe(0);
+  });
+
+  it("the model's rolling-origin errors are its out-of-sample errors: a refit on the days before each origin", () => {
+    const y = series(300);
+    const model = fitSeries(y, { startMs: START });
+    const records = model.validation!;
+    // the latest origin (28 days before the end): refit by hand on the same days, same form
+    const past = y.slice(0, 272);
+    const refit = fitSeries(past, { startMs: START, fit: { transforms: [model.spec.log ? 'log' : 'none'], trends: [model.spec.trend], seasonal: [model.spec.period > 1], holdout: 0 } });
+    const forecast = modelPoints(refit, START + 272 * DAY_MS, 28).reduce((a, b) => a + b, 0);
+    const actual = y.slice(272).reduce((a, b) => a + b, 0);
+    expect(records[0]!.lead).toBe(0);
+    expect(records[0]!.model).toBeCloseTo((forecast - actual) / actual, 9);
   });
 
   it("scales the model's simulated days to the chosen peer's points", () => {
     const y = series(400);
     const peer: PeerForecaster = (_h, horizon) => new Float64Array(horizon).fill(800);
-    const model = { ...fitSeries(y, { startMs: START }), peer: true };
+    const model = { ...fitSeries(y, { startMs: START }), peerWeight: 1 };
     const first = START + y.length * DAY_MS;
     const f = peerFactors(model, y, first, 10, peer)!;
     const m = modelPoints(model, first, 10);

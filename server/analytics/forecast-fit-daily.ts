@@ -1,19 +1,25 @@
 /**
  * How one daily cost series is fitted: the ETS model (DAILY_FIT), with
  * yearly seasonality taken out first when the history spans two years
- * (forecast-yearly.ts), and optionally a peer forecaster (the server uses
- * MSTL + AutoETS from @bsull/augurs, forecast-mstl.ts) that takes over the
- * series' point forecast when it did better on the series' own recent
- * months: from each of the SELECT_ORIGINS origins 28, 56 and 84 days before
- * the end, both forecast the next 28 days (four whole weeks), and the one
- * with the lower mean absolute percentage error of those totals is chosen.
- * The chosen peer's daily points then scale the model's simulated paths
- * (peerFactors), so intervals keep the model's calibrated relative spread.
- * Measured by bench:forecast. Pure (the peer is passed in).
+ * (forecast-yearly.ts), then measured on the series' own history from
+ * rolling origins (validate): every SELECT_DAYS days back, up to
+ * VALIDATION_ORIGINS origins (VALIDATION_ORIGINS_LONG from two years of
+ * history) with SELECT_MIN_HISTORY days before them, the model is refitted
+ * (its chosen form, new parameters and yearly factors) on the days before
+ * the origin and, with a peer forecaster (the server uses
+ * MSTL + AutoETS from @bsull/augurs, forecast-mstl.ts), the peer too; both
+ * forecast the SELECT_DAYS-day totals at leads 0, 28 and 56 days. Those
+ * out-of-sample errors choose how much of the point forecast the peer gives
+ * (none, half or all: chooseWeight) and calibrate the intervals'
+ * width at each lead (effectiveCalibration). The peer's share then scales
+ * the model's simulated paths day by day (peerFactors), so intervals keep
+ * the model's relative spread, widened to the measured errors. Measured by
+ * bench:forecast. Pure (the peer is passed in).
  */
 import { DAY_MS } from './forecast-numerics.ts';
-import { fitEts, pointPath, type EtsModel, type FitOptions } from './forecast-ets.ts';
-import { factorsFrom, yearlyFactors } from './forecast-yearly.ts';
+import { fitEts, pointPath, type EtsModel, type EtsSpec, type FitOptions } from './forecast-ets.ts';
+import { MIN_YEARLY_DAYS, factorsFrom, yearlyFactors } from './forecast-yearly.ts';
+import { chooseWeight, type ValidationRecord } from './forecast-validate.ts';
 
 /**
  * How daily cost series are fitted (see FitOptions): weekly seasonality, the
@@ -35,8 +41,17 @@ export const DAILY_FIT: FitOptions = {
 /** Point forecast of `horizon` days from a daily history (non-negative). */
 export type PeerForecaster = (history: Float64Array, horizon: number) => Float64Array;
 
-export const SELECT_ORIGINS = 3;
+/** Rolling origins of the validation, SELECT_DAYS apart, the latest SELECT_DAYS before the end. */
+export const VALIDATION_ORIGINS = 12;
+/**
+ * Origins for a history of two years or more, whose every refit estimates
+ * yearly factors over it too (about twenty times the cost of a year's refit):
+ * fewer records, the intervals then lean more on the in-sample errors.
+ */
+export const VALIDATION_ORIGINS_LONG = 3;
 export const SELECT_DAYS = 28;
+/** Leads of the validated totals: this month, next month, the month after. */
+export const VALIDATION_LEADS = [0, 28, 56] as const;
 /** History a validation origin needs before it. */
 const SELECT_MIN_HISTORY = 90;
 
@@ -56,55 +71,65 @@ function fitModel(values: ArrayLike<number>, fit: FitOptions | undefined, startM
   return model;
 }
 
-/** Mean absolute percentage errors of the model and the peer on the series' last SELECT_ORIGINS four-week totals. */
+/** Fit options that refit only the given form (no candidates, no holdout): the validation's refits. */
+const sameForm = (spec: EtsSpec): FitOptions => ({ transforms: [spec.log ? 'log' : 'none'], trends: [spec.trend], seasonal: [spec.period > 1], holdout: 0 });
+
+const total = (xs: ArrayLike<number>, from: number, to: number) => {
+  let s = 0;
+  for (let t = from; t < to; t++) s += xs[t]!;
+  return s;
+};
+
+/** The series' rolling-origin errors (see the module comment); `spec` is the form the whole history chose. */
 export function validate(
   values: ArrayLike<number>,
-  opts: { fit?: FitOptions; startMs?: number; peer: PeerForecaster },
-): { model: number; peer: number; origins: number } {
-  let model = 0;
-  let peer = 0;
-  let origins = 0;
-  for (let k = 1; k <= SELECT_ORIGINS; k++) {
+  opts: { fit?: FitOptions; startMs?: number; peer?: PeerForecaster; spec: EtsSpec },
+): ValidationRecord[] {
+  const records: ValidationRecord[] = [];
+  const fit = { ...opts.fit, ...sameForm(opts.spec) };
+  const origins = values.length >= MIN_YEARLY_DAYS ? VALIDATION_ORIGINS_LONG : VALIDATION_ORIGINS;
+  for (let k = 1; k <= origins; k++) {
     const origin = values.length - k * SELECT_DAYS;
     if (origin < SELECT_MIN_HISTORY) break;
-    let actual = 0;
-    for (let t = origin; t < origin + SELECT_DAYS; t++) actual += values[t]!;
-    if (!(actual > 0)) continue;
+    const leads = VALIDATION_LEADS.filter((lead) => origin + lead + SELECT_DAYS <= values.length);
+    const horizon = leads.at(-1)! + SELECT_DAYS;
     const past = Float64Array.from(Array.prototype.slice.call(values, 0, origin) as number[]);
-    const m = fitModel(past, opts.fit, opts.startMs);
-    const firstMs = (opts.startMs ?? 0) + origin * DAY_MS;
-    const mSum = modelPoints(m, firstMs, SELECT_DAYS).reduce((a, b) => a + b, 0);
-    const pSum = opts.peer(past, SELECT_DAYS).reduce((a, b) => a + b, 0);
-    model += Math.abs(mSum - actual) / actual;
-    peer += Math.abs(pSum - actual) / actual;
-    origins++;
+    const m = modelPoints(fitModel(past, fit, opts.startMs), (opts.startMs ?? 0) + origin * DAY_MS, horizon);
+    const p = opts.peer?.(past, horizon);
+    for (const lead of leads) {
+      const actual = total(values, origin + lead, origin + lead + SELECT_DAYS);
+      if (!(actual > 0)) continue;
+      const record: ValidationRecord = { lead, model: (total(m, lead, lead + SELECT_DAYS) - actual) / actual };
+      if (p) record.peer = (total(p, lead, lead + SELECT_DAYS) - actual) / actual;
+      records.push(record);
+    }
   }
-  return origins ? { model: model / origins, peer: peer / origins, origins } : { model: NaN, peer: NaN, origins };
+  return records;
 }
 
 /** Fits one daily series (see the module comment); `startMs` is the first value's day. */
 export function fitSeries(values: ArrayLike<number>, opts: { fit?: FitOptions; startMs?: number; peer?: PeerForecaster } = {}): EtsModel {
   const model = fitModel(values, opts.fit, opts.startMs);
-  if (opts.peer) {
-    const v = validate(values, { fit: opts.fit, startMs: opts.startMs, peer: opts.peer });
-    if (v.origins > 0 && v.peer < v.model) model.peer = true;
-  }
+  model.validation = validate(values, { ...opts, spec: model.spec });
+  model.peerWeight = opts.peer ? chooseWeight(model.validation) : 0;
   return model;
 }
 
 /**
  * Per forecast day, what the model's simulated value is multiplied by: the
- * yearly factor, or where the peer was chosen, the peer's point over the
- * model's (each bounded to 1/5…5 so a near-zero day cannot blow up).
+ * yearly factor, and where the peer has a weight w, the combined point
+ * ((1 − w)·model + w·peer) over the model's (each bounded to 1/5…5 so a
+ * near-zero day cannot blow up).
  */
 export function peerFactors(model: EtsModel, values: ArrayLike<number>, firstMs: number, horizon: number, peer?: PeerForecaster): Float64Array | undefined {
   const yearly = model.yearly ? factorsFrom(model.yearly, firstMs, horizon) : undefined;
-  if (!model.peer || !peer || horizon === 0) return yearly;
+  const w = model.peerWeight ?? 0;
+  if (!(w > 0) || !peer || horizon === 0) return yearly;
   const p = peer(Float64Array.from(values), horizon);
   const m = modelPoints(model, firstMs, horizon);
   return Float64Array.from(m, (mv, h) => {
     const base = yearly ? yearly[h]! : 1;
     if (!(mv > 0)) return base;
-    return Math.min(5, Math.max(0.2, p[h]! / mv)) * base;
+    return Math.min(5, Math.max(0.2, ((1 - w) * mv + w * p[h]!) / mv)) * base;
   });
 }

@@ -1,31 +1,22 @@
 /**
  * MSTL decomposition with an AutoETS trend, from `@bsull/augurs` (Grafana's
  * augurs, WebAssembly): the maintained peer the forecast model is measured
- * against (bench:forecast) and combined with.
+ * against (bench:forecast) and combined with (forecast-fit-daily.ts).
  *
  * Seasonal periods follow the history: weekly from four weeks of data, and
  * yearly as well from two full years (MSTL needs at least two cycles of every
  * period it estimates). Daily points and intervals come from the library;
  * a period's interval (a calendar month) is the sum of the daily bounds,
  * i.e. the days' errors taken as fully correlated, which is what a level
- * error (the dominant one a month out) does. Server and bench only: the
- * browser's content security policy does not allow WebAssembly.
+ * error (the dominant one a month out) does.
+ *
+ * Pure and shared by the server and the browser's breach worker: the
+ * WebAssembly module must be initialised first, on the server by
+ * forecast-mstl-node.ts (from node_modules), in the browser by the worker
+ * (fetched as an asset; the production CSP allows 'wasm-unsafe-eval').
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { initSync, MSTL } from '@bsull/augurs/mstl';
+import { MSTL } from '@bsull/augurs/mstl';
 import type { PeerForecaster } from './forecast-fit-daily.ts';
-
-let ready = false;
-
-/** Loads the WebAssembly module once (synchronously, from node_modules). */
-export function initMstl(): void {
-  if (ready) return;
-  const require = createRequire(import.meta.url);
-  const entry = require.resolve('@bsull/augurs/mstl');
-  initSync({ module: readFileSync(entry.replace(/mstl\.js$/, 'mstl_bg.wasm')) });
-  ready = true;
-}
 
 export const WEEK = 7;
 export const YEAR = 365;
@@ -45,11 +36,11 @@ export interface MstlDaily {
 }
 
 /**
- * Fits MSTL+AutoETS to a daily series and forecasts `horizon` days. Negative
- * forecasts (cost cannot be negative) are clipped at zero.
+ * Fits MSTL+AutoETS to a daily series and forecasts `horizon` days (the
+ * WebAssembly module initialised). Negative forecasts (cost cannot be
+ * negative) are clipped at zero.
  */
 export function mstlDaily(values: ArrayLike<number>, horizon: number, levels: number[]): MstlDaily {
-  initMstl();
   const y = Float64Array.from(values);
   const periods = mstlPeriods(y.length);
   const model = MSTL.ets(periods);
@@ -77,5 +68,5 @@ export function mstlPeriod(f: MstlDaily, from: number, to: number): { mean: numb
   return { mean: sum(f.point), intervals: f.bounds.map((b) => ({ level: b.level, lower: sum(b.lower), upper: sum(b.upper) })) };
 }
 
-/** The library as the model's peer (see fitSeries): its daily point forecast. */
-export const mstlPeer: PeerForecaster = (history, horizon) => mstlDaily(history, horizon, []).point;
+/** The library as the model's peer (see fitSeries): its daily point forecast (the module initialised). */
+export const mstlPoints: PeerForecaster = (history, horizon) => mstlDaily(history, horizon, []).point;

@@ -1,7 +1,8 @@
 /** Joint block-bootstrap simulation of fitted ETS models (see forecast.ts). Pure. */
 
 import { mean, quantileSorted, rng } from './forecast-numerics.ts';
-import type { EtsModel } from './forecast-ets.ts';
+import { modelState, type EtsModel } from './forecast-ets.ts';
+import { CALIBRATION_LEVELS, atLevel, effectiveCalibration, type LeadCalibration } from './forecast-validate.ts';
 
 // ---------------------------------------------------------------- joint simulation
 
@@ -81,32 +82,28 @@ function summarise(values: Float64Array, levels: number[], scratch: Float64Array
   };
 }
 
-/**
- * Simulates `horizon` steps of several fitted series jointly (see the module
- * comment) and summarises each series, each bucket and their totals. Series
- * must end on the same step; residuals are resampled over the span they share.
- */
-export function simulateJoint(models: EtsModel[], horizon: number, opts: SimulationOptions = {}): JointSimulation {
-  const P = opts.paths ?? DEFAULT_PATHS;
-  const random = rng(opts.seed ?? 20240116);
-  const L = Math.max(1, opts.blockLength ?? 10);
-  const levels = opts.levels ?? [0.8, 0.95];
-  const B = opts.bucketCount ?? 0;
-  const keepSteps = opts.stepIntervals ?? true;
-  const factor = (h: number) => (opts.stepFactors ? opts.stepFactors[h]! : 1);
-  const bucketOf = (h: number) => (opts.buckets ? opts.buckets[h]! : -1);
+/** What every series' simulation shares: the options, the resampled residual days and the buckets. */
+interface Context {
+  P: number;
+  horizon: number;
+  levels: number[];
+  B: number;
+  keepSteps: boolean;
+  opts: SimulationOptions;
+  /** Steps simulated: the horizon, or through the first calibrated total if that is longer (see simulatePaths). */
+  steps: number;
+  /** Resampled residual index of every path and simulated step (path-major), the same for every series. */
+  index: Int32Array;
+  /** Residuals used: the last `span` of each series, centred. */
+  span: number;
+  scratch: Float64Array;
+}
 
-  // the residual window every series has (after its own burn-in), centred so resampling adds no drift
-  const burn = (m: EtsModel) => Math.min(opts.burnIn ?? Math.max(14, 2 * m.spec.period), Math.floor(m.n / 2));
-  const span = Math.max(1, Math.min(...models.map((m) => m.n - burn(m))));
-  const centred = (r: Float64Array) => {
-    const c = Float64Array.from(r.subarray(r.length - span));
-    const mu = mean(c);
-    for (let i = 0; i < c.length; i++) c[i]! -= mu;
-    return c;
-  };
+const factorOf = (c: Context, h: number) => (c.opts.stepFactors ? c.opts.stepFactors[h]! : 1);
+const bucketOf = (c: Context, h: number) => (c.opts.buckets ? c.opts.buckets[h]! : -1);
 
-  // resampled residual indices, shared by all series
+/** Stationary bootstrap (Politis & Romano 1994): blocks of mean length L of the residual days, one draw for all series. */
+function resampledDays(P: number, horizon: number, span: number, L: number, random: () => number): Int32Array {
   const index = new Int32Array(P * horizon);
   for (let p = 0; p < P; p++) {
     let i = Math.floor(random() * span);
@@ -115,113 +112,189 @@ export function simulateJoint(models: EtsModel[], horizon: number, opts: Simulat
       index[p * horizon + h] = i;
     }
   }
+  return index;
+}
 
-  const totalSteps = keepSteps ? new Float64Array(P * horizon) : null;
-  const totalStepSum = new Float64Array(horizon);
-  const totalBuckets = Array.from({ length: B }, () => new Float64Array(P));
-  const scratch = new Float64Array(P);
-  const column = new Float64Array(P);
-  const series: SeriesSimulation[] = [];
+/** The last `span` residuals, centred so resampling adds no drift. */
+function centred(r: Float64Array, span: number): Float64Array {
+  const c = Float64Array.from(r.subarray(r.length - span));
+  const mu = mean(c);
+  for (let i = 0; i < c.length; i++) c[i]! -= mu;
+  return c;
+}
 
-  models.forEach((model, k) => {
-    const share0 = opts.firstStepShare ? opts.firstStepShare[k]! : 1;
-    const own = opts.seriesStepFactors?.[k];
-    const upd = centred(model.residuals);
-    const obs = centred(model.obsResiduals);
-    const m = model.spec.period;
-    const trend = model.spec.trend !== 'none';
-    const H = model.sumHorizon;
-    const leads = model.calibration.filter((c) => c.lead + H <= horizon);
-    const leadSums = leads.map(() => new Float64Array(P));
-    const stepPaths = keepSteps ? new Float64Array(P * horizon) : null;
-    const stepSum = new Float64Array(horizon);
-    const buckets = Array.from({ length: B }, () => new Float64Array(P));
-    const season = new Float64Array(Math.max(1, m));
-    for (let p = 0; p < P; p++) {
-      let l = model.level;
-      let b = model.slope;
-      if (m > 1) season.set(model.season);
-      for (let h = 0; h < horizon; h++) {
-        const si = m > 1 ? h % m : 0;
-        const s = m > 1 ? season[si]! : 0;
-        const damped = trend ? model.phi * b : 0;
-        const i = index[p * horizon + h]!;
-        const xh = l + damped + s + obs[i]!;
-        const e = upd[i]!;
-        l = l + damped + model.alpha * e;
-        if (trend) b = damped + model.beta * e;
-        if (m > 1) season[si] = s + model.gamma * e;
-        const value = Math.max(0, model.spec.log ? Math.exp(xh) - model.spec.shift : xh);
-        for (let j = 0; j < leads.length; j++) if (h >= leads[j]!.lead && h < leads[j]!.lead + H) leadSums[j]![p]! += value;
-        const yh = value * factor(h) * (own ? own[h]! : 1) * (h === 0 ? share0 : 1);
-        if (stepPaths) stepPaths[p * horizon + h] = yh;
-        stepSum[h]! += yh;
-        const bk = bucketOf(h);
-        if (bk >= 0) buckets[bk]![p]! += yh;
-      }
+interface RawPaths {
+  /** Per calibrated lead, each path's sum of the lead's H steps (before step factors). */
+  leadSums: Float64Array[];
+  leads: LeadCalibration[];
+  stepPaths: Float64Array | null;
+  stepSum: Float64Array;
+  buckets: Float64Array[];
+}
+
+/** Drives the model's own recursion with the resampled residuals on every path. */
+function simulatePaths(model: EtsModel, k: number, c: Context): RawPaths {
+  const { P, horizon, index } = c;
+  const share0 = c.opts.firstStepShare ? c.opts.firstStepShare[k]! : 1;
+  const own = c.opts.seriesStepFactors?.[k];
+  const upd = centred(model.residuals, c.span);
+  const obs = centred(model.obsResiduals, c.span);
+  const H = model.sumHorizon;
+  // simulated at least through the first calibrated total, so a short horizon (the rest of a month) is calibrated too
+  const { steps } = c;
+  const leads = effectiveCalibration(model).filter((cal) => cal.lead + H <= steps);
+  const leadSums = leads.map(() => new Float64Array(P));
+  const stepPaths = c.keepSteps ? new Float64Array(P * horizon) : null;
+  const stepSum = new Float64Array(horizon);
+  const buckets = Array.from({ length: c.B }, () => new Float64Array(P));
+  const init = { level: model.level, slope: model.slope, season: model.season };
+  const state = modelState(model);
+  for (let p = 0; p < P; p++) {
+    state.reset(init);
+    for (let h = 0; h < steps; h++) {
+      const i = index[p * steps + h]!;
+      const xh = state.next(h) + obs[i]!;
+      state.update(h, upd[i]!);
+      const value = Math.max(0, model.spec.log ? Math.exp(xh) - model.spec.shift : xh);
+      for (let j = 0; j < leads.length; j++) if (h >= leads[j]!.lead && h < leads[j]!.lead + H) leadSums[j]![p]! += value;
+      if (h >= horizon) continue;
+      const yh = value * factorOf(c, h) * (own ? own[h]! : 1) * (h === 0 ? share0 : 1);
+      if (stepPaths) stepPaths[p * horizon + h] = yh;
+      stepSum[h]! += yh;
+      const bk = bucketOf(c, h);
+      if (bk >= 0) buckets[bk]![p]! += yh;
     }
-    // Calibration: where the in-sample error of the model's H-step totals at
-    // some lead is larger than the simulated spread of the same steps, widen
-    // the paths around their mean by that ratio (residual resampling misses
-    // parameter and model uncertainty). Steps past the last calibrated lead
-    // keep its ratio.
-    const ratios = leads.map((c, j) => {
-      const sj = summarise(leadSums[j]!, [], scratch);
-      return sj.mean > 0 && sj.sd > 0 ? Math.max(1, c.rmse / (sj.sd / sj.mean)) : 1;
-    });
-    const widenAt = (h: number) => {
-      let r = 1;
-      for (let j = 0; j < leads.length && leads[j]!.lead <= h; j++) r = ratios[j]!;
-      return r;
-    };
-    const stepMeans = Float64Array.from(stepSum, (v) => v / P);
-    const spread = (v: number, mu: number, r: number) => Math.max(0, mu + r * (v - mu));
-    if (stepPaths)
-      for (let h = 0; h < horizon; h++) {
-        const r = widenAt(h);
-        if (r > 1) for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = spread(stepPaths[p * horizon + h]!, stepMeans[h]!, r);
-      }
-    buckets.forEach((bucket, bk) => {
-      // a bucket takes the ratio of its middle step
-      let first = -1;
-      let last = -1;
-      for (let h = 0; h < horizon; h++)
-        if (bucketOf(h) === bk) {
-          if (first < 0) first = h;
-          last = h;
-        }
-      const r = first < 0 ? 1 : widenAt(Math.floor((first + last) / 2));
-      if (r <= 1) return;
-      const mu = mean(bucket);
-      for (let p = 0; p < P; p++) bucket[p] = spread(bucket[p]!, mu, r);
-    });
-    const widen = leads.length ? ratios[0]! : 1;
-    for (let h = 0; h < horizon; h++) totalStepSum[h]! += stepSum[h]!;
-    if (stepPaths && totalSteps) for (let i = 0; i < stepPaths.length; i++) totalSteps[i]! += stepPaths[i]!;
-    buckets.forEach((bucket, bk) => {
-      for (let p = 0; p < P; p++) totalBuckets[bk]![p]! += bucket[p]!;
-    });
-    series.push({
-      widen,
-      steps: Array.from({ length: horizon }, (_, h) => {
-        if (!stepPaths) return { mean: stepMeans[h]!, intervals: [] };
-        for (let p = 0; p < P; p++) column[p] = stepPaths[p * horizon + h]!;
-        return { mean: stepMeans[h]!, intervals: summarise(column, levels, scratch).intervals };
-      }),
-      buckets: buckets.map((paths) => ({ ...summarise(paths, levels, scratch), paths })),
+  }
+  return { leadSums, leads, stepPaths, stepSum, buckets };
+}
+
+/**
+ * Calibration: the simulated spread of the model's H-step totals at each
+ * calibrated lead is compared, level by level (CALIBRATION_LEVELS), with the
+ * errors the forecast actually makes there (effectiveCalibration: in-sample,
+ * pooled with the series' rolling-origin errors of the served forecast);
+ * where a simulated interval is narrower, the paths are widened around their
+ * mean (residual resampling misses parameter and model uncertainty, and
+ * launches come in bursts). A bucket takes the lead of its middle step, and
+ * each path the ratio of the level its rank in the bucket stands for, on the
+ * bucket's total and on each of its steps alike (so a month's days add up to
+ * its widened total), then moved back to the simulated mean (the widening
+ * keeps the point forecast). Steps in no bucket take the 80% ratio of their lead.
+ * Returns the 80% ratio of the first lead.
+ */
+/**
+ * Back to the mean `mu` after a widening that scaled the tails more than the
+ * centre (on a skewed distribution that moves the mean), without going below zero.
+ */
+function recentre(values: Float64Array, mu: number): void {
+  const shift = mean(values) - mu;
+  if (shift === 0) return;
+  for (let i = 0; i < values.length; i++) values[i] = Math.max(0, values[i]! - shift);
+}
+
+function widenToCalibration(raw: RawPaths, c: Context): number {
+  const { P, horizon } = c;
+  const ratios = raw.leads.map((cal, j) => {
+    const sorted = Float64Array.from(raw.leadSums[j]!).sort();
+    const mu = mean(sorted);
+    return CALIBRATION_LEVELS.map((level, k) => {
+      const half = (quantileSorted(sorted, (1 + level) / 2) - quantileSorted(sorted, (1 - level) / 2)) / 2;
+      return mu > 0 && half > 0 ? Math.max(1, cal.quantiles[k]! / (half / mu)) : 1;
     });
   });
+  const leadAt = (h: number) => {
+    let j = -1;
+    for (let i = 0; i < raw.leads.length && raw.leads[i]!.lead <= h; i++) j = i;
+    return j;
+  };
+  const spread = (v: number, mu: number, r: number) => Math.max(0, mu + r * (v - mu));
+  const { stepPaths } = raw;
+  const inBucket = new Uint8Array(horizon);
+  raw.buckets.forEach((bucket, bk) => {
+    const steps: number[] = [];
+    for (let h = 0; h < horizon; h++) if (bucketOf(c, h) === bk) steps.push(h);
+    const j = steps.length ? leadAt(steps[Math.floor((steps.length - 1) / 2)]!) : -1;
+    for (const h of steps) inBucket[h] = 1;
+    if (j < 0 || ratios[j]!.every((r) => r <= 1)) return;
+    const order = Array.from({ length: P }, (_, p) => p).sort((a, b) => bucket[a]! - bucket[b]! || a - b);
+    const factor = new Float64Array(P);
+    order.forEach((p, rank) => (factor[p] = atLevel(ratios[j]!, Math.abs((2 * (rank + 0.5)) / P - 1))));
+    const mu = mean(bucket);
+    for (let p = 0; p < P; p++) bucket[p] = spread(bucket[p]!, mu, factor[p]!);
+    recentre(bucket, mu);
+    if (stepPaths)
+      for (const h of steps) {
+        const muH = raw.stepSum[h]! / P;
+        const column = new Float64Array(P);
+        for (let p = 0; p < P; p++) column[p] = spread(stepPaths[p * horizon + h]!, muH, factor[p]!);
+        recentre(column, muH);
+        for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = column[p]!;
+      }
+  });
+  if (stepPaths)
+    for (let h = 0; h < horizon; h++) {
+      const j = leadAt(h);
+      const r = inBucket[h] || j < 0 ? 1 : atLevel(ratios[j]!, 0.8);
+      const muH = raw.stepSum[h]! / P;
+      if (r > 1) for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = spread(stepPaths[p * horizon + h]!, muH, r);
+    }
+  return ratios.length ? atLevel(ratios[0]!, 0.8) : 1;
+}
 
+/** Per-step means and intervals, and per-bucket summaries. */
+function summariseSeries(stepPaths: Float64Array | null, stepSum: Float64Array, buckets: Float64Array[], c: Context): Omit<SeriesSimulation, 'widen'> {
+  const { P, horizon } = c;
+  const column = new Float64Array(P);
+  return {
+    steps: Array.from({ length: horizon }, (_, h) => {
+      if (!stepPaths) return { mean: stepSum[h]! / P, intervals: [] };
+      for (let p = 0; p < P; p++) column[p] = stepPaths[p * horizon + h]!;
+      return { mean: stepSum[h]! / P, intervals: summarise(column, c.levels, c.scratch).intervals };
+    }),
+    buckets: buckets.map((paths) => ({ ...summarise(paths, c.levels, c.scratch), paths })),
+  };
+}
+
+/**
+ * Simulates `horizon` steps of several fitted series jointly (see the module
+ * comment) and summarises each series, each bucket and their totals. Series
+ * must end on the same step; residuals are resampled over the span they share.
+ */
+export function simulateJoint(models: EtsModel[], horizon: number, opts: SimulationOptions = {}): JointSimulation {
+  const P = opts.paths ?? DEFAULT_PATHS;
+  // the residual window every series has (after its own burn-in)
+  const burn = (m: EtsModel) => Math.min(opts.burnIn ?? Math.max(14, 2 * m.spec.period), Math.floor(m.n / 2));
+  const span = Math.max(1, Math.min(...models.map((m) => m.n - burn(m))));
+  const steps = Math.max(horizon, ...models.map((m) => m.sumHorizon));
+  const c: Context = {
+    P,
+    horizon,
+    levels: opts.levels ?? [0.8, 0.95],
+    B: opts.bucketCount ?? 0,
+    keepSteps: opts.stepIntervals ?? true,
+    opts,
+    steps,
+    index: resampledDays(P, steps, span, Math.max(1, opts.blockLength ?? 10), rng(opts.seed ?? 20240116)),
+    span,
+    scratch: new Float64Array(P),
+  };
+  const totalSteps = c.keepSteps ? new Float64Array(P * horizon) : null;
+  const totalStepSum = new Float64Array(horizon);
+  const totalBuckets = Array.from({ length: c.B }, () => new Float64Array(P));
+  const series = models.map((model, k): SeriesSimulation => {
+    const raw = simulatePaths(model, k, c);
+    const widen = widenToCalibration(raw, c);
+    for (let h = 0; h < horizon; h++) totalStepSum[h]! += raw.stepSum[h]!;
+    if (raw.stepPaths && totalSteps) for (let i = 0; i < raw.stepPaths.length; i++) totalSteps[i]! += raw.stepPaths[i]!;
+    raw.buckets.forEach((bucket, bk) => {
+      for (let p = 0; p < P; p++) totalBuckets[bk]![p]! += bucket[p]!;
+    });
+    return { widen, ...summariseSeries(raw.stepPaths, raw.stepSum, raw.buckets, c) };
+  });
   const total: SeriesSimulation = {
     widen: 1,
     ...(totalSteps ? { stepPaths: totalSteps } : {}),
-    steps: Array.from({ length: horizon }, (_, h) => {
-      if (!totalSteps) return { mean: totalStepSum[h]! / P, intervals: [] };
-      for (let p = 0; p < P; p++) column[p] = totalSteps[p * horizon + h]!;
-      return { mean: totalStepSum[h]! / P, intervals: summarise(column, levels, scratch).intervals };
-    }),
-    buckets: totalBuckets.map((paths) => ({ ...summarise(paths, levels, scratch), paths })),
+    ...summariseSeries(totalSteps, totalStepSum, totalBuckets, c),
   };
   return { series, total };
 }
-

@@ -145,6 +145,27 @@ describe('prediction intervals', () => {
   });
 });
 
+describe('interval calibration in simulateJoint', () => {
+  it('widens a month to the errors measured at its lead, level by level, and keeps its mean', () => {
+    const { y } = additiveSeries(300, 9, 30);
+    const model = fitEts(y, { ...DAILY_FIT, transforms: ['log'] });
+    const buckets = Int32Array.from({ length: 15 }, () => 0);
+    const plain = simulateJoint([model], 15, { paths: 2000, levels: [0.8, 0.95], buckets, bucketCount: 1, seed: 5 });
+    // out-of-sample errors of ±30% at lead 0 (far beyond the simulated spread) on top of the in-sample ones
+    const validation = Array.from({ length: 12 }, (_, i) => ({ lead: 0, model: i % 2 ? 0.3 : -0.3 }));
+    const wide = simulateJoint([{ ...model, validation }], 15, { paths: 2000, levels: [0.8, 0.95], buckets, bucketCount: 1, seed: 5 });
+    const [p, w] = [plain.series[0]!.buckets[0]!, wide.series[0]!.buckets[0]!];
+    expect(Math.abs(w.mean / p.mean - 1)).toBeLessThan(0.002);
+    // the 80% interval reaches about ±30% of the (15-day) mean: the records dominate the pooled quantile
+    const half = (iv: { lower: number; upper: number }) => (iv.upper - iv.lower) / 2 / w.mean;
+    expect(half(w.intervals[0]!)).toBeGreaterThan(0.25);
+    expect(half(w.intervals[0]!)).toBeGreaterThan(3 * half(p.intervals[0]!));
+    expect(half(w.intervals[1]!)).toBeGreaterThanOrEqual(half(w.intervals[0]!));
+    // a day's paths take the same widening, so the days still add up to the month
+    expect(wide.series[0]!.steps.reduce((a, st) => a + st.mean, 0)).toBeCloseTo(w.mean, -1);
+  });
+});
+
 describe('cleanSpikes', () => {
   it('replaces a three-day spike and keeps a lasting step', () => {
     const { y } = additiveSeries(200, 6);

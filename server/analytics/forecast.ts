@@ -50,6 +50,7 @@ export * from './forecast-ets.ts';
 export * from './forecast-simulate.ts';
 export * from './forecast-yearly.ts';
 export * from './forecast-fit-daily.ts';
+export * from './forecast-validate.ts';
 
 import { DAY_MS, mean } from './forecast-numerics.ts';
 import type { EtsModel, FitOptions } from './forecast-ets.ts';
@@ -150,6 +151,41 @@ export function fitDaily(series: DailySeries[], fit?: FitOptions, start?: string
   return series.map((s) => fitSeries(s.values, { fit, startMs: start ? dayMs(start) : undefined, peer }));
 }
 
+/** The forecast days' calendar months: each day's month index, its day factor, and the months' keys and lengths. */
+function calendar(firstMs: number, horizon: number, dayFactors?: ArrayLike<number>) {
+  const months: string[] = [];
+  const buckets = new Int32Array(horizon);
+  const factors = new Float64Array(horizon);
+  for (let h = 0; h < horizon; h++) {
+    const key = monthKey(firstMs + h * DAY_MS);
+    if (months.at(-1) !== key) months.push(key);
+    buckets[h] = months.length - 1;
+    factors[h] = dayFactors ? dayFactors[h]! : 1;
+  }
+  const daysIn = months.map((_, i) => buckets.filter((b) => b === i).length);
+  return { months, buckets, factors, daysIn };
+}
+
+/** A simulated series as days and calendar months. */
+function summaries(s: SeriesSimulation, firstMs: number, cal: ReturnType<typeof calendar>) {
+  const daily: DayForecast[] = s.steps.map((st, h) => ({
+    date: isoDay(firstMs + h * DAY_MS),
+    mean: st.mean,
+    lower: st.intervals[0]?.lower ?? NaN,
+    upper: st.intervals[0]?.upper ?? NaN,
+  }));
+  const monthly: MonthForecast[] = s.buckets.map((b, i) => ({
+    month: cal.months[i]!,
+    days: cal.daysIn[i]!,
+    mean: b.mean,
+    sd: b.sd,
+    lower: b.intervals[0]!.lower,
+    upper: b.intervals[0]!.upper,
+    intervals: b.intervals,
+  }));
+  return { daily, monthly };
+}
+
 /**
  * Fits each daily series, simulates them jointly through `throughMonth` and
  * sums the days into calendar months. The first month may be partial (the
@@ -161,15 +197,7 @@ export function forecastDaily(series: DailySeries[], opts: DailyForecastOptions)
   if (series.some((s) => s.values.length !== n)) throw new Error('series must have the same length');
   const horizon = forecastDays(opts.start, n, opts.throughMonth);
   const first = dayMs(opts.start) + n * DAY_MS;
-  const months: string[] = [];
-  const buckets = new Int32Array(horizon);
-  const factors = new Float64Array(horizon);
-  for (let h = 0; h < horizon; h++) {
-    const key = monthKey(first + h * DAY_MS);
-    if (months.at(-1) !== key) months.push(key);
-    buckets[h] = months.length - 1;
-    factors[h] = opts.dayFactors ? opts.dayFactors[h]! : 1;
-  }
+  const cal = calendar(first, horizon, opts.dayFactors);
   const levels = [opts.level, ...(opts.levels ?? []).filter((l) => l !== opts.level)];
   const models = opts.models ?? fitDaily(series, opts.fit, opts.start, opts.peer);
   if (models.length !== series.length) throw new Error('one model per series');
@@ -177,35 +205,17 @@ export function forecastDaily(series: DailySeries[], opts: DailyForecastOptions)
     paths: opts.paths,
     seed: opts.seed,
     blockLength: opts.blockLength,
-    stepFactors: factors,
+    stepFactors: cal.factors,
     firstStepShare: typeof opts.firstDayShare === 'number' ? series.map(() => opts.firstDayShare as number) : opts.firstDayShare,
     seriesStepFactors: models.map((m, k) => peerFactors(m, series[k]!.values, first, horizon, opts.peer)),
-    buckets,
-    bucketCount: months.length,
+    buckets: cal.buckets,
+    bucketCount: cal.months.length,
     stepIntervals: opts.dailyIntervals ?? true,
     levels,
   });
-  const daysIn = months.map((_, i) => buckets.filter((b) => b === i).length);
-  const toDaily = (s: SeriesSimulation): DayForecast[] =>
-    s.steps.map((st, h) => ({
-      date: isoDay(first + h * DAY_MS),
-      mean: st.mean,
-      lower: st.intervals[0]?.lower ?? NaN,
-      upper: st.intervals[0]?.upper ?? NaN,
-    }));
-  const toMonthly = (s: SeriesSimulation): MonthForecast[] =>
-    s.buckets.map((b, i) => ({
-      month: months[i]!,
-      days: daysIn[i]!,
-      mean: b.mean,
-      sd: b.sd,
-      lower: b.intervals[0]!.lower,
-      upper: b.intervals[0]!.upper,
-      intervals: b.intervals,
-    }));
   return {
-    series: series.map((s, k) => ({ key: s.key, model: models[k]!, daily: toDaily(sim.series[k]!), monthly: toMonthly(sim.series[k]!) })),
-    total: { daily: toDaily(sim.total), monthly: toMonthly(sim.total) },
+    series: series.map((s, k) => ({ key: s.key, model: models[k]!, ...summaries(sim.series[k]!, first, cal) })),
+    total: summaries(sim.total, first, cal),
     totalMonthPaths: sim.total.buckets.map((b) => b.paths),
     ...(sim.total.stepPaths ? { totalDayPaths: sim.total.stepPaths } : {}),
     paths: opts.paths ?? DEFAULT_PATHS,

@@ -45,8 +45,9 @@ function expectSecurityHeaders(headers: Record<string, string | string[] | undef
       return [name, values] as const;
     }),
   );
-  expect(directives.get('script-src')).toEqual(["'self'"]);
-  expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+  // WebAssembly compilation for the forecast worker, no JavaScript eval and no inline script
+  expect(directives.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+  expect(csp).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
   expect(directives.get('default-src')).toEqual(["'self'"]);
   expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
   expect(directives.get('object-src')).toEqual(["'none'"]);

@@ -7,11 +7,13 @@
  * styles through the CSSOM (`element.style.x = …`), which CSP does not
  * restrict, so `style-src 'self'` is enough; a future `<style>` element or
  * `style="…"` attribute in markup would be reported by `npm run bench:web`
- * (it counts CSP violations) and blocked by the browser.
+ * (it counts CSP violations) and blocked by the browser. 'wasm-unsafe-eval'
+ * lets the budgets' forecast worker compile the MSTL library's WebAssembly
+ * (a same-origin asset); it allows no JavaScript eval.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

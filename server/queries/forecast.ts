@@ -23,7 +23,7 @@ import {
 import type { Database } from '../db/database.ts';
 import { fitDaily, forecastDaily, olsSlope, scenarios, shareWithin, type EtsModel } from '../analytics/forecast.ts';
 import { fromMinor, toMinor } from '../analytics/apportion.ts';
-import { mstlPeer } from '../analytics/forecast-mstl.ts';
+import { mstlPeer } from '../analytics/forecast-mstl-node.ts';
 import { loadNames } from './names.ts';
 import { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
 
