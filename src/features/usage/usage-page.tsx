@@ -12,6 +12,7 @@ import { GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
 import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
+import { ExportFocusLink } from './components/export-focus-link';
 import { PeriodLine } from './components/period-line';
 import { SelectionBar } from './components/selection-bar';
 import { TypeCard } from './components/type-card';
@@ -77,6 +78,7 @@ export default function UsagePage() {
     <>
       <PageHeader
         title="Usage"
+        actions={<ExportFocusLink filters={filters} />}
         description={
           data ? (
             <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
