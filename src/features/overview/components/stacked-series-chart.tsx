@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Rectangle, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarShapeProps } from 'recharts';
 import type { Currency, Granularity, ResourceTypeId, UnitId } from '../../../contract/billing';
+import type { ChartMarker } from '../../../lib/chart-markers';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucket } from '../../../lib/format';
 import { chartKind, pickTicks, timeDomain, type SeriesRow } from '../cost-series';
@@ -45,6 +46,25 @@ export interface StackedSeriesChartProps {
   totalUnit?: UnitId;
   /** Accessible description of the chart. */
   description: string;
+  /** Unusual spend to shade (src/lib/chart-markers.ts). */
+  markers?: readonly ChartMarker[];
+}
+
+/** Shaded spans of unusual spend, the selected one stronger, each labelled at the top. */
+function markerAreas(markers: readonly ChartMarker[] | undefined) {
+  return (markers ?? []).map((m) => (
+    <ReferenceArea
+      key={m.id}
+      x1={m.x1}
+      x2={m.x2}
+      ifOverflow="hidden"
+      fill={CHART_COLORS.anomaly}
+      fillOpacity={m.selected ? 0.3 : 0.14}
+      stroke={CHART_COLORS.anomaly}
+      strokeOpacity={m.selected ? 0.9 : 0.45}
+      label={{ value: m.label, position: 'insideTop', fill: CHART_COLORS.anomaly, fontSize: 10, fontWeight: 600 }}
+    />
+  ));
 }
 
 /**
@@ -64,6 +84,7 @@ export function StackedSeriesChart({
   yTickFormatter,
   totalUnit,
   description,
+  markers,
 }: StackedSeriesChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const hatchId = (type: ResourceTypeId | 'all') => `${uid}-hatch-${type}`;
@@ -146,6 +167,7 @@ export function StackedSeriesChart({
             )}
           />
         ))}
+        {markerAreas(markers)}
       </BarChart>
     );
   }
@@ -179,6 +201,7 @@ export function StackedSeriesChart({
           ifOverflow="hidden"
         />
       )}
+      {markerAreas(markers)}
     </AreaChart>
   );
 }
