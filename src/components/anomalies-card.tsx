@@ -34,20 +34,20 @@ function CauseTable({ title, rows, currency }: { title: string; rows: Contributo
       <thead>
         <tr className="text-2xs text-muted">
           <th scope="col" className="py-1 text-left font-medium">Name</th>
-          <th scope="col" className="py-1 text-right font-medium">Cost</th>
-          <th scope="col" className="py-1 text-right font-medium">Expected</th>
-          <th scope="col" className="py-1 text-right font-medium">Excess</th>
+          <th scope="col" className="hidden py-1 pl-2 text-right font-medium min-[420px]:table-cell sm:hidden lg:table-cell">Cost</th>
+          <th scope="col" className="py-1 pl-2 text-right font-medium">Expected</th>
+          <th scope="col" className="py-1 pl-2 text-right font-medium">Excess</th>
         </tr>
       </thead>
       <tbody>
         {[...shown, ...other].map((c) => (
           <tr key={c.key || c.name} className="border-t border-border">
-            <th scope="row" className="max-w-40 truncate py-1 text-left font-normal text-foreground" title={c.name}>
+            <th scope="row" className="max-w-36 truncate py-1 pr-2 text-left font-normal text-foreground" title={c.name}>
               {c.name}
             </th>
-            <td className="py-1 text-right">{formatMoney(c.actual, currency)}</td>
-            <td className="py-1 text-right text-muted">{formatMoney(c.expected, currency)}</td>
-            <td className={`py-1 text-right font-medium ${c.excess > 0 ? 'text-warning' : 'text-muted'}`}>
+            <td className="hidden py-1 pl-2 text-right min-[420px]:table-cell sm:hidden lg:table-cell">{formatMoney(c.actual, currency)}</td>
+            <td className="py-1 pl-2 text-right text-muted">{formatMoney(c.expected, currency)}</td>
+            <td className={`py-1 pl-2 text-right font-medium ${c.excess > 0 ? 'text-warning' : 'text-muted'}`}>
               {c.excess > 0 ? '+' : ''}
               {formatMoney(c.excess, currency)}
             </td>
