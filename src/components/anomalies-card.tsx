@@ -5,8 +5,6 @@ import type { CauseDimension, Contributor } from '../lib/anomaly-causes';
 import { resourceLabel } from '../lib/colors';
 import { formatDateRange, formatMoney, formatPercent } from '../lib/format';
 import { useOpenAnomaly } from './anomaly-param';
-import { Panel } from './panel';
-import { EmptyState } from './states/empty-state';
 import { ErrorPanel } from './states/error-panel';
 import { Skeleton } from './states/skeleton';
 
@@ -143,13 +141,21 @@ export function AnomaliesCard({
 }) {
   const { markers, error, retry } = useAnomalyMarkers({ period, today, types, currency });
   const [open, setOpen] = useOpenAnomaly();
+  const titleId = useId();
   return (
-    <Panel
-      title="Unusual spend"
-      description="Days well above what the weeks around them lead one to expect, per resource type and per team; marked on the cost chart"
-      busy={!markers && !error}
-      className={className}
+    <section
+      aria-labelledby={titleId}
+      aria-busy={!markers && !error}
+      className={`flex min-w-0 flex-col rounded-card border border-border bg-surface p-4 shadow-card ${className}`}
     >
+      <div className="mb-3 min-w-0">
+        <h2 id={titleId} className="text-sm font-semibold text-foreground">
+          Unusual spend
+        </h2>
+        <p className="mt-0.5 text-xs text-muted">
+          Days well above what the weeks around them lead one to expect, per resource type and per team; marked on the cost chart
+        </p>
+      </div>
       {error && !markers ? (
         <ErrorPanel error={error} onRetry={retry} title="Unusual spend could not be checked" />
       ) : !markers ? (
@@ -158,7 +164,9 @@ export function AnomaliesCard({
           <Skeleton className="h-10 w-full" />
         </div>
       ) : markers.length === 0 ? (
-        <EmptyState title="Nothing unusual" description="No day in this period stands out from the weeks around it." />
+        <p className="py-2 text-[13px] text-muted">
+          <span className="font-medium text-foreground">Nothing unusual.</span> No day in this period stands out from the weeks around it.
+        </p>
       ) : (
         <ul aria-label="Unusual spend" className="flex flex-col">
           {markers.map((m) => (
@@ -166,6 +174,6 @@ export function AnomaliesCard({
           ))}
         </ul>
       )}
-    </Panel>
+    </section>
   );
 }
