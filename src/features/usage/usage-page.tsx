@@ -24,6 +24,7 @@ import { CardFallback } from '../../components/card-fallback';
 
 // Charts (Recharts) and tables load after the page has painted; each card keeps its place meanwhile.
 const BreakdownSection = lazy(() => import('./components/breakdown-section').then((m) => ({ default: m.BreakdownSection })));
+const BreakdownOverTimeCard = lazy(() => import('./components/breakdown-over-time-card').then((m) => ({ default: m.BreakdownOverTimeCard })));
 
 function indexNote(focus: SelectionDetail | undefined, count: number): string | undefined {
   if (!focus) return undefined;
@@ -161,6 +162,9 @@ export default function UsagePage() {
                 />
               </Suspense>
             </div>
+            <Suspense fallback={<CardFallback title={`Cost over time by ${GROUP_BY_LABELS[filters.groupBy].toLowerCase()}`} height={260} />}>
+              <BreakdownOverTimeCard filters={filters} />
+            </Suspense>
           </>
         )}
       </div>
