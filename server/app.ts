@@ -22,6 +22,7 @@ import { registerOptimization } from './routes/optimization.ts';
 import { registerBudgets } from './routes/budgets.ts';
 import { registerForecast } from './routes/forecast.ts';
 import { registerUsageSeries } from './routes/usage-series.ts';
+import { registerUtilization } from './routes/utilization.ts';
 
 /** Route modules (server/routes/*.ts), registered in this order after /v2/billing/usage. */
 const ROUTES: Array<(app: Hono, ctx: RouteContext) => void> = [
@@ -29,6 +30,7 @@ const ROUTES: Array<(app: Hono, ctx: RouteContext) => void> = [
   registerBudgets,
   registerForecast,
   registerUsageSeries,
+  registerUtilization,
 ];
 
 export interface AppOptions {
