@@ -17,7 +17,7 @@
  */
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { Alert, Currency, Period, ResourceTypeId, UsageResponse } from '../contract/billing';
+import { RESOURCE_TYPES, isKnown, type Alert, type Currency, type Period, type ResourceTypeId, type UsageResponse } from '../contract/billing';
 import { anomalyEpisodes, expectation, unusualDays, type AnomalyEpisode, type SeriesPoint } from '../lib/anomalies';
 import { explainAnomaly, type Causes } from '../lib/anomaly-causes';
 import { usageQueryOptions, type UsageRequest } from './usage';
@@ -128,7 +128,9 @@ export interface AnomalyInput {
 }
 
 /** The period's markers; `markers` is undefined while loading. */
-export function useAnomalyMarkers({ period, today, types, currency }: AnomalyInput) {
+export function useAnomalyMarkers({ period, today, types: given, currency }: AnomalyInput) {
+  // A type the API added later cannot be asked for by `resourceType` (the request schema knows the documented ones).
+  const types = given.filter((t) => isKnown(RESOURCE_TYPES, t));
   const range = period && today ? anomalyHistory(period, today) : null;
   const results = useQueries({
     queries: types.map((type) => ({ ...usageQueryOptions(typeRequest(type, range ?? { startDate: '1970-01-01', endDate: '1970-01-01' }, currency)), enabled: range !== null })),

@@ -163,7 +163,7 @@ export default function UsagePage() {
               </Suspense>
             </div>
             <Suspense fallback={<CardFallback title={`Cost over time by ${GROUP_BY_LABELS[filters.groupBy].toLowerCase()}`} height={260} />}>
-              <BreakdownOverTimeCard filters={filters} />
+              <BreakdownOverTimeCard filters={filters} available={data ? data.groups !== undefined : undefined} />
             </Suspense>
           </>
         )}

@@ -35,6 +35,7 @@ import { CardFallback } from '../../components/card-fallback';
 // Charts (Recharts) and tables load after the page has painted; each card keeps its place meanwhile.
 const BreakdownSection = lazy(() => import('./components/breakdown-section').then((m) => ({ default: m.BreakdownSection })));
 const TimeSeriesCard = lazy(() => import('./components/time-series-card').then((m) => ({ default: m.TimeSeriesCard })));
+const UtilizationCard = lazy(() => import('./components/utilization-card').then((m) => ({ default: m.UtilizationCard })));
 const AnomaliesCard = lazy(() => import('../../components/anomalies-card').then((m) => ({ default: m.AnomaliesCard })));
 const TopResourcesCard = lazy(() => import('./components/top-resources-card').then((m) => ({ default: m.TopResourcesCard })));
 
@@ -165,6 +166,12 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
                   period={selections.length ? undefined : current?.period}
                 />
               </Suspense>
+              {/* Only where the API sends the sandbox's extensions (a usage answer with groups). */}
+              {resourceType === 'clusters' && values.resource && current?.groups !== undefined && (
+                <Suspense fallback={<CardFallback title="GPU utilisation" height={300} />}>
+                  <UtilizationCard filters={filters} resourceId={values.resource} />
+                </Suspense>
+              )}
               {selections.length === 0 && (
                 <Suspense fallback={<CardFallback title="Unusual spend" height={120} />}>
                   <AnomaliesCard period={current?.period} today={clock?.today} types={[resourceType]} currency={filters.currency} />

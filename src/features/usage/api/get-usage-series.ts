@@ -22,6 +22,7 @@ export function usageSeriesOptions(filters: DashboardFilters) {
   });
 }
 
-export function useUsageSeries(filters: DashboardFilters) {
-  return useQuery(usageSeriesOptions(filters));
+/** `enabled`: only where the API sends the sandbox's extensions (a usage answer with `groups`), so the real API gets no request it does not document. */
+export function useUsageSeries(filters: DashboardFilters, enabled: boolean) {
+  return useQuery({ ...usageSeriesOptions(filters), enabled });
 }

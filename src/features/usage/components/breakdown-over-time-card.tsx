@@ -38,15 +38,15 @@ function columns(series: StackSeries[], currency: Currency, granularity: Granula
 }
 
 /** "Cost over time by <Group by>": the five costliest members stacked, the rest as Other, with every bucket in the table. */
-export function BreakdownOverTimeCard({ filters }: { filters: DashboardFilters }) {
-  const { data, error, isFetching, refetch } = useUsageSeries(filters);
+export function BreakdownOverTimeCard({ filters, available }: { filters: DashboardFilters; available: boolean | undefined }) {
+  const { data, error, isFetching, refetch } = useUsageSeries(filters, available === true);
   const [measure, width] = useElementWidth<HTMLDivElement>();
   const dim = GROUP_BY_LABELS[filters.groupBy].toLowerCase();
   const title = `Cost over time by ${dim}`;
   const stack = useMemo(() => (data ? stackSeries(data.items, 5) : undefined), [data]);
 
-  if (error && !data) {
-    if (error instanceof ApiError && error.status === 404)
+  if (available === false || (error && !data)) {
+    if (available === false || (error instanceof ApiError && error.status === 404))
       return (
         <Panel title={title}>
           <p className="text-[13px] text-muted">
