@@ -15,14 +15,17 @@
  * Days are the API's: the period from the page's answer, today from the API
  * clock (today itself is still coming in and is never judged).
  */
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { RESOURCE_TYPES, isKnown, type Alert, type Currency, type Period, type ResourceTypeId, type UsageResponse } from '../contract/billing';
+import type { Alert, Currency, Period, ResourceTypeId, UsageResponse } from '../contract/billing';
 import { anomalyEpisodes, expectation, unusualDays, type AnomalyEpisode, type SeriesPoint } from '../lib/anomalies';
 import { explainAnomaly, type Causes } from '../lib/anomaly-causes';
 import { usageQueryOptions, type UsageRequest } from './usage';
 
 const DAY = 86_400_000;
+/** The resource types the request schema accepts (the reference's). */
+const KNOWN_ORDER: readonly string[] = ['clusters', 'endpoints', 'training', 'ai-services', 'storage', 'bandwidth'];
+const KNOWN_TYPES = new Set<string>(KNOWN_ORDER);
 const BEFORE_DAYS = 56;
 const AFTER_DAYS = 28;
 const BASELINE_DAYS = 28;
@@ -130,11 +133,22 @@ export interface AnomalyInput {
 /** The period's markers; `markers` is undefined while loading. */
 export function useAnomalyMarkers({ period, today, types: given, currency }: AnomalyInput) {
   // A type the API added later cannot be asked for by `resourceType` (the request schema knows the documented ones).
-  const types = given.filter((t) => isKnown(RESOURCE_TYPES, t));
+  const types = given.filter((t) => KNOWN_TYPES.has(t));
   const range = period && today ? anomalyHistory(period, today) : null;
-  const results = useQueries({
-    queries: types.map((type) => ({ ...usageQueryOptions(typeRequest(type, range ?? { startDate: '1970-01-01', endDate: '1970-01-01' }, currency)), enabled: range !== null })),
+  // One query per known type, always in the same order (fixed hooks), each enabled when the page shows that type.
+  const q = (type: ResourceTypeId) => ({
+    ...usageQueryOptions(typeRequest(type, range ?? { startDate: '1970-01-01', endDate: '1970-01-01' }, currency)),
+    enabled: range !== null && types.includes(type),
   });
+  const all = [
+    useQuery(q('clusters')),
+    useQuery(q('endpoints')),
+    useQuery(q('training')),
+    useQuery(q('ai-services')),
+    useQuery(q('storage')),
+    useQuery(q('bandwidth')),
+  ];
+  const results = types.map((t) => all[KNOWN_ORDER.indexOf(t)]!);
   const ready = range !== null && results.every((r) => r.data && !r.isPlaceholderData);
   const answers = ready ? types.map((type, i) => ({ type, answer: results[i]!.data! })) : undefined;
   // Recomputed when an answer changes (its update time), not on every render.

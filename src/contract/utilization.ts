@@ -18,7 +18,7 @@ export const UTILIZATION_PATH = '/billing/usage/utilization';
 export const utilizationPointSchema = z.object({
   timestamp: z.iso.datetime(),
   /** Mean GPU utilisation (0–1) over the bucket's running hours; null: not running. */
-  gpuUtilization: z.nullable(z.number().check(z.minimum(0), z.maximum(1))),
+  gpuUtilization: z.nullable(z.number()),
   /** Mean GPUs allocated over the bucket. */
   gpus: z.number(),
   cost: z.number(),

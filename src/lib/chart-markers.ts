@@ -7,6 +7,9 @@ import type { AnomalyMarker } from '../api/anomalies';
 
 const DAY = 86_400_000;
 
+/** The colour of unusual spend on cost charts. */
+export const ANOMALY_COLOR = 'var(--warning)';
+
 export interface ChartMarker {
   id: string;
   x1: number;

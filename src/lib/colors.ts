@@ -96,8 +96,6 @@ export const CHART_COLORS = {
   tooltipBorder: 'var(--border-strong)',
   tooltipText: 'var(--foreground)',
   cursor: 'var(--surface-muted)',
-  /** Unusual spend marked on cost charts. */
-  anomaly: 'var(--warning)',
 } as const;
 
 /**

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Rectangle, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarShapeProps } from 'recharts';
 import type { Currency, Granularity, ResourceTypeId, UnitId } from '../../../contract/billing';
-import type { ChartMarker } from '../../../lib/chart-markers';
+import { ANOMALY_COLOR, type ChartMarker } from '../../../lib/chart-markers';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucket } from '../../../lib/format';
 import { chartKind, pickTicks, timeDomain, type SeriesRow } from '../cost-series';
@@ -58,11 +58,11 @@ function markerAreas(markers: readonly ChartMarker[] | undefined) {
       x1={m.x1}
       x2={m.x2}
       ifOverflow="hidden"
-      fill={CHART_COLORS.anomaly}
+      fill={ANOMALY_COLOR}
       fillOpacity={m.selected ? 0.3 : 0.14}
-      stroke={CHART_COLORS.anomaly}
+      stroke={ANOMALY_COLOR}
       strokeOpacity={m.selected ? 0.9 : 0.45}
-      label={{ value: m.label, position: 'insideTop', fill: CHART_COLORS.anomaly, fontSize: 10, fontWeight: 600 }}
+      label={{ value: m.label, position: 'insideTop', fill: ANOMALY_COLOR, fontSize: 10, fontWeight: 600 }}
     />
   ));
 }

@@ -1,5 +1,4 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { usageQueryToSearchParams } from '../../../contract/billing';
 import { USAGE_SERIES_PATH, usageSeriesResponseSchema } from '../../../contract/usage-series';
 import { apiGet } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
@@ -7,13 +6,14 @@ import type { DashboardFilters } from '../../filters/filter-schema';
 
 /** Cost over time per member of the filters' Group by (a sandbox extension; 404 where the API lacks it). */
 export function usageSeriesOptions(filters: DashboardFilters) {
-  const params = usageQueryToSearchParams({
-    timeRange: filters.timeRange,
-    ...(filters.timeRange === 'custom' ? { startDate: filters.startDate, endDate: filters.endDate } : {}),
-    ...(filters.resourceType.length ? { resourceType: [...filters.resourceType] } : {}),
-    granularity: filters.granularity,
-    currency: filters.currency,
-  });
+  const params = new URLSearchParams({ timeRange: filters.timeRange });
+  if (filters.timeRange === 'custom' && filters.startDate && filters.endDate) {
+    params.set('startDate', filters.startDate);
+    params.set('endDate', filters.endDate);
+  }
+  for (const t of filters.resourceType) params.append('resourceType[]', t);
+  params.set('granularity', filters.granularity);
+  params.set('currency', filters.currency);
   params.set('dimension', filters.groupBy);
   return queryOptions({
     queryKey: [...queryKeys.usage.all(), 'series', params.toString()] as const,

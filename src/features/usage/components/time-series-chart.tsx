@@ -1,6 +1,6 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import type { ChartMarker } from '../../../lib/chart-markers';
+import { ANOMALY_COLOR, type ChartMarker } from '../../../lib/chart-markers';
 import type { Currency, Granularity, ResourceTypeId } from '../../../contract/billing';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucketLong, formatMoney, formatNumberCompact, moneyAxisFormatter, resourceUnit } from '../../../lib/format';
@@ -137,11 +137,11 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
                   x1={m.x1}
                   x2={m.x2}
                   ifOverflow="hidden"
-                  fill={CHART_COLORS.anomaly}
+                  fill={ANOMALY_COLOR}
                   fillOpacity={m.selected ? 0.3 : 0.14}
-                  stroke={CHART_COLORS.anomaly}
+                  stroke={ANOMALY_COLOR}
                   strokeOpacity={m.selected ? 0.9 : 0.45}
-                  label={{ value: m.label, position: 'insideTop', fill: CHART_COLORS.anomaly, fontSize: 10, fontWeight: 600 }}
+                  label={{ value: m.label, position: 'insideTop', fill: ANOMALY_COLOR, fontSize: 10, fontWeight: 600 }}
                 />
               ))}
               {/* The tooltip shows in the top panel (synchronised); here only the cursor. */}
