@@ -6,15 +6,22 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { SANDBOX_DEFAULT_API_KEY, SANDBOX_DEFAULT_PORT } from './server/defaults.ts';
 import { devSessionPlugin } from './server/prod/auth/dev-server.ts';
+import { devFocusExportPlugin } from './server/prod/focus/dev-export.ts';
 
 /**
  * The browser only ever calls same-origin `/v2/...`. This proxy forwards those
  * calls to TENSORONE_API_URL (the sandbox by default) and adds the API key on
  * the server side, so the key never reaches the bundle.
  */
+function apiTarget(env: Record<string, string>): { target: string; key: string } {
+  return {
+    target: env.TENSORONE_API_URL || `http://127.0.0.1:${env.PORT || SANDBOX_DEFAULT_PORT}`,
+    key: env.TENSORONE_API_KEY || env.SANDBOX_API_KEY || SANDBOX_DEFAULT_API_KEY,
+  };
+}
+
 function apiProxy(env: Record<string, string>): Record<string, ProxyOptions> {
-  const target = env.TENSORONE_API_URL || `http://127.0.0.1:${env.PORT || SANDBOX_DEFAULT_PORT}`;
-  const key = env.TENSORONE_API_KEY || env.SANDBOX_API_KEY || SANDBOX_DEFAULT_API_KEY;
+  const { target, key } = apiTarget(env);
   return {
     '/v2': {
       target,
@@ -55,7 +62,7 @@ export default defineConfig(({ mode, command }) => {
   const env = { ...loadEnv(mode, process.cwd(), ''), ...process.env } as Record<string, string>;
   const proxy = apiProxy(env);
   return {
-    plugins: [react(), tailwindcss(), devSessionPlugin()],
+    plugins: [react(), tailwindcss(), devSessionPlugin(), devFocusExportPlugin(apiTarget(env).target, apiTarget(env).key)],
     define: { 'import.meta.env.VITE_CONTRACT_HASH': JSON.stringify(contractHash()) },
     server: { host: '127.0.0.1', port: Number(env.WEB_PORT || 5173), strictPort: true, proxy },
     preview: { host: '127.0.0.1', port: Number(env.WEB_PORT || 4173), strictPort: true, proxy },

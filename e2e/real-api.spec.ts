@@ -124,6 +124,18 @@ test.describe('against the reference (documented fields only)', () => {
     await expect(page.getByText(money(784.5)).first()).toBeVisible();
   });
 
+  test('leaves out what needs the sandbox’s extensions, without asking for them: a cluster’s GPU utilisation, cost over time by group', async ({ page, axe }) => {
+    await api.open(page, '/usage/clusters?resource=cluster-gpu-a100-001');
+    await settled(page);
+    await expect(page.getByText('GPU Cluster A100-001').first()).toBeVisible();
+    await expect(page.getByRole('region', { name: 'GPU utilisation' })).toHaveCount(0);
+    await api.open(page, '/usage?groupBy=project');
+    await settled(page);
+    await expect(page.getByRole('region', { name: 'Cost over time by project' })).toContainText('does not send cost over time by project');
+    expect(await axe()).toEqual([]);
+    expect(api.requests().filter((r) => /\/usage\/(utilization|series)/.test(r))).toEqual([]);
+  });
+
   test('Forecast shows the projections without a band, scenarios and growth drivers', async ({ page, axe }) => {
     await api.open(page, '/forecast?forecastPeriod=6_months');
     await settled(page);

@@ -21,12 +21,16 @@ import { rangeIssues } from './queries/period.ts';
 import { registerOptimization } from './routes/optimization.ts';
 import { registerBudgets } from './routes/budgets.ts';
 import { registerForecast } from './routes/forecast.ts';
+import { registerUsageSeries } from './routes/usage-series.ts';
+import { registerUtilization } from './routes/utilization.ts';
 
 /** Route modules (server/routes/*.ts), registered in this order after /v2/billing/usage. */
 const ROUTES: Array<(app: Hono, ctx: RouteContext) => void> = [
   registerOptimization,
   registerBudgets,
   registerForecast,
+  registerUsageSeries,
+  registerUtilization,
 ];
 
 export interface AppOptions {

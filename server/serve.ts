@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     maxUpstreamBytes: config.UPSTREAM_MAX_BYTES,
     cache,
     access,
+    focusAccount: { id: config.FOCUS_BILLING_ACCOUNT_ID, name: config.FOCUS_BILLING_ACCOUNT_NAME },
   });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info: AddressInfo) => {
     const api =

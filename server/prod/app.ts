@@ -12,6 +12,8 @@
 import { Hono, type Context } from 'hono';
 import { createApiHandler, errorRepresentation, type ApiOptions } from './api.ts';
 import type { AccessLayer } from './auth/layer.ts';
+import { focusExport, type UsageCall } from './focus/focus-export.ts';
+import { DEFAULT_FOCUS_ACCOUNT, type FocusAccount } from './focus/focus-rows.ts';
 import { send } from './representation.ts';
 import { withSecurityHeaders } from './security.ts';
 import { serveStatic, type Dist } from './static.ts';
@@ -20,6 +22,8 @@ export interface ProdAppOptions extends ApiOptions {
   dist: Dist;
   /** Sign-in, roles, team scope, audit log; without it every visitor may do everything. */
   access?: AccessLayer;
+  /** BillingAccountId and BillingAccountName of the FOCUS export. */
+  focusAccount?: FocusAccount;
 }
 
 export function createProdApp(options: ProdAppOptions): Hono {
@@ -57,6 +61,23 @@ export function createProdApp(options: ProdAppOptions): Hono {
   const api = (c: Context) => (options.access ? options.access.api(c, handleApi) : handleApi(c.req.raw));
   app.all('/v2', api);
   app.all('/v2/*', api);
+
+  // The FOCUS export asks the usage endpoint as the signed-in user, through the same checks.
+  app.get('/exports/focus.csv', (c) => {
+    const call: UsageCall = (search) => {
+      const headers = new Headers(c.req.raw.headers);
+      headers.delete('accept-encoding');
+      headers.set('accept', 'application/json');
+      const req = new Request(new URL(`/v2/billing/usage?${search}`, c.req.url), { headers });
+      return options.access ? options.access.api(c, handleApi, req) : handleApi(req);
+    };
+    const url = new URL(c.req.url);
+    return focusExport(url, call, {
+      account: options.focusAccount ?? DEFAULT_FOCUS_ACCOUNT,
+      acceptEncoding: c.req.header('accept-encoding'),
+      log: options.log,
+    });
+  });
 
   app.get('*', (c) => serveStatic(dist, c.req.raw));
   app.all('*', (c) => {

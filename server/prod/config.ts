@@ -46,6 +46,9 @@ export const prodConfigSchema = sandboxConfigSchema
     UPSTREAM_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 ** 3).default(DEFAULT_UPSTREAM_MAX_BYTES),
     /** Sandbox mode: how many GET answers the in-memory response cache keeps (0 turns it off). */
     SANDBOX_CACHE_ENTRIES: z.coerce.number().int().min(0).max(100_000).default(500),
+    /** BillingAccountId and BillingAccountName of the FOCUS export (printable text, at most 200 characters). */
+    FOCUS_BILLING_ACCOUNT_ID: z.string().max(200).regex(/^[^\p{Cc}]+$/u, 'must be printable text').default('tensorone'),
+    FOCUS_BILLING_ACCOUNT_NAME: z.string().max(200).regex(/^[^\p{Cc}]+$/u, 'must be printable text').default('TensorOne account'),
   })
   .superRefine((c, ctx) => {
     if (c.TENSORONE_API_URL && !c.TENSORONE_API_KEY)

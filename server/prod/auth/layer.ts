@@ -29,8 +29,8 @@ export interface AccessLayer {
   readonly config: AuthConfig;
   /** Adds /auth/*, /audit/* and the page guard; call before the app's own routes. */
   mount(app: Hono): void;
-  /** Answers one /v2 call through the checks. */
-  api(c: Context, handleApi: Handler): Promise<Response>;
+  /** Answers one /v2 call through the checks (`req`: a call made for `c`'s user, default `c`'s own request). */
+  api(c: Context, handleApi: Handler, req?: Request): Promise<Response>;
 }
 
 export interface AccessOptions {
@@ -98,10 +98,10 @@ export function createAccessLayer({ config, audit, oidc, now = Date.now, log = c
       app.all('/audit/*', (c) => jsonError(c, 404, 'not_found', `No such audit route: ${c.req.path}`));
     },
 
-    async api(c, handleApi) {
+    async api(c, handleApi, own) {
       const who = await caller(c, 'viewer');
       if (who instanceof Response) return who;
-      const req = c.req.raw;
+      const req = own ?? c.req.raw;
       const url = new URL(req.url);
       const write = req.method !== 'GET' && req.method !== 'HEAD';
 

@@ -21,6 +21,8 @@ const CostOverTimeCard = lazy(() => import('./components/cost-over-time-card').t
 const RegionalCard = lazy(() => import('./components/regional-card').then((m) => ({ default: m.RegionalCard })));
 // So does the table machinery below the fold.
 const TopResourcesCard = lazy(() => import('./components/top-resources-card').then((m) => ({ default: m.TopResourcesCard })));
+// Unusual spend, with its causes, under the charts.
+const AnomaliesCard = lazy(() => import('../../components/anomalies-card').then((m) => ({ default: m.AnomaliesCard })));
 // And the alerts beside it (their labels and figures), off the first load.
 const AlertsCard = lazy(() => import('./components/alerts-card').then((m) => ({ default: m.AlertsCard })));
 
@@ -79,6 +81,15 @@ export default function OverviewPage() {
               </Suspense>
               <Suspense fallback={<CardFallback title="Cost by region" height={240} />}>
                 <RegionalCard data={data} loading={loading} />
+              </Suspense>
+              <Suspense fallback={<CardFallback title="Unusual spend" height={120} className="xl:col-span-3" />}>
+                <AnomaliesCard
+                  period={isPlaceholderData ? undefined : data?.period}
+                  today={clock?.today}
+                  types={data?.breakdown.map((b) => b.resourceType) ?? []}
+                  currency={filters.currency}
+                  className="xl:col-span-3"
+                />
               </Suspense>
               <Suspense fallback={<CardFallback title="Top resources" height={320} className="xl:col-span-2" />}>
                 <TopResourcesCard data={data} loading={loading} filters={filters} className="xl:col-span-2" />

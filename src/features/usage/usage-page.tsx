@@ -14,6 +14,7 @@ import { GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
 import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
+import { ExportFocusLink } from './components/export-focus-link';
 import { PeriodLine } from './components/period-line';
 import { SelectionBar } from './components/selection-bar';
 import { TypeCard } from './components/type-card';
@@ -25,6 +26,7 @@ import { CardFallback } from '../../components/card-fallback';
 
 // Charts (Recharts) and tables load after the page has painted; each card keeps its place meanwhile.
 const BreakdownSection = lazy(() => import('./components/breakdown-section').then((m) => ({ default: m.BreakdownSection })));
+const BreakdownOverTimeCard = lazy(() => import('./components/breakdown-over-time-card').then((m) => ({ default: m.BreakdownOverTimeCard })));
 
 function indexNote(focus: SelectionDetail | undefined, count: number): string | undefined {
   if (!focus) return undefined;
@@ -79,6 +81,7 @@ export default function UsagePage() {
     <>
       <PageHeader
         title="Usage"
+        actions={<ExportFocusLink filters={filters} />}
         description={
           data ? (
             <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -166,6 +169,9 @@ export default function UsagePage() {
                 />
               </Suspense>
             </div>
+            <Suspense fallback={<CardFallback title={`Cost over time by ${GROUP_BY_LABELS[filters.groupBy].toLowerCase()}`} height={260} />}>
+              <BreakdownOverTimeCard filters={filters} available={data ? data.groups !== undefined : undefined} />
+            </Suspense>
           </>
         )}
       </div>

@@ -1,6 +1,7 @@
 import { lazy, useMemo, Suspense } from 'react';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { resourceTypeSchema, type ResourceType } from '../../contract/billing';
+import { useApiClock } from '../../api/api-clock';
 import { useUsage } from '../../api/usage';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
@@ -34,6 +35,8 @@ import { CardFallback } from '../../components/card-fallback';
 // Charts (Recharts) and tables load after the page has painted; each card keeps its place meanwhile.
 const BreakdownSection = lazy(() => import('./components/breakdown-section').then((m) => ({ default: m.BreakdownSection })));
 const TimeSeriesCard = lazy(() => import('./components/time-series-card').then((m) => ({ default: m.TimeSeriesCard })));
+const UtilizationCard = lazy(() => import('./components/utilization-card').then((m) => ({ default: m.UtilizationCard })));
+const AnomaliesCard = lazy(() => import('../../components/anomalies-card').then((m) => ({ default: m.AnomaliesCard })));
 const TopResourcesCard = lazy(() => import('./components/top-resources-card').then((m) => ({ default: m.TopResourcesCard })));
 
 /** The path names the type, so the resource-type filter has no say here. */
@@ -76,6 +79,7 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
   const selections = selectionsOf(values);
   const usage = useUsage(usageExplorerRequest(filters, { resourceType, selections }));
   const { data, error, isError, isFetching, isPlaceholderData, refetch } = usage;
+  const { clock } = useApiClock();
   const retry = () => void refetch();
 
   // Placeholder data of another type (while switching) does not count.
@@ -159,8 +163,20 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
                   granularity={filters.granularity}
                   currency={filters.currency}
                   loading={loading}
+                  period={selections.length ? undefined : current?.period}
                 />
               </Suspense>
+              {/* Only where the API sends the sandbox's extensions (a usage answer with groups). */}
+              {resourceType === 'clusters' && values.resource && current?.groups !== undefined && (
+                <Suspense fallback={<CardFallback title="GPU utilisation" height={300} />}>
+                  <UtilizationCard filters={filters} resourceId={values.resource} />
+                </Suspense>
+              )}
+              {selections.length === 0 && (
+                <Suspense fallback={<CardFallback title="Unusual spend" height={120} />}>
+                  <AnomaliesCard period={current?.period} today={clock?.today} types={[resourceType]} currency={filters.currency} />
+                </Suspense>
+              )}
               <Suspense fallback={<CardFallback title={`Cost by ${GROUP_BY_LABELS[filters.groupBy].toLowerCase()}`} height={360} />}>
                 <BreakdownSection
                   dimension={filters.groupBy}

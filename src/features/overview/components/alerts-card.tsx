@@ -6,8 +6,32 @@ import { ALERT_TYPE_LABELS, alertFigures, severityCounts, sortAlerts, SEVERITY_L
 import { Panel } from '../../../components/panel';
 import { labelFor } from '../../../lib/format';
 import { SeverityBadge } from './severity-badge';
+import { useApiClock } from '../../../api/api-clock';
+import { alertMarker, useAnomalyMarkers, type AnomalyMarker } from '../../../api/anomalies';
+import { useOpenAnomaly } from '../../../components/anomaly-param';
+import { formatDateRange } from '../../../lib/format';
 
-function AlertItem({ alert, currency }: { alert: UsageResponse['alerts'][number]; currency: Currency }) {
+const DAY = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** An unusual_spike alert's marker on the cost chart: opens its causes under "Unusual spend". */
+function MarkerLink({ marker }: { marker: AnomalyMarker }) {
+  const [, open] = useOpenAnomaly();
+  return (
+    <button
+      type="button"
+      className="self-start text-2xs font-medium text-accent hover:underline"
+      onClick={() => {
+        open(marker.id);
+        document.getElementById(`anomaly-${marker.id}`)?.scrollIntoView({ block: 'center' });
+      }}
+    >
+      Marked on the cost chart: {formatDateRange(isoDay(marker.start), isoDay(marker.end - DAY))} — see why
+    </button>
+  );
+}
+
+function AlertItem({ alert, currency, marker }: { alert: UsageResponse['alerts'][number]; currency: Currency; marker?: AnomalyMarker }) {
   const figures = alertFigures(alert, currency);
   return (
     <li className="flex flex-col gap-1 border-b border-border py-2.5 first:pt-0 last:border-b-0 last:pb-0">
@@ -19,6 +43,7 @@ function AlertItem({ alert, currency }: { alert: UsageResponse['alerts'][number]
       <p className="text-2xs text-muted tabular-nums">
         {figures.label} <span className="font-medium text-foreground">{figures.current}</span> · threshold {figures.threshold}
       </p>
+      {marker && <MarkerLink marker={marker} />}
     </li>
   );
 }
@@ -42,6 +67,15 @@ export function AlertsCard({
     .concat(counts.other > 0 ? [`${counts.other} other`] : [])
     .join(', ');
   const currency = data?.summary.currency ?? 'USD';
+  // The API's unusual_spike alerts point to the same markers as the cost chart.
+  const { clock } = useApiClock();
+  const hasSpike = alerts.some((a) => a.type === 'unusual_spike');
+  const { markers } = useAnomalyMarkers({
+    period: data?.period,
+    today: clock?.today,
+    types: hasSpike && data ? data.breakdown.map((b) => b.resourceType) : [],
+    currency,
+  });
   return (
     <Panel
       title="Alerts"
@@ -60,7 +94,12 @@ export function AlertsCard({
       ) : (
         <ul aria-label="Alerts" className="flex flex-col">
           {alerts.map((alert, i) => (
-            <AlertItem key={`${alert.type}-${i}`} alert={alert} currency={currency} />
+            <AlertItem
+              key={`${alert.type}-${i}`}
+              alert={alert}
+              currency={currency}
+              marker={markers && clock ? alertMarker(alert, markers, clock.today) : undefined}
+            />
           ))}
         </ul>
       )}

@@ -24,6 +24,11 @@ import {
 import { SeriesLegend, type LegendItem } from './series-legend';
 import { drawnPoints, StackedSeriesChart } from './stacked-series-chart';
 import { useElementWidth } from '../../../lib/use-element-width';
+import { useApiClock } from '../../../api/api-clock';
+import { useAnomalyMarkers } from '../../../api/anomalies';
+import { useOpenAnomaly } from '../../../components/anomaly-param';
+import { markerSpan, type ChartMarker } from '../../../lib/chart-markers';
+import { formatMoneyCompact } from '../../../lib/format';
 
 
 const PROVISIONAL_NOTE: Record<Granularity, string> = {
@@ -243,6 +248,14 @@ export function CostOverTimeCard({
     });
 
   const shown = useMemo(() => types.filter((t) => !hidden.has(t)), [types, hidden]);
+
+  // Unusual spend of the shown types, shaded on the cost chart (listed in "Unusual spend").
+  const { clock } = useApiClock();
+  const anomalies = useAnomalyMarkers({ period: data?.period, today: clock?.today, types, currency });
+  const [openAnomaly] = useOpenAnomaly();
+  const markers: ChartMarker[] = (anomalies.markers ?? [])
+    .filter((m) => !hidden.has(m.type))
+    .map((m) => ({ id: m.id, ...markerSpan(m, granularity), label: `+${formatMoneyCompact(m.excess, currency)}`, selected: m.id === openAnomaly }));
   const columns = view === 'cost' ? costColumns(types, currency, granularity, provisional) : usageColumns(types, unitOf, granularity, provisional);
 
   // Usage: one panel per unit, two across when there is room.
@@ -291,6 +304,7 @@ export function CostOverTimeCard({
             currency={currency}
             value={(row, type) => row.cost[type] ?? 0}
             yTickFormatter={moneyAxisFormatter(currency)}
+            markers={markers}
             description={`Stacked ${GRANULARITY_LABELS[granularity].toLowerCase()} cost in ${currency} for ${shown.map((t) => resourceLabel(t)).join(', ')}`}
           />
         )
@@ -352,6 +366,12 @@ export function CostOverTimeCard({
                     style={{ backgroundImage: 'repeating-linear-gradient(45deg, var(--subtle) 0 1.5px, transparent 1.5px 4px)' }}
                   />
                   {PROVISIONAL_NOTE[granularity]}: usage is still coming in and costs are final at the end of the day.
+                </p>
+              )}
+              {view === 'cost' && markers.length > 0 && (
+                <p className="flex items-center gap-1.5">
+                  <span aria-hidden="true" className="inline-block size-2.5 rounded-sm border border-warning bg-warning-soft" />
+                  Shaded: unusual spend ({markers.length}), explained under “Unusual spend”.
                 </p>
               )}
               {view === 'cost' && downsampled.downsampled && (

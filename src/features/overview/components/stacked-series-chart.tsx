@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Rectangle, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarShapeProps } from 'recharts';
 import type { Currency, Granularity, ResourceTypeId, UnitId } from '../../../contract/billing';
+import { ANOMALY_COLOR, type ChartMarker } from '../../../lib/chart-markers';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucket } from '../../../lib/format';
 import { chartKind, pickTicks, timeDomain, type SeriesRow } from '../cost-series';
@@ -53,6 +54,25 @@ export interface StackedSeriesChartProps {
   totalUnit?: UnitId;
   /** Accessible description of the chart. */
   description: string;
+  /** Unusual spend to shade (src/lib/chart-markers.ts). */
+  markers?: readonly ChartMarker[];
+}
+
+/** Shaded spans of unusual spend, the selected one stronger, each labelled at the top. */
+function markerAreas(markers: readonly ChartMarker[] | undefined) {
+  return (markers ?? []).map((m) => (
+    <ReferenceArea
+      key={m.id}
+      x1={m.x1}
+      x2={m.x2}
+      ifOverflow="hidden"
+      fill={ANOMALY_COLOR}
+      fillOpacity={m.selected ? 0.3 : 0.14}
+      stroke={ANOMALY_COLOR}
+      strokeOpacity={m.selected ? 0.9 : 0.45}
+      label={{ value: m.label, position: 'insideTop', fill: ANOMALY_COLOR, fontSize: 10, fontWeight: 600 }}
+    />
+  ));
 }
 
 /**
@@ -72,6 +92,7 @@ export function StackedSeriesChart({
   yTickFormatter,
   totalUnit,
   description,
+  markers,
 }: StackedSeriesChartProps) {
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const hatchId = (type: ResourceTypeId | 'all') => `${uid}-hatch-${type}`;
@@ -154,6 +175,7 @@ export function StackedSeriesChart({
             )}
           />
         ))}
+        {markerAreas(markers)}
       </BarChart>
     );
   }
@@ -187,6 +209,7 @@ export function StackedSeriesChart({
           ifOverflow="hidden"
         />
       )}
+      {markerAreas(markers)}
     </AreaChart>
   );
 }

@@ -9,6 +9,12 @@ import { GRANULARITY_LABELS } from '../../../lib/labels';
 import { formatExactQuantity, quantityDecimals, unitTitle } from '../usage-format';
 import type { SeriesPoint } from '../usage-transforms';
 import { TimeSeriesChart } from './time-series-chart';
+import type { Period } from '../../../contract/billing';
+import { useApiClock } from '../../../api/api-clock';
+import { useAnomalyMarkers } from '../../../api/anomalies';
+import { useOpenAnomaly } from '../../../components/anomaly-param';
+import { markerSpan, type ChartMarker } from '../../../lib/chart-markers';
+import { formatMoneyCompact } from '../../../lib/format';
 
 const HEIGHT = 320;
 
@@ -19,7 +25,10 @@ export function TimeSeriesCard({
   granularity,
   currency,
   loading,
+  period,
 }: {
+  /** The answer's period, for the unusual-spend markers (none while unknown). */
+  period?: Pick<Period, 'startDate' | 'endDate'>;
   resourceType: ResourceTypeId;
   points: readonly SeriesPoint[] | undefined;
   granularity: Granularity;
@@ -50,6 +59,15 @@ export function TimeSeriesCard({
     [granularity, currency, unit.unit],
   );
   const rows = points ?? [];
+  const { clock } = useApiClock();
+  const anomalies = useAnomalyMarkers({ period, today: clock?.today, types: [resourceType], currency });
+  const [openAnomaly] = useOpenAnomaly();
+  const markers: ChartMarker[] = (anomalies.markers ?? []).map((m) => ({
+    id: m.id,
+    ...markerSpan(m, granularity),
+    label: `+${formatMoneyCompact(m.excess, currency)}`,
+    selected: m.id === openAnomaly,
+  }));
   const nothing = rows.every((p) => p.value === 0 && p.cost === 0);
   const label = resourceLabel(resourceType);
 
@@ -77,6 +95,12 @@ export function TimeSeriesCard({
             <span aria-hidden="true" className="h-0.5 w-3 rounded-full bg-accent" />
             Cost ({currency})
           </span>
+          {markers.length > 0 && (
+            <span className="flex items-center gap-1.5">
+              <span aria-hidden="true" className="inline-block size-2.5 rounded-sm border border-warning bg-warning-soft" />
+              Shaded: unusual spend ({markers.length}), explained under “Unusual spend”
+            </span>
+          )}
           <span>Hover for a bucket’s exact figures; the table lists every bucket.</span>
         </p>
       }
@@ -86,7 +110,7 @@ export function TimeSeriesCard({
         aria-label={`${label}: ${unit.long} (top) and cost in ${currency} (bottom) per ${granularity} bucket. Use “Show as table” for the figures.`}
         className="h-full"
       >
-        <TimeSeriesChart points={rows} resourceType={resourceType} granularity={granularity} currency={currency} height={HEIGHT} />
+        <TimeSeriesChart points={rows} resourceType={resourceType} granularity={granularity} currency={currency} height={HEIGHT} markers={markers} />
       </div>
     </ChartCard>
   );

@@ -1,5 +1,6 @@
 import { useId, useMemo, type ReactNode } from 'react';
-import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { ANOMALY_COLOR, type ChartMarker } from '../../../lib/chart-markers';
 import type { Currency, Granularity, ResourceTypeId } from '../../../contract/billing';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucketLong, formatMoney, formatNumberCompact, moneyAxisFormatter, resourceUnit } from '../../../lib/format';
@@ -21,6 +22,8 @@ export interface TimeSeriesChartProps {
   granularity: Granularity;
   currency: Currency;
   height: number;
+  /** Unusual spend to shade on the cost panel. */
+  markers?: readonly ChartMarker[];
 }
 
 /**
@@ -29,7 +32,7 @@ export interface TimeSeriesChartProps {
  * tooltip showing the bucket's exact figures. The series is thinned with LTTB
  * to about one point per pixel of plot width; the table has every bucket.
  */
-export function TimeSeriesChart({ points, resourceType, granularity, currency, height }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ points, resourceType, granularity, currency, height, markers = [] }: TimeSeriesChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const plotWidth = Math.max(0, width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right);
   const shown = useMemo(() => downsampleSeries(points, plotWidth), [points, plotWidth]);
@@ -128,6 +131,19 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
                 axisLine={false}
                 tickFormatter={moneyAxisFormatter(currency)}
               />
+              {markers.map((m) => (
+                <ReferenceArea
+                  key={m.id}
+                  x1={m.x1}
+                  x2={m.x2}
+                  ifOverflow="hidden"
+                  fill={ANOMALY_COLOR}
+                  fillOpacity={m.selected ? 0.3 : 0.14}
+                  stroke={ANOMALY_COLOR}
+                  strokeOpacity={m.selected ? 0.9 : 0.45}
+                  label={{ value: m.label, position: 'insideTop', fill: ANOMALY_COLOR, fontSize: 10, fontWeight: 600 }}
+                />
+              ))}
               {/* The tooltip shows in the top panel (synchronised); here only the cursor. */}
               <Tooltip content={() => null} cursor={{ stroke: CHART_COLORS.axis }} isAnimationActive={false} />
               <Line

@@ -1,0 +1,139 @@
+import { useMemo } from 'react';
+import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { CURRENCY_DECIMALS, type Currency, type Granularity } from '../../../contract/billing';
+import { ApiError } from '../../../api/errors';
+import { ChartCard } from '../../../components/chart-card';
+import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
+import type { DataColumn } from '../../../components/data-table';
+import { Panel } from '../../../components/panel';
+import { ErrorPanel } from '../../../components/states/error-panel';
+import { CHART_COLORS, categoryColor } from '../../../lib/colors';
+import { formatBucket, formatBucketLong, formatMoney, moneyAxisFormatter } from '../../../lib/format';
+import { GROUP_BY_LABELS } from '../../../lib/labels';
+import { useElementWidth } from '../../../lib/use-element-width';
+import type { DashboardFilters } from '../../filters/filter-schema';
+import { useUsageSeries } from '../api/get-usage-series';
+import { OTHER_KEY, stackSeries, type StackRow, type StackSeries } from '../series-stack';
+
+const HEIGHT = 260;
+const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
+const colorOf = (s: StackSeries, i: number) => (s.key === OTHER_KEY ? 'var(--subtle)' : categoryColor(i));
+
+function columns(series: StackSeries[], currency: Currency, granularity: Granularity): DataColumn<StackRow>[] {
+  const decimals = CURRENCY_DECIMALS[currency];
+  return [
+    { id: 'date', header: 'Date', value: (r) => r.timestamp.slice(0, 10), cell: (r) => formatBucketLong(r.t, granularity) },
+    ...series.map(
+      (s): DataColumn<StackRow> => ({
+        id: s.key,
+        header: `${s.name} (${currency})`,
+        numeric: true,
+        decimals,
+        value: (r) => r.values[s.key] ?? 0,
+        cell: (r) => formatMoney(r.values[s.key] ?? 0, currency),
+      }),
+    ),
+    { id: 'total', header: `Total (${currency})`, numeric: true, decimals, value: (r) => r.total, cell: (r) => formatMoney(r.total, currency) },
+  ];
+}
+
+/** "Cost over time by <Group by>": the five costliest members stacked, the rest as Other, with every bucket in the table. */
+export function BreakdownOverTimeCard({ filters, available }: { filters: DashboardFilters; available: boolean | undefined }) {
+  const { data, error, isFetching, refetch } = useUsageSeries(filters, available === true);
+  const [measure, width] = useElementWidth<HTMLDivElement>();
+  const dim = GROUP_BY_LABELS[filters.groupBy].toLowerCase();
+  const title = `Cost over time by ${dim}`;
+  const stack = useMemo(() => (data ? stackSeries(data.items, 5) : undefined), [data]);
+
+  if (available === false || (error && !data)) {
+    if (available === false || (error instanceof ApiError && error.status === 404))
+      return (
+        <Panel title={title}>
+          <p className="text-[13px] text-muted">
+            The billing API does not send cost over time by {dim} (the sandbox’s <code>/usage/series</code> extension); the breakdown above has the period’s totals.
+          </p>
+        </Panel>
+      );
+    return (
+      <Panel title={title}>
+        <ErrorPanel error={error} onRetry={() => void refetch()} retrying={isFetching} />
+      </Panel>
+    );
+  }
+  const currency = filters.currency;
+  const granularity = data?.granularity ?? 'daily';
+  const series = stack?.series ?? [];
+  const rows = stack?.rows ?? [];
+  return (
+    <ChartCard
+      title={title}
+      description={`The five costliest by ${dim}, the rest as Other, stacked · ${granularity} in ${currency}`}
+      table={{ columns: columns(series, currency, granularity), rows, getRowId: (r) => r.timestamp, caption: title }}
+      loading={!data}
+      empty={data !== undefined && series.length === 0}
+      height={HEIGHT}
+      exportFileName={`cost-over-time-by-${filters.groupBy}`}
+      footer={
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-2xs text-muted" aria-label="Series">
+          {series.map((s, i) => (
+            <li key={s.key} className="flex items-center gap-1.5">
+              <span aria-hidden="true" className="size-2.5 rounded-sm" style={{ background: colorOf(s, i) }} />
+              {s.name} <span className="font-medium text-foreground tabular-nums">{formatMoney(s.cost, currency)}</span>
+            </li>
+          ))}
+        </ul>
+      }
+    >
+      <div ref={measure} className="h-full w-full" role="img" aria-label={`${title}, stacked. Use “Show as table” for the figures.`}>
+        {width > 0 && rows.length > 0 && (
+          <AreaChart width={width} height={HEIGHT} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+            <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={['dataMin', 'dataMax']}
+              tickFormatter={(t: number) => formatBucket(t, granularity)}
+              tick={TICK}
+              tickLine={false}
+              axisLine={{ stroke: CHART_COLORS.grid }}
+              minTickGap={24}
+            />
+            <YAxis width={60} tick={TICK} tickLine={false} axisLine={false} tickFormatter={moneyAxisFormatter(currency)} />
+            <Tooltip
+              isAnimationActive={false}
+              cursor={{ stroke: CHART_COLORS.axis }}
+              content={({ active, payload }) => {
+                const row = active ? (payload?.[0]?.payload as StackRow | undefined) : undefined;
+                if (!row) return null;
+                return (
+                  <ChartTooltipBox title={formatBucketLong(row.t, granularity)}>
+                    {series.map((s, i) => (
+                      <ChartTooltipRow key={s.key} label={s.name} value={formatMoney(row.values[s.key] ?? 0, currency)} color={colorOf(s, i)} />
+                    ))}
+                    <ChartTooltipRow label="Total" value={formatMoney(row.total, currency)} strong />
+                  </ChartTooltipBox>
+                );
+              }}
+            />
+            {series.map((s, i) => (
+              <Area
+                key={s.key}
+                dataKey={(r: StackRow) => r.values[s.key] ?? 0}
+                name={s.name}
+                type="monotone"
+                stackId="s"
+                stroke={colorOf(s, i)}
+                fill={colorOf(s, i)}
+                fillOpacity={0.3}
+                strokeWidth={1.25}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
+          </AreaChart>
+        )}
+      </div>
+    </ChartCard>
+  );
+}
