@@ -81,7 +81,6 @@ export default function UsagePage() {
     <>
       <PageHeader
         title="Usage"
-        actions={<ExportFocusLink filters={filters} />}
         description={
           data ? (
             <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -97,9 +96,12 @@ export default function UsagePage() {
           )
         }
         actions={
-          <Link to={{ pathname: '/compare', search: filterSearch(search) }} className={BUTTON_CLASS}>
-            Compare with the previous period
-          </Link>
+          <>
+            <Link to={{ pathname: '/compare', search: filterSearch(search) }} className={BUTTON_CLASS}>
+              Compare with the previous period
+            </Link>
+            <ExportFocusLink filters={filters} />
+          </>
         }
       />
 
