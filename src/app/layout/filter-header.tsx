@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { useMatches } from 'react-router';
-import { FilterBar } from '../../features/filters/components/filter-bar';
-import { FilterIssuesNotice } from '../../features/filters/components/filter-issues-notice';
-import { filterBarConfigFromMatches, visibleIssues } from '../../features/filters/filter-bar-config';
-import { useFilters } from '../../features/filters/use-filters';
+import { FilterBar } from '../../url-state/components/filter-bar';
+import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
+import { filterBarConfigFromMatches, visibleIssues } from '../../url-state/filter-bar-config';
+import { useFilters } from '../../url-state/use-filters';
 import { UpdatedAgo } from './updated-ago';
 
 // Shown once the API's clock has answered, so its code loads off the first page's bundle.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseViewParams, viewParamsToSearchParams } from '../filters/view-params';
+import { parseViewParams, viewParamsToSearchParams } from '../../url-state/view-params';
 import { describeViewIssues, forecastView } from './forecast-view';
 
 const parse = (qs: string) => parseViewParams(new URLSearchParams(qs), forecastView);

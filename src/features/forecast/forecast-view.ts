@@ -4,8 +4,8 @@
  */
 import * as z from 'zod/mini';
 import { FORECAST_PERIODS, FORECAST_PERIOD_MONTHS, type ForecastPeriod } from '../../contract/billing';
-import type { FilterIssue } from '../filters/filter-schema';
-import { viewParam } from '../filters/view-params';
+import type { FilterIssue } from '../../url-state/filter-schema';
+import { viewParam } from '../../url-state/view-params';
 
 export const DEFAULT_FORECAST_PERIOD: ForecastPeriod = '6_months';
 /** Confidence intervals offered (the API takes 0.5–0.99). */

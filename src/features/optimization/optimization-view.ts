@@ -5,8 +5,8 @@
  */
 import * as z from 'zod/mini';
 import { EFFORTS, IMPACTS } from '../../contract/billing';
-import type { FilterIssue } from '../filters/filter-schema';
-import { viewParam } from '../filters/view-params';
+import type { FilterIssue } from '../../url-state/filter-schema';
+import { viewParam } from '../../url-state/view-params';
 
 export const optimizationView = {
   impact: viewParam(z.enum(['all', ...IMPACTS]), 'all'),

@@ -1,6 +1,6 @@
 /** The Overview chart's view in the URL (`?chart=usage`), declared once at module scope. */
 import * as z from 'zod/mini';
-import { viewParam } from '../filters/view-params';
+import { viewParam } from '../../url-state/view-params';
 
 export const costChartView = {
   chart: viewParam(z.enum(['cost', 'usage']), 'cost'),

@@ -16,7 +16,7 @@ import { GPU_HOUR_TYPES } from '../../lib/usage-summary';
 import type { DateRange } from '../../lib/period';
 import type { ResourceTypeId, UsageResponse } from '../../contract/billing';
 import type { UsageRequest } from '../../api/usage';
-import type { DashboardFilters } from '../filters/filter-schema';
+import type { DashboardFilters } from '../../url-state/filter-schema';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

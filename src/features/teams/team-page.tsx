@@ -6,7 +6,7 @@ import { ErrorPanel } from '../../components/states/error-panel';
 import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
 import { formatMoney, formatPercent, formatPeriod } from '../../lib/format';
-import { useFilters } from '../filters/use-filters';
+import { useFilters } from '../../url-state/use-filters';
 import { useTeamUsage } from './api/get-team-usage';
 import { ChangeBadge } from './components/change-badge';
 import { TeamTrendCard } from './components/team-trend-card';

@@ -1,7 +1,7 @@
 /** The Teams pages' route handle, and the list's own URL parameters: leaderboard sort and search. */
 import * as z from 'zod/mini';
-import type { FilterRouteHandle } from '../filters/filter-bar-config';
-import { viewParam } from '../filters/view-params';
+import type { FilterRouteHandle } from '../../url-state/filter-bar-config';
+import { viewParam } from '../../url-state/view-params';
 import { TEAM_SORTS } from './team-metrics';
 
 export const teamsView = {

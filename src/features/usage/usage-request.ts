@@ -6,8 +6,8 @@
  */
 import { GROUP_BYS, type GroupBy, type ResourceType } from '../../contract/billing';
 import type { UsageRequest } from '../../api/usage';
-import type { DashboardFilters } from '../filters/filter-schema';
-import { filtersToUsageQuery } from '../filters/usage-query';
+import type { DashboardFilters } from '../../url-state/filter-schema';
+import { filtersToUsageQuery } from '../../url-state/usage-query';
 import type { Selection } from './usage-view';
 
 export function usageExplorerRequest(

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { GROUP_BYS, type GroupBy } from '../../contract/billing';
-import { viewParam, type ViewValues } from '../filters/view-params';
+import { viewParam, type ViewValues } from '../../url-state/view-params';
 
 const key = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 

@@ -7,7 +7,7 @@ import { CURRENCY_DECIMALS } from '../../../contract/billing';
 import { resourceLabel } from '../../../lib/colors';
 import { formatBucketLong, formatDateRange, formatMoney, formatNumber, formatNumberCompact, formatQuantity, moneyAxisFormatter, unitLabels } from '../../../lib/format';
 import { GRANULARITY_LABELS } from '../../../lib/labels';
-import { useViewParams } from '../../filters/use-view-params';
+import { useViewParams } from '../../../url-state/use-view-params';
 import { costChartView } from '../cost-chart-view';
 import {
   downsampleRows,

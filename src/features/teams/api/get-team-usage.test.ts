@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_FILTERS } from '../../filters/filter-schema';
+import { DEFAULT_FILTERS } from '../../../url-state/filter-schema';
 import { teamUsageRequest } from './get-team-usage';
 
 describe('teamUsageRequest', () => {

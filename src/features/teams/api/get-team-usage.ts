@@ -6,8 +6,8 @@
  * sparklines over ranges up to a quarter, weekly beyond, which keeps the answer small.
  */
 import { useUsage, type UsageRequest } from '../../../api/usage';
-import { filterRangeDays, type DashboardFilters } from '../../filters/filter-schema';
-import { filtersToUsageQuery } from '../../filters/usage-query';
+import { filterRangeDays, type DashboardFilters } from '../../../url-state/filter-schema';
+import { filtersToUsageQuery } from '../../../url-state/usage-query';
 
 export function teamUsageRequest(filters: DashboardFilters): UsageRequest {
   const days = filterRangeDays(filters) ?? 31;

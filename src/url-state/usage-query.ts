@@ -2,7 +2,7 @@
  * Filters → the contract's usage request. Pages pass the result to
  * `usageQueryOptions` / `useUsage` (src/api/usage.ts).
  */
-import type { UsageQueryInput } from '../../contract/billing';
+import type { UsageQueryInput } from '../contract/billing';
 import type { DashboardFilters } from './filter-schema';
 
 export interface UsageQueryExtras {

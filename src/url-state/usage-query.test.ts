@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { usageQuerySchema } from '../../contract/billing';
+import { usageQuerySchema } from '../contract/billing';
 import { DEFAULT_FILTERS } from './filter-schema';
 import { filtersToUsageQuery } from './usage-query';
 

@@ -1,5 +1,5 @@
-import { TIME_RANGES, type TimeRange } from '../../../contract/billing';
-import { TIME_RANGE_LABELS } from '../../../lib/labels';
+import { TIME_RANGES, type TimeRange } from '../../contract/billing';
+import { TIME_RANGE_LABELS } from '../../lib/labels';
 import type { DashboardFilters } from '../filter-schema';
 import type { FilterPatch } from '../filter-url';
 import { DateFilter } from './date-filter';

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { CURRENCIES, GRANULARITIES, GROUP_BYS, MAX_HOURLY_DAYS } from '../../../contract/billing';
-import { GRANULARITY_LABELS, GROUP_BY_LABELS } from '../../../lib/labels';
+import { CURRENCIES, GRANULARITIES, GROUP_BYS, MAX_HOURLY_DAYS } from '../../contract/billing';
+import { GRANULARITY_LABELS, GROUP_BY_LABELS } from '../../lib/labels';
 import type { FilterControl } from '../filter-bar-config';
 import { hourlyAllowed } from '../filter-schema';
 import { useFilters } from '../use-filters';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { cachedApiNoon } from '../../api/cached-api-today';
+import { cachedApiNoon } from '../api/cached-api-today';
 import { filterRangeDays, parseFilters, type DashboardFilters, type FilterIssue } from './filter-schema';
 import { applyFilterPatch, filtersToSearchParams, toSearchString, type FilterPatch } from './filter-url';
 

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderApp } from '../../../test/render-app';
-import { jsonResponse, usageFixture } from '../../../test/usage-fixture';
+import { renderApp } from '../../test/render-app';
+import { jsonResponse, usageFixture } from '../../test/usage-fixture';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
