@@ -10,8 +10,7 @@ import { CHART_COLORS, RESOURCE_LABELS } from '../../lib/colors';
 import { formatMoney } from '../../lib/format';
 import { GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
-import { useFilters } from '../../url-state/use-filters';
-import { useViewParams } from '../../url-state/use-view-params';
+import { useUrlState } from '../../url-state/use-url-state';
 import { PeriodLine } from './components/period-line';
 import { SelectionBar } from './components/selection-bar';
 import { TypeCard } from './components/type-card';
@@ -42,8 +41,7 @@ function focusItem(data: UsageResponse, values: UsageViewValues): GroupItem | un
 
 /** `/usage`: one card per resource type, and the breakdown by the chosen Group by. */
 export default function UsagePage() {
-  const { filters } = useFilters();
-  const { values, setValues, issues } = useViewParams(usageView);
+  const { filters, view: values, set: setValues, viewIssues: issues, cleanUp } = useUrlState(usageView);
   const { search, state } = useLocation();
   const navigate = useNavigate();
   const typesTitleId = useId();
@@ -102,7 +100,7 @@ export default function UsagePage() {
             </p>
           </Notice>
         )}
-        {issues.length > 0 && <FilterIssuesNotice issues={issues} onClear={() => setValues({}, { replace: true })} />}
+        {issues.length > 0 && <FilterIssuesNotice issues={issues} onClear={() => cleanUp()} />}
         {isError && !data ? (
           <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />
         ) : (

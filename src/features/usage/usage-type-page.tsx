@@ -9,8 +9,7 @@ import { resourceLabel, resourceColor } from '../../lib/colors';
 import { GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
 import type { FilterRouteHandle } from '../../url-state/filter-bar-config';
-import { useFilters } from '../../url-state/use-filters';
-import { useViewParams } from '../../url-state/use-view-params';
+import { useUrlState } from '../../url-state/use-url-state';
 import { PeriodLine } from './components/period-line';
 import { SelectionBar } from './components/selection-bar';
 import { TypeKpis } from './components/type-kpis';
@@ -43,7 +42,7 @@ export const handle: FilterRouteHandle = { filterBar: { hide: ['resourceType'] }
 export default function UsageTypePage() {
   const { resourceType } = useParams();
   const { search } = useLocation();
-  const { filters } = useFilters();
+  const { filters } = useUrlState();
   const parsed = resourceTypeSchema.safeParse(resourceType);
   if (!parsed.success) {
     const state: UsageIndexState = { unknownResourceType: resourceType ?? '' };
@@ -70,8 +69,7 @@ function selectionNote(details: readonly SelectionDetail[], label: string): stri
 }
 
 function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
-  const { filters } = useFilters();
-  const { values, setValues, issues } = useViewParams(usageView);
+  const { filters, view: values, set: setValues, viewIssues: issues, cleanUp } = useUrlState(usageView);
   const { search } = useLocation();
   const selections = selectionsOf(values);
   const usage = useUsage(usageExplorerRequest(filters, { resourceType, selections }));
@@ -125,7 +123,7 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
       />
 
       <div className="flex flex-col gap-4">
-        {issues.length > 0 && <FilterIssuesNotice issues={issues} onClear={() => setValues({}, { replace: true })} />}
+        {issues.length > 0 && <FilterIssuesNotice issues={issues} onClear={() => cleanUp()} />}
         {isError && !current ? (
           <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />
         ) : (

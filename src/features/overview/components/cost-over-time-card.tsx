@@ -7,7 +7,7 @@ import { CURRENCY_DECIMALS } from '../../../contract/billing';
 import { resourceLabel } from '../../../lib/colors';
 import { formatBucketLong, formatDateRange, formatMoney, formatNumber, formatNumberCompact, formatQuantity, moneyAxisFormatter, unitLabels } from '../../../lib/format';
 import { GRANULARITY_LABELS } from '../../../lib/labels';
-import { useViewParams } from '../../../url-state/use-view-params';
+import { useUrlState } from '../../../url-state/use-url-state';
 import { costChartView } from '../cost-chart-view';
 import {
   downsampleRows,
@@ -218,7 +218,7 @@ export function CostOverTimeCard({
   now: number | undefined;
   className?: string;
 }) {
-  const { values, setValues } = useViewParams(costChartView);
+  const { view: values, set: setValues } = useUrlState(costChartView);
   const view = values.chart;
   const [hidden, setHidden] = useState<ReadonlySet<ResourceTypeId>>(new Set());
   const [measure, width] = useElementWidth<HTMLDivElement>();

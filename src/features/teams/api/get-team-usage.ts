@@ -7,11 +7,11 @@
  */
 import { useUsage, type UsageRequest } from '../../../api/usage';
 import { filterRangeDays, type DashboardFilters } from '../../../url-state/filter-schema';
-import { filtersToUsageQuery } from '../../../url-state/usage-query';
+import { usageRequest } from '../../../url-state/request-builders';
 
 export function teamUsageRequest(filters: DashboardFilters): UsageRequest {
   const days = filterRangeDays(filters) ?? 31;
-  return { ...filtersToUsageQuery(filters, { includeTeamMetrics: true }), granularity: days <= 92 ? 'daily' : 'weekly' };
+  return { ...usageRequest(filters, { includeTeamMetrics: true }), granularity: days <= 92 ? 'daily' : 'weekly' };
 }
 
 export function useTeamUsage(filters: DashboardFilters) {
