@@ -9,7 +9,7 @@ import {
   type RowData,
   type SortingState,
 } from '@tanstack/react-table';
-import { useId, useMemo, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CsvColumn, CsvValue } from '../lib/csv';
 import { ExportCsvButton } from './export-csv-button';
 import { SortIcon } from './icons';
@@ -72,6 +72,28 @@ function ariaSort(direction: false | 'asc' | 'desc'): 'ascending' | 'descending'
  * a sticky header, optional clickable rows and CSV export of the rows in
  * their current order.
  */
+/**
+ * Whether a scroll box has columns out of view to the right, kept up to date
+ * as it scrolls and resizes. Use the callback as the box's `ref`.
+ */
+function useMoreToTheRight(): [(node: HTMLDivElement | null) => (() => void) | undefined, boolean] {
+  const [more, setMore] = useState(false);
+  const ref = useCallback((node: HTMLDivElement | null) => {
+    if (!node) return undefined;
+    const measure = () => setMore(node.scrollWidth - node.clientWidth - node.scrollLeft > 1);
+    measure();
+    node.addEventListener('scroll', measure, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
+    observer?.observe(node);
+    if (node.firstElementChild) observer?.observe(node.firstElementChild);
+    return () => {
+      node.removeEventListener('scroll', measure);
+      observer?.disconnect();
+    };
+  }, []);
+  return [ref, more];
+}
+
 export function DataTable<T extends RowData>({
   columns,
   rows,
@@ -86,6 +108,7 @@ export function DataTable<T extends RowData>({
   className = '',
 }: DataTableProps<T>) {
   const captionId = useId();
+  const [scrollBox, moreToTheRight] = useMoreToTheRight();
   const defs = useMemo(
     () =>
       columns.map(
@@ -128,7 +151,14 @@ export function DataTable<T extends RowData>({
           />
         </div>
       )}
+      {moreToTheRight && (
+        <p className="-mb-1 text-right text-2xs text-muted" data-testid="more-columns">
+          More columns to the right: scroll sideways →
+        </p>
+      )}
+      <div className="relative min-w-0">
       <div
+        ref={scrollBox}
         role="region"
         aria-labelledby={captionId}
         tabIndex={0}
@@ -223,6 +253,10 @@ export function DataTable<T extends RowData>({
             )}
           </tbody>
         </table>
+      </div>
+      {moreToTheRight && (
+        <span aria-hidden="true" className="pointer-events-none absolute inset-y-px right-px w-10 rounded-r-md bg-gradient-to-l from-surface to-transparent" />
+      )}
       </div>
     </div>
   );

@@ -5,7 +5,8 @@ import type { DataColumn } from '../../../components/data-table';
 import { EmptyState } from '../../../components/states/empty-state';
 import { CURRENCY_DECIMALS } from '../../../contract/billing';
 import { resourceLabel } from '../../../lib/colors';
-import { formatBucketLong, formatDateRange, formatMoney, formatNumber, formatNumberCompact, formatQuantity, moneyAxisFormatter, unitLabels } from '../../../lib/format';
+import { moneyAxis, numberAxis } from '../../../lib/chart-ticks';
+import { formatBucketLong, formatDateRange, formatMoney, formatNumber, formatQuantity, unitLabels } from '../../../lib/format';
 import { GRANULARITY_LABELS } from '../../../lib/labels';
 import { useUrlState } from '../../../url-state/use-url-state';
 import { costChartView } from '../cost-chart-view';
@@ -187,7 +188,7 @@ function UsagePanels({
                 granularity={granularity}
                 currency={currency}
                 value={(row, type) => row.quantity[type] ?? 0}
-                yTickFormatter={(v) => formatNumberCompact(v)}
+                yAxis={(max, count) => numberAxis(0, max, count)}
                 totalUnit={unit}
                 description={`${u.long} per ${granularity === 'hourly' ? 'hour' : 'bucket'} for ${types.map((t) => resourceLabel(t)).join(', ')}`}
               />
@@ -290,7 +291,7 @@ export function CostOverTimeCard({
             granularity={granularity}
             currency={currency}
             value={(row, type) => row.cost[type] ?? 0}
-            yTickFormatter={moneyAxisFormatter(currency)}
+            yAxis={(max, count) => moneyAxis(0, max, currency, count)}
             description={`Stacked ${GRANULARITY_LABELS[granularity].toLowerCase()} cost in ${currency} for ${shown.map((t) => resourceLabel(t)).join(', ')}`}
           />
         )

@@ -2,7 +2,9 @@ import { useId, useMemo, type ReactNode } from 'react';
 import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { Currency, Granularity, ResourceTypeId } from '../../../contract/billing';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
-import { formatBucketLong, formatMoney, formatNumberCompact, moneyAxisFormatter, resourceUnit } from '../../../lib/format';
+import { formatBucketLong, formatMoney, resourceUnit } from '../../../lib/format';
+import { moneyAxis, numberAxis, tickCountFor } from '../../../lib/chart-ticks';
+import { AXIS_TICK, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import { formatExactQuantity, formatTick, unitTitle } from '../usage-format';
 import { downsampleSeries, timeTicks, type SeriesPoint } from '../usage-transforms';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
@@ -11,7 +13,7 @@ import { useElementWidth } from '../../../lib/use-element-width';
 const Y_AXIS_WIDTH = 56;
 const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 };
 const X_AXIS_HEIGHT = 24;
-const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
+const TICK = AXIS_TICK;
 /** Minimum px between two time labels. */
 const TICK_SPACING = 80;
 
@@ -42,6 +44,8 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
   const color = resourceColor(resourceType);
   const topHeight = Math.round((height - X_AXIS_HEIGHT) / 2);
   const bottomHeight = height - topHeight;
+  const quantityAxis = numberAxis(0, Math.max(0, ...points.map((p) => p.value)), tickCountFor(topHeight - 20));
+  const costAxis = moneyAxis(Math.min(0, ...points.map((p) => p.cost)), Math.max(0, ...points.map((p) => p.cost)), currency, tickCountFor(bottomHeight - 44));
 
   const tooltip = ({ active, payload }: TooltipContentProps) => {
     const point = active ? (payload[0]?.payload as SeriesPoint | undefined) : undefined;
@@ -78,7 +82,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
   );
 
   return (
-    <div ref={ref} className="relative h-full w-full select-none [&_svg_*:focus]:outline-none [&_svg:focus]:outline-none">
+    <div ref={ref} className="relative h-full w-full">
       {width > 0 && (
         <>
           {panel(
@@ -89,12 +93,11 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
               data={shown as SeriesPoint[]}
               syncId={syncId}
               margin={{ ...MARGIN, top: MARGIN.top + 12 }}
-              accessibilityLayer={false}
             >
               <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
               {xAxis(false)}
-              <YAxis width={Y_AXIS_WIDTH} tick={TICK} tickLine={false} axisLine={false} tickFormatter={formatNumberCompact} />
-              <Tooltip content={tooltip} cursor={{ stroke: CHART_COLORS.axis }} isAnimationActive={false} />
+              <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(quantityAxis)} />
+              <Tooltip {...tooltipProps} content={tooltip} cursor={{ stroke: CHART_COLORS.axis }} />
               <Area
                 dataKey="value"
                 name={unit.long}
@@ -121,13 +124,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
             >
               <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
               {xAxis(true)}
-              <YAxis
-                width={Y_AXIS_WIDTH}
-                tick={TICK}
-                tickLine={false}
-                axisLine={false}
-                tickFormatter={moneyAxisFormatter(currency)}
-              />
+              <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(costAxis)} />
               {/* The tooltip shows in the top panel (synchronised); here only the cursor. */}
               <Tooltip content={() => null} cursor={{ stroke: CHART_COLORS.axis }} isAnimationActive={false} />
               <Line
