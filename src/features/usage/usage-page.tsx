@@ -1,6 +1,7 @@
 import { lazy, useId, useMemo, Suspense } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { RESOURCE_TYPES, isKnown, type GroupItem, type UsageResponse } from '../../contract/billing';
+import { useApiClock } from '../../api/api-clock';
 import { useUsage } from '../../api/usage';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
@@ -8,6 +9,7 @@ import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
 import { CHART_COLORS, RESOURCE_LABELS } from '../../lib/colors';
 import { formatMoney } from '../../lib/format';
+import { partialBucket } from '../../lib/partial-buckets';
 import { GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
 import { useUrlState } from '../../url-state/use-url-state';
@@ -51,6 +53,9 @@ export default function UsagePage() {
   const usage = useUsage(usageExplorerRequest(filters, { selections }));
   const { data, error, isError, isFetching, isPlaceholderData, refetch } = usage;
   const retry = () => void refetch();
+  // Partial buckets by the API's clock: today (or this week, this month), and weeks or months the range cuts.
+  const { clock } = useApiClock();
+  const isPartial = (t: number) => partialBucket(t, filters.granularity, { now: clock?.now, period: data?.period }) !== undefined;
 
   const details = selections.map((s) => describeSelection(data, s));
   const focus = details.find((d) => d.found);
@@ -128,6 +133,7 @@ export default function UsagePage() {
                         summary={s}
                         currency={filters.currency}
                         shareOf={shareOf}
+                        isPartial={isPartial}
                         to={isKnown(RESOURCE_TYPES, s.resourceType) ? usageTypeHref(s.resourceType, filters, search) : undefined}
                       />
                     ))

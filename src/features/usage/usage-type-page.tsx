@@ -156,6 +156,7 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
                   points={points}
                   granularity={filters.granularity}
                   currency={filters.currency}
+                  period={data?.period}
                   loading={loading}
                 />
               </Suspense>

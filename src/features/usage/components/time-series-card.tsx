@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import { CURRENCY_DECIMALS, type Currency, type Granularity, type ResourceTypeId } from '../../../contract/billing';
+import { CURRENCY_DECIMALS, type Currency, type Granularity, type Period, type ResourceTypeId } from '../../../contract/billing';
+import { useApiClock } from '../../../api/api-clock';
+import { partialBucket } from '../../../lib/partial-buckets';
 import { ChartCard } from '../../../components/chart-card';
 import type { DataColumn } from '../../../components/data-table';
 import { EmptyState } from '../../../components/states/empty-state';
@@ -18,15 +20,22 @@ export function TimeSeriesCard({
   points,
   granularity,
   currency,
+  period,
   loading,
 }: {
   resourceType: ResourceTypeId;
   points: readonly SeriesPoint[] | undefined;
   granularity: Granularity;
   currency: Currency;
+  /** The answer's period (weeks or months it cuts short are partial). */
+  period?: Pick<Period, 'startDate' | 'endDate'>;
   loading: boolean;
 }) {
   const unit = resourceUnit(resourceType);
+  // Partial buckets by the API's clock (today, this week, this month) and the period: hatched, and "partial" in the table.
+  const { clock } = useApiClock();
+  const partialOf = (p: SeriesPoint) => partialBucket(p.t, granularity, { now: clock?.now, period });
+  const firstPartial = (points ?? []).find((p) => partialOf(p) !== undefined)?.t;
   const columns = useMemo<DataColumn<SeriesPoint>[]>(
     () => [
       { id: 'time', header: 'Time (UTC)', value: (p) => p.timestamp, cell: (p) => formatBucketLong(p.timestamp, granularity) },
@@ -46,8 +55,10 @@ export function TimeSeriesCard({
         value: (p) => p.cost,
         cell: (p) => formatMoney(p.cost, currency),
       },
+      { id: 'complete', header: 'Bucket', value: (p) => partialOf(p) ?? 'complete', cell: (p) => (partialOf(p) ? `partial (${partialOf(p)})` : 'complete') },
     ],
-    [granularity, currency, unit.unit],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- partialOf follows clock and period
+    [granularity, currency, unit.unit, clock?.now, period?.startDate, period?.endDate],
   );
   const rows = points ?? [];
   const nothing = rows.every((p) => p.value === 0 && p.cost === 0);
@@ -77,6 +88,12 @@ export function TimeSeriesCard({
             <span aria-hidden="true" className="h-0.5 w-3 rounded-full bg-accent" />
             Cost ({currency})
           </span>
+          {firstPartial !== undefined && (
+            <span className="flex items-center gap-1.5">
+              <span aria-hidden="true" className="h-2 w-3 rounded-sm border border-border-strong bg-[repeating-linear-gradient(45deg,var(--muted)_0_2px,transparent_2px_5px)]" />
+              Hatched: up to a partial bucket (still filling, or cut by the range)
+            </span>
+          )}
           <span>Hover for a bucket’s exact figures; the table lists every bucket.</span>
         </p>
       }
@@ -86,7 +103,7 @@ export function TimeSeriesCard({
         aria-label={`${label}: ${unit.long} (top) and cost in ${currency} (bottom) per ${granularity} bucket. Use “Show as table” for the figures.`}
         className="h-full"
       >
-        <TimeSeriesChart points={rows} resourceType={resourceType} granularity={granularity} currency={currency} height={HEIGHT} />
+        <TimeSeriesChart points={rows} resourceType={resourceType} granularity={granularity} currency={currency} height={HEIGHT} partialFrom={firstPartial} />
       </div>
     </ChartCard>
   );

@@ -1,5 +1,5 @@
 import { useId, useMemo, type ReactNode } from 'react';
-import { Area, AreaChart, CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import type { Currency, Granularity, ResourceTypeId } from '../../../contract/billing';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucketLong, formatMoney, resourceUnit } from '../../../lib/format';
@@ -23,6 +23,8 @@ export interface TimeSeriesChartProps {
   granularity: Granularity;
   currency: Currency;
   height: number;
+  /** Start of the first partial bucket (lib/partial-buckets.ts): from there on the panels are hatched. */
+  partialFrom?: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface TimeSeriesChartProps {
  * tooltip showing the bucket's exact figures. The series is thinned with LTTB
  * to about one point per pixel of plot width; the table has every bucket.
  */
-export function TimeSeriesChart({ points, resourceType, granularity, currency, height }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ points, resourceType, granularity, currency, height, partialFrom }: TimeSeriesChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const plotWidth = Math.max(0, width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right);
   const shown = useMemo(() => downsampleSeries(points, plotWidth), [points, plotWidth]);
@@ -74,6 +76,21 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
     />
   );
 
+  const hatchId = `${syncId.replace(/[^a-zA-Z0-9_-]/g, '')}-partial`;
+  // The domain ends at the last bucket's start: hatch from the point before the first partial one, so the segment into it shows.
+  const partialIndex = partialFrom === undefined ? -1 : points.findIndex((p) => p.t >= partialFrom);
+  const hatchFrom = partialIndex > 0 ? points[partialIndex - 1]!.t : partialIndex === 0 ? domain[0] : undefined;
+  const partial = hatchFrom !== undefined && (
+    <ReferenceArea x1={hatchFrom} x2={domain[1]} fill={`url(#${hatchId})`} fillOpacity={0.6} ifOverflow="hidden" />
+  );
+  const hatch = (
+    <defs>
+      <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <line x1="1.5" y1="0" x2="1.5" y2="6" style={{ stroke: CHART_COLORS.axis, strokeWidth: 2 }} />
+      </pattern>
+    </defs>
+  );
+
   const panel = (label: string, chart: ReactNode) => (
     <div className="relative">
       <span className="absolute top-0 left-0 text-2xs font-medium text-muted">{label}</span>
@@ -94,6 +111,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
               syncId={syncId}
               margin={{ ...MARGIN, top: MARGIN.top + 12 }}
             >
+              {hatch}
               <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
               {xAxis(false)}
               <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(quantityAxis)} />
@@ -110,6 +128,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
                 activeDot={{ r: 3 }}
                 isAnimationActive={false}
               />
+              {partial}
             </AreaChart>,
           )}
           {panel(
@@ -122,6 +141,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
               margin={{ ...MARGIN, top: MARGIN.top + 12 }}
               accessibilityLayer={false}
             >
+              {hatch}
               <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
               {xAxis(true)}
               <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(costAxis)} />
@@ -137,6 +157,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
                 activeDot={{ r: 3 }}
                 isAnimationActive={false}
               />
+              {partial}
             </LineChart>,
           )}
         </>
