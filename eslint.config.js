@@ -3,6 +3,54 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+
+/**
+ * Import boundaries (as bulletproof-react's zones): a feature imports the shared
+ * layers (url-state, components, lib, api, contract) and never another feature;
+ * the shared layers import neither features nor the app. Features are the folders
+ * of src/features, so a new one is covered without editing this file.
+ */
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const SHARED_LAYERS = ['api', 'components', 'contract', 'lib', 'url-state'];
+const importsOf = (names) => `^(\\.{1,2}/)+(features/)?(${names.join('|')})(/|$)`;
+const boundaries = [
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: importsOf(FEATURES.filter((f) => f !== feature)),
+              message: `Features do not import each other: move what ${feature} needs into a shared layer (${SHARED_LAYERS.join(', ')}).`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: SHARED_LAYERS.map((layer) => `src/${layer}/**/*.{ts,tsx}`),
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.{1,2}/)+(features|app)(/|$)',
+              message: 'Shared layers do not import features or the app: pass what they need in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', '.data', 'test-results', 'playwright-report', 'bench/out'] },
@@ -21,4 +69,5 @@ export default tseslint.config(
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: globals.node } },
   // No source file over 700 lines (aim for about 400): split a longer one by concern.
   { files: ['**/*.{ts,tsx,js,mjs}'], rules: { 'max-lines': ['error', { max: 700 }] } },
+  ...boundaries,
 );

@@ -82,7 +82,7 @@ export default defineConfig(({ mode, command }) => {
             groups: [
               {
                 name: 'first-load',
-                test: /src[\\/](features[\\/]filters[\\/]filter-schema|lib[\\/]period|api[\\/](client|usage|api-clock)|components[\\/]states[\\/]skeleton)\.tsx?$/,
+                test: /src[\\/](url-state[\\/]filter-schema|lib[\\/]period|api[\\/](client|usage|api-clock)|components[\\/]states[\\/]skeleton)\.tsx?$/,
               },
               { name: 'budget-outlook', test: /src[\\/](api[\\/](breach-outlook|budget-status)|lib[\\/]breach-text)\.ts$/ },
             ],

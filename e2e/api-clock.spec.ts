@@ -2,8 +2,10 @@ import {
   budgetSchema,
   budgetStatusResponseSchema,
   usageResponseSchema,
+  type UsageQuery,
   type UsageResponse,
 } from '../src/contract/billing.ts';
+import { queryString } from '../src/contract/query-string.ts';
 import { api, expect, FAR_FROM_SANDBOX, money, SANDBOX_API_KEY, SANDBOX_URL, test } from './fixtures.ts';
 import { DAY_MS } from '../src/lib/time.ts';
 
@@ -19,15 +21,16 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
-async function usage(query: string): Promise<UsageResponse> {
-  return usageResponseSchema.parse(await api(`/v2/billing/usage?${query}`));
+/** The API's answer to a request in the contract's query type, written by the app's serialiser. */
+async function usage(query: Partial<UsageQuery>): Promise<UsageResponse> {
+  return usageResponseSchema.parse(await api(`/v2/billing/usage?${queryString(query)}`));
 }
 
 /** The API's clock, from documented fields only: its current day and the newest hour with data in it. */
 async function apiClock(): Promise<{ period: UsageResponse['period']; today: string; latestHour: number }> {
-  const { period } = await usage('timeRange=current_month&granularity=monthly&currency=USD');
+  const { period } = await usage({ timeRange: 'current_month', granularity: 'monthly', currency: 'USD' });
   const today = iso(dayMs(period.startDate) + (period.daysElapsed - 1) * DAY_MS);
-  const hours = await usage(`timeRange=custom&startDate=${today}&endDate=${today}&granularity=hourly&currency=USD`);
+  const hours = await usage({ timeRange: 'custom', startDate: today, endDate: today, granularity: 'hourly', currency: 'USD' });
   const stamps = hours.breakdown.flatMap((b) => b.timeSeries.filter((p) => p.cost > 0 || p.value > 0).map((p) => Date.parse(p.timestamp)));
   expect(stamps.length, 'the sandbox has data today').toBeGreaterThan(0);
   return { period, today, latestHour: Math.max(...stamps) };
@@ -49,8 +52,8 @@ test('Overview compares with the span the API period gives and marks the API’s
   expect(a.getUTCMonth(), 'the sandbox’s previous span lies in one month').toBe(b.getUTCMonth());
   const label = `${a.getUTCDate()}–${b.getUTCDate()} ${MONTHS[b.getUTCMonth()]} ${b.getUTCFullYear()}`;
 
-  const current = await usage('timeRange=current_month');
-  const previous = await usage(`timeRange=custom&startDate=${iso(previousStart)}&endDate=${iso(previousEnd)}&granularity=daily&currency=USD`);
+  const current = await usage({ timeRange: 'current_month' });
+  const previous = await usage({ timeRange: 'custom', startDate: iso(previousStart), endDate: iso(previousEnd), granularity: 'daily', currency: 'USD' });
   const fraction = (latestHour + 3_600_000 - dayMs(today)) / DAY_MS;
   const lastDay = previous.breakdown.reduce(
     (sum, item) => sum + item.timeSeries.filter((p) => p.timestamp.startsWith(iso(previousEnd))).reduce((s, p) => s + p.cost, 0),
@@ -82,7 +85,7 @@ test('Overview compares with the span the API period gives and marks the API’s
 });
 
 test('switching to a custom range starts from the API’s current month', async ({ page }) => {
-  const { period } = await usage('timeRange=current_month');
+  const { period } = await usage({ timeRange: 'current_month' });
   await page.goto('/');
   const bar = page.getByRole('region', { name: 'Filters' });
   // The header's clock has answered: the app knows the API's day.

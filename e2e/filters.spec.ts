@@ -94,6 +94,21 @@ test.describe('Filters in the URL', () => {
     expect(await axe()).toEqual([]);
   });
 
+  test('Clean up link rewrites a usage link without what was ignored, filters and view alike', async ({ page }) => {
+    const long = 'r'.repeat(201);
+    await page.goto(`/usage/clusters?currency=XYZ&timeRange=last_month&region=${long}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'Usage — GPU clusters' })).toBeVisible();
+    const notices = page.getByRole('status').filter({ hasText: 'Ignored' });
+    await expect(notices.filter({ hasText: 'currency “XYZ”' })).toBeVisible();
+    await expect(notices.filter({ hasText: `region “${long}”` })).toContainText('not narrowed by it');
+    await expect(notices).not.toContainText(['showing .']);
+    await notices.filter({ hasText: 'region' }).getByRole('button', { name: 'Clean up link' }).click();
+    await expect(notices).toHaveCount(0);
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/usage/clusters');
+    expect(Object.fromEntries(url.searchParams)).toEqual({ timeRange: 'last_month' });
+  });
+
   test('the filter bar is accessible in light and dark theme', async ({ page, axe }) => {
     await openOverview(page, SHARED);
     await filterBar(page).getByRole('button', { name: 'Resource types', exact: true }).click();

@@ -3,12 +3,15 @@ import {
   budgetStatusResponseSchema,
   forecastResponseSchema,
   type BudgetStatusKind,
+  type ForecastQuery,
   type ForecastResponse,
 } from '../src/contract/billing.ts';
+import { queryString } from '../src/contract/query-string.ts';
 import { api, expect, money, test } from './fixtures.ts';
 
-async function forecast(query: string): Promise<ForecastResponse> {
-  return forecastResponseSchema.parse(await api(`/v2/billing/usage/forecast?includeScenarios=true&${query}`));
+/** The API's answer (with scenarios, as the page asks) to a request written by the app's serialiser. */
+async function forecast(query: Partial<ForecastQuery>): Promise<ForecastResponse> {
+  return forecastResponseSchema.parse(await api(`/v2/billing/usage/forecast?${queryString({ includeScenarios: true, ...query })}`));
 }
 
 const monthName = (month: string) =>
@@ -37,7 +40,7 @@ async function expectProjections(page: Page, expected: ForecastResponse, currenc
 
 test.describe('Forecast', () => {
   test('projections equal the API’s for the chosen period and interval', async ({ page }) => {
-    const expected = await forecast('forecastPeriod=12_months&confidenceInterval=0.9&currency=EUR');
+    const expected = await forecast({ forecastPeriod: '12_months', confidenceInterval: 0.9, currency: 'EUR' });
     expect(expected.monthlyProjections).toHaveLength(12);
     await open(page, '?forecastPeriod=12_months&confidenceInterval=0.9&currency=EUR');
     await expect(page.getByLabel('Forecast period')).toHaveValue('12_months');
@@ -56,8 +59,8 @@ test.describe('Forecast', () => {
   });
 
   test('changing “Forecast period” updates the URL and the months, and a reload keeps it', async ({ page }) => {
-    const six = await forecast('forecastPeriod=6_months&confidenceInterval=0.95');
-    const three = await forecast('forecastPeriod=3_months&confidenceInterval=0.95');
+    const six = await forecast({ forecastPeriod: '6_months', confidenceInterval: 0.95 });
+    const three = await forecast({ forecastPeriod: '3_months', confidenceInterval: 0.95 });
     await open(page);
     await expectProjections(page, six);
 
@@ -71,11 +74,11 @@ test.describe('Forecast', () => {
 
     await page.getByLabel('Confidence interval').selectOption('0.8');
     await expect(page).toHaveURL(/[?&]confidenceInterval=0.8(&|$)/);
-    await expectProjections(page, await forecast('forecastPeriod=3_months&confidenceInterval=0.8'));
+    await expectProjections(page, await forecast({ forecastPeriod: '3_months', confidenceInterval: 0.8 }));
   });
 
   test('an invalid ?forecastPeriod=2_months shows a notice and the default period', async ({ page }) => {
-    const six = await forecast('forecastPeriod=6_months&confidenceInterval=0.95');
+    const six = await forecast({ forecastPeriod: '6_months', confidenceInterval: 0.95 });
     await open(page, '?forecastPeriod=2_months');
     await expect(page.getByRole('status').filter({ hasText: 'Ignored forecastPeriod “2_months”' })).toContainText(
       'showing 6 months',
@@ -87,7 +90,7 @@ test.describe('Forecast', () => {
   });
 
   test('scenario cards show the API’s totals, peaks and probabilities', async ({ page }) => {
-    const expected = await forecast('forecastPeriod=6_months&confidenceInterval=0.95');
+    const expected = await forecast({ forecastPeriod: '6_months', confidenceInterval: 0.95 });
     await open(page);
     for (const key of ['optimistic', 'expected', 'pessimistic'] as const) {
       const s = expected.scenarios![key];
@@ -100,7 +103,7 @@ test.describe('Forecast', () => {
   });
 
   test('shows this month’s projection beside each budget', async ({ page }) => {
-    const expected = await forecast('forecastPeriod=6_months&confidenceInterval=0.95');
+    const expected = await forecast({ forecastPeriod: '6_months', confidenceInterval: 0.95 });
     const { budgets } = budgetStatusResponseSchema.parse(await api('/v2/billing/budgets/status'));
     await open(page);
     const card = page.getByRole('region', { name: 'This month against budgets', exact: true });

@@ -1,11 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { optimizationResponseSchema, type OptimizationRecommendation, type OptimizationResponse } from '../src/contract/billing.ts';
+import {
+  optimizationResponseSchema,
+  type OptimizationQuery,
+  type OptimizationRecommendation,
+  type OptimizationResponse,
+} from '../src/contract/billing.ts';
+import { queryString } from '../src/contract/query-string.ts';
 import { api, expect, money, test } from './fixtures.ts';
 
-async function optimization(query: string): Promise<OptimizationResponse> {
-  return optimizationResponseSchema.parse(await api(`/v2/billing/usage/optimization?${query}`));
+/** The API's answer to a request in the contract's query type, written by the app's serialiser. */
+async function optimization(query: Partial<OptimizationQuery>): Promise<OptimizationResponse> {
+  return optimizationResponseSchema.parse(await api(`/v2/billing/usage/optimization?${queryString(query)}`));
 }
 
 const IMPACT_RANK = { high: 0, medium: 1, low: 2 } as const;
@@ -37,8 +44,8 @@ async function open(page: Page, query: string) {
 
 test.describe('Optimization', () => {
   test('shows the API’s totals and savings by category, in the chosen currency', async ({ page }) => {
-    for (const currency of ['USD', 'EUR']) {
-      const expected = await optimization(`timeRange=last_month&analysisDepth=detailed&currency=${currency}`);
+    for (const currency of ['USD', 'EUR'] as const) {
+      const expected = await optimization({ timeRange: 'last_month', analysisDepth: 'detailed', currency });
       await open(page, `?timeRange=last_month&currency=${currency}`);
 
       const summary = page.getByRole('region', { name: 'Summary', exact: true });
@@ -64,7 +71,7 @@ test.describe('Optimization', () => {
   });
 
   test('lists recommendations by impact, then savings', async ({ page }) => {
-    const expected = await optimization('timeRange=last_month&analysisDepth=detailed');
+    const expected = await optimization({ timeRange: 'last_month', analysisDepth: 'detailed' });
     const recs = expected.recommendations ?? [];
     expect(recs.length).toBeGreaterThan(1);
     await open(page, '?timeRange=last_month');
@@ -89,7 +96,7 @@ test.describe('Optimization', () => {
   });
 
   test('filters by impact and effort through the URL', async ({ page }) => {
-    const recs = (await optimization('timeRange=last_month&analysisDepth=detailed')).recommendations ?? [];
+    const recs = (await optimization({ timeRange: 'last_month', analysisDepth: 'detailed' })).recommendations ?? [];
     await open(page, '?timeRange=last_month');
 
     await page.getByLabel('Impact').selectOption('medium');
@@ -109,7 +116,7 @@ test.describe('Optimization', () => {
   });
 
   test('expands a recommendation to its evidence, and links its resource to the Usage explorer', async ({ page }) => {
-    const recs = (await optimization('timeRange=last_month&analysisDepth=detailed&currency=EUR')).recommendations ?? [];
+    const recs = (await optimization({ timeRange: 'last_month', analysisDepth: 'detailed', currency: 'EUR' })).recommendations ?? [];
     const rec = recs.find((r) => r.evidence?.length && r.resourceIds.length === 1)!;
     expect(rec).toBeDefined();
     await open(page, '?timeRange=last_month&currency=EUR');
@@ -137,7 +144,7 @@ test.describe('Optimization', () => {
   });
 
   test('a deep link keeps its filters and expanded recommendation across a reload', async ({ page }) => {
-    const recs = (await optimization('timeRange=current_month&analysisDepth=detailed')).recommendations ?? [];
+    const recs = (await optimization({ timeRange: 'current_month', analysisDepth: 'detailed' })).recommendations ?? [];
     const high = recs.filter((r) => r.impact === 'high');
     const target = high[high.length - 1]!;
     await open(page, `?timeRange=current_month&impact=high`);
@@ -157,7 +164,7 @@ test.describe('Optimization', () => {
   });
 
   test('exports the waste table as CSV with the API’s amounts', async ({ page }) => {
-    const expected = await optimization('timeRange=last_month&analysisDepth=detailed');
+    const expected = await optimization({ timeRange: 'last_month', analysisDepth: 'detailed' });
     await open(page, '?timeRange=last_month');
     const waste = page.getByRole('region', { name: 'Identified waste', exact: true });
     await expect(waste.getByRole('row')).toHaveCount(expected.wasteAnalysis!.items.length + 1);
@@ -183,7 +190,7 @@ test.describe('Optimization', () => {
   });
 
   test('has no serious accessibility issues, light and dark', async ({ page, axe }) => {
-    const recs = (await optimization('timeRange=last_month&analysisDepth=detailed')).recommendations ?? [];
+    const recs = (await optimization({ timeRange: 'last_month', analysisDepth: 'detailed' })).recommendations ?? [];
     await open(page, `?timeRange=last_month&expanded=${encodeURIComponent(recs[0]!.id)}`);
     await page.waitForLoadState('networkidle');
     expect(await axe()).toEqual([]);

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { RESOURCE_TYPES, usageResponseSchema, type ResourceType, type ResourceTypeId, type UsageResponse } from '../src/contract/billing.ts';
+import { RESOURCE_TYPES, usageResponseSchema, type ResourceType, type ResourceTypeId, type UsageQuery, type UsageResponse } from '../src/contract/billing.ts';
+import { queryString } from '../src/contract/query-string.ts';
 import { api, expect, money, SANDBOX_NOW, test } from './fixtures.ts';
 
-async function usage(query: string): Promise<UsageResponse> {
-  return usageResponseSchema.parse(await api(`/v2/billing/usage?${query}`));
+/** The API's answer to a request in the contract's query type, written by the app's serialiser. */
+async function usage(query: Partial<UsageQuery>): Promise<UsageResponse> {
+  return usageResponseSchema.parse(await api(`/v2/billing/usage?${queryString(query)}`));
 }
 
 const SCALE: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9, T: 1e12 };
@@ -46,7 +48,7 @@ test.describe('Overview', () => {
     page,
     axe,
   }) => {
-    const expected = await usage('timeRange=current_month');
+    const expected = await usage({ timeRange: 'current_month' });
     expect(expected.summary.currency).toBe('USD');
 
     await page.goto('/');
@@ -67,7 +69,7 @@ test.describe('Overview', () => {
   });
 
   test('?currency=JPY shows the total in yen, without decimals', async ({ page }) => {
-    const expected = await usage('timeRange=current_month&currency=JPY');
+    const expected = await usage({ timeRange: 'current_month', currency: 'JPY' });
     expect(expected.summary.currency).toBe('JPY');
     const yen = money(expected.summary.totalCost, 'JPY');
     expect(yen).toMatch(/^¥[\d,]+$/);
@@ -85,7 +87,7 @@ test.describe('Overview', () => {
 // ---------------------------------------------------------------- charts, tables, drill-down
 
 const DEEP_LINK = '/?timeRange=last_month&currency=EUR&resourceType=clusters,storage';
-const DEEP_LINK_QUERY = 'timeRange=last_month&currency=EUR&resourceType[]=clusters&resourceType[]=storage&includeProjections=true';
+const DEEP_LINK_QUERY: Partial<UsageQuery> = { timeRange: 'last_month', currency: 'EUR', resourceType: ['clusters', 'storage'], includeProjections: true };
 const LABELS: Record<ResourceType, string> = {
   clusters: 'GPU clusters',
   endpoints: 'Serverless endpoints',
@@ -209,9 +211,13 @@ test.describe('Overview charts and tables', () => {
   test('the change against the previous period and the projection are the API’s', async ({ page }) => {
     // Last month (complete): 1–31 Dec against the whole previous month, 1–30 Nov.
     const current = await usage(DEEP_LINK_QUERY);
-    const previous = await usage(
-      'timeRange=custom&startDate=2023-11-01&endDate=2023-11-30&currency=EUR&resourceType[]=clusters&resourceType[]=storage',
-    );
+    const previous = await usage({
+      timeRange: 'custom',
+      startDate: '2023-11-01',
+      endDate: '2023-11-30',
+      currency: 'EUR',
+      resourceType: ['clusters', 'storage'],
+    });
     await openOverview(page, DEEP_LINK);
     const total = page.getByRole('region', { name: 'Summary' }).getByRole('group', { name: 'Total cost', exact: true });
     const change = total.getByTestId('change');
@@ -225,8 +231,8 @@ test.describe('Overview charts and tables', () => {
 
     // Current month, seen at 12:00 on 16 Jan: 1–16 Jan against 1–16 Dec, with 16 Dec counted up to 12:00.
     expect(SANDBOX_NOW).toBe('2024-01-16T12:00:00Z');
-    const month = await usage('timeRange=current_month&includeProjections=true');
-    const december = await usage('timeRange=custom&startDate=2023-12-01&endDate=2023-12-16');
+    const month = await usage({ timeRange: 'current_month', includeProjections: true });
+    const december = await usage({ timeRange: 'custom', startDate: '2023-12-01', endDate: '2023-12-16' });
     const lastDay = december.breakdown.reduce(
       (sum, b) => sum + (b.timeSeries.find((p) => p.timestamp.startsWith('2023-12-16'))?.cost ?? 0),
       0,

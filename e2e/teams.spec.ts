@@ -1,10 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { usageResponseSchema, type TeamBreakdownItem, type UsageResponse } from '../src/contract/billing.ts';
+import { usageResponseSchema, type TeamBreakdownItem, type UsageQuery, type UsageResponse } from '../src/contract/billing.ts';
+import { queryString } from '../src/contract/query-string.ts';
 import { api, expect, money, test } from './fixtures.ts';
 
-async function teamUsage(query = 'timeRange=current_month'): Promise<UsageResponse> {
-  return usageResponseSchema.parse(await api(`/v2/billing/usage?${query}&includeTeamMetrics=true&granularity=monthly`));
+/** Team metrics in one monthly bucket, asked for with the app's serialiser. */
+async function teamUsage(query: Partial<UsageQuery> = { timeRange: 'current_month' }): Promise<UsageResponse> {
+  return usageResponseSchema.parse(
+    await api(`/v2/billing/usage?${queryString({ ...query, includeTeamMetrics: true, granularity: 'monthly' })}`),
+  );
 }
 
 const percent = (value: number) => `${value.toFixed(1)}%`;
@@ -122,7 +126,7 @@ test.describe('Teams', () => {
   });
 
   test('a deep link opens with its sort and search, survives a reload, and round-trips through a team page', async ({ page }) => {
-    const teams = (await teamUsage('timeRange=last_month&currency=EUR')).teamBreakdown!;
+    const teams = (await teamUsage({ timeRange: 'last_month', currency: 'EUR' })).teamBreakdown!;
     const url = '/teams?timeRange=last_month&currency=EUR&sort=perMember&dir=asc&q=a';
     await openTeams(page, url);
 

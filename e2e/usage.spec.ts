@@ -1,17 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
-import { usageResponseSchema, type UsageResponse } from '../src/contract/billing.ts';
+import { usageResponseSchema, type GroupBy, type UsageQuery, type UsageResponse } from '../src/contract/billing.ts';
+import { queryString } from '../src/contract/query-string.ts';
 import { api, expect, money, test } from './fixtures.ts';
 
-const RANGE = 'timeRange=custom&startDate=2024-01-01&endDate=2024-01-10&granularity=hourly&currency=EUR';
-const CLUSTERS_URL = `/usage/clusters?${RANGE}&groupBy=region`;
+const RANGE: Partial<UsageQuery> = { timeRange: 'custom', startDate: '2024-01-01', endDate: '2024-01-10', granularity: 'hourly', currency: 'EUR' };
+const CLUSTERS_URL = `/usage/clusters?${queryString(RANGE)}&groupBy=region`;
 
-async function usage(query: string): Promise<UsageResponse> {
-  return usageResponseSchema.parse(await api(`/v2/billing/usage?${query}`));
+/** The API's answer to a request in the contract's query type, written by the app's serialiser. */
+async function usage(query: Partial<UsageQuery>): Promise<UsageResponse> {
+  return usageResponseSchema.parse(await api(`/v2/billing/usage?${queryString(query)}`));
 }
 
 /** What the page asks for on /usage/clusters: only that type, with the Group by. */
-const clustersQuery = (groupBy: string) => `${RANGE}&resourceType[]=clusters&groupBy[]=${groupBy}`;
+const clustersQuery = (...groupBy: GroupBy[]): Partial<UsageQuery> => ({ ...RANGE, resourceType: ['clusters'], groupBy });
 
 const gpuHours = (value: number) => `${new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value)} GPU h`;
 
@@ -113,7 +115,7 @@ test.describe('Usage explorer', () => {
     const east = expected.groups![0]!.items.find((i) => i.key === 'us-east-1')!;
     const top = expected.breakdown[0]!.topResources[1]!;
 
-    await page.goto(`/usage?${RANGE}&groupBy=region`);
+    await page.goto(`/usage?${queryString(RANGE)}&groupBy=region`);
     await expect(page.getByRole('heading', { level: 1, name: 'Usage' })).toBeVisible();
     await page.getByRole('link', { name: /^GPU clusters/ }).click();
     await expect(page).toHaveURL(/\/usage\/clusters\?/);
@@ -142,7 +144,7 @@ test.describe('Usage explorer', () => {
     await expect(page).toHaveURL(new RegExp(`[?&]resource=${top.resourceId}(&|$)`));
     await expect(topTable.getByRole('rowheader', { name: new RegExp(top.name) })).toContainText('Selected');
     // With a resource selected the page also asks for the breakdown by resource, and shows its share from there.
-    const byResource = await usage(`${clustersQuery('region')}&groupBy[]=resource`);
+    const byResource = await usage(clustersQuery('region', 'resource'));
     const item = byResource.groups!.find((g) => g.dimension === 'resource')!.items.find((i) => i.key === top.resourceId)!;
     await expect(drill).toContainText(`${item.percentage.toFixed(1)}% of GPU clusters cost`);
     await page.waitForLoadState('networkidle');
@@ -155,11 +157,11 @@ test.describe('Usage explorer', () => {
   });
 
   test('a region row on the index narrows the cards to that region’s figures', async ({ page }) => {
-    const expected = await usage(`${RANGE}&groupBy[]=region`);
+    const expected = await usage({ ...RANGE, groupBy: ['region'] });
     const west = expected.groups![0]!.items.find((i) => i.key === 'eu-west-1')!;
     const clusters = west.usage.find((u) => u.resourceType === 'clusters')!;
 
-    await page.goto(`/usage?${RANGE}&groupBy=region`);
+    await page.goto(`/usage?${queryString(RANGE)}&groupBy=region`);
     const breakdown = page.getByRole('region', { name: 'Region breakdown' });
     await breakdown.getByRole('rowheader', { name: /eu-west-1/ }).click();
     await expect(page).toHaveURL(/[?&]region=eu-west-1(&|$)/);
@@ -179,8 +181,9 @@ test.describe('Usage explorer', () => {
     await openClusters(page);
 
     const series = await csvRows(page, card(page, 'Usage and cost over time').getByRole('button', { name: 'Export CSV' }));
-    expect(series[0]).toEqual(['Time (UTC)', 'GPU hours', 'Cost (EUR)']);
-    expect(series.slice(1)).toEqual(clusters.timeSeries.map((p) => [p.timestamp, String(p.value), String(p.cost)]));
+    expect(series[0]).toEqual(['Time (UTC)', 'GPU hours', 'Cost (EUR)', 'Bucket']);
+    // 1–10 Jan, hourly, with the API's today on 16 Jan: every bucket is complete
+    expect(series.slice(1)).toEqual(clusters.timeSeries.map((p) => [p.timestamp, String(p.value), String(p.cost), 'complete']));
 
     const regions = await csvRows(page, card(page, 'Cost by region').getByRole('button', { name: 'Export CSV' }));
     expect(regions[0]).toEqual(['Region', 'GPU hours', 'Cost (EUR)', 'Share (%)']);
@@ -190,7 +193,7 @@ test.describe('Usage explorer', () => {
   });
 
   test('an unknown type falls back to the index with a notice', async ({ page, axe }) => {
-    await page.goto(`/usage/gpus?${RANGE}`);
+    await page.goto(`/usage/gpus?${queryString(RANGE)}`);
     await expect(page.getByRole('heading', { level: 1, name: 'Usage' })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'There is no resource type “gpus”' })).toBeVisible();
     expect(new URL(page.url()).pathname).toBe('/usage');

@@ -4,13 +4,15 @@ import {
   CURRENCIES,
   RESOURCE_TYPES,
   UNIT_BY_RESOURCE_TYPE,
+  type UsageQuery,
   type UsageResponse,
 } from '../src/contract/billing.ts';
 import { minor, sumMinor, sumTenths, sandboxForFile } from './test/api.ts';
 
 const sb = sandboxForFile();
 
-const usage = (qs: string): Promise<UsageResponse> => sb.usage(qs);
+/** A request in the contract's query type, written by the app's serialiser. */
+const usage = (query: Partial<UsageQuery>): Promise<UsageResponse> => sb.usage(query);
 
 /** Every sum of the team metrics, exact in minor units. */
 function expectTeamsConsistent(r: UsageResponse) {
@@ -36,7 +38,7 @@ function expectTeamsConsistent(r: UsageResponse) {
 
 describe('GET /v2/billing/usage?includeTeamMetrics=true', () => {
   it("answers the reference's team request with team and user breakdowns that add up exactly", async () => {
-    const r = await usage('timeRange=current_month&groupBy=project,user&includeTeamMetrics=true');
+    const r = await usage({ timeRange: 'current_month', groupBy: ['project', 'user'], includeTeamMetrics: true });
     expectTeamsConsistent(r);
     const teams = r.teamBreakdown!;
     const users = r.userBreakdown!;
@@ -74,7 +76,7 @@ describe('GET /v2/billing/usage?includeTeamMetrics=true', () => {
   });
 
   it('matches an independent SQL sum per team and resource type over the hourly rows', async () => {
-    const r = await usage('timeRange=last_month&groupBy=project,user&includeTeamMetrics=true&currency=EUR');
+    const r = await usage({ timeRange: 'last_month', groupBy: ['project', 'user'], includeTeamMetrics: true, currency: 'EUR' });
     expectTeamsConsistent(r);
     const rows = await sb.db.all<{ project_id: string; resource_type: string; q: number; c: number }>(
       `SELECT u.project_id, u.resource_type, sum(u.quantity) AS q, sum(CAST(u.cost_usd AS DOUBLE) * f.rate) AS c
@@ -95,7 +97,7 @@ describe('GET /v2/billing/usage?includeTeamMetrics=true', () => {
   });
 
   it("gives each team its cost over time, adding up to the team's total and to each day's cost", async () => {
-    const r = await usage('timeRange=last_month&groupBy=project,user&includeTeamMetrics=true&granularity=daily');
+    const r = await usage({ timeRange: 'last_month', groupBy: ['project', 'user'], includeTeamMetrics: true, granularity: 'daily' });
     const teams = r.teamBreakdown!;
     for (const t of teams) {
       expect(t.timeSeries, t.teamId).toHaveLength(31);
@@ -109,7 +111,7 @@ describe('GET /v2/billing/usage?includeTeamMetrics=true', () => {
     const research = teams.find((t) => t.teamId === 'research')!;
     expect(research.timeSeries![4]!.timestamp).toBe('2023-12-05T00:00:00Z');
     expect(Math.abs(research.timeSeries![4]!.cost - row!.c)).toBeLessThanOrEqual(0.011);
-    const weekly = await usage('timeRange=last_month&includeTeamMetrics=true&granularity=weekly');
+    const weekly = await usage({ timeRange: 'last_month', includeTeamMetrics: true, granularity: 'weekly' });
     expect(weekly.teamBreakdown![0]!.timeSeries!.map((p) => p.timestamp.slice(0, 10))).toEqual([
       '2023-12-01',
       '2023-12-04',
@@ -121,10 +123,10 @@ describe('GET /v2/billing/usage?includeTeamMetrics=true', () => {
 
   it('returns team metrics whatever groupBy says, and nothing without includeTeamMetrics', async () => {
     const [withGroups, alone, off, plain] = await Promise.all([
-      usage('groupBy=project,user&includeTeamMetrics=true'),
-      usage('includeTeamMetrics=true'),
-      usage('groupBy=project,user&includeTeamMetrics=false'),
-      usage('groupBy=project'),
+      usage({ groupBy: ['project', 'user'], includeTeamMetrics: true }),
+      usage({ includeTeamMetrics: true }),
+      usage({ groupBy: ['project', 'user'], includeTeamMetrics: false }),
+      usage({ groupBy: ['project'] }),
     ]);
     expect(alone.groups).toBeUndefined();
     expect(alone.teamBreakdown).toEqual(withGroups.teamBreakdown);
@@ -138,7 +140,7 @@ describe('GET /v2/billing/usage?includeTeamMetrics=true', () => {
   });
 
   it('gives each team its cost over the same length of time just before the period', async () => {
-    const r = await usage('timeRange=current_month&includeTeamMetrics=true');
+    const r = await usage({ timeRange: 'current_month', includeTeamMetrics: true });
     // January to 12:00 on the 16th (15.5 days): the previous period is 1 December to 12:00 on the 16th
     const rows = await sb.db.all<{ project_id: string; c: number }>(
       `SELECT project_id, CAST(sum(cost_usd) AS DOUBLE) AS c FROM usage_hourly
@@ -150,7 +152,7 @@ describe('GET /v2/billing/usage?includeTeamMetrics=true', () => {
     }
     // a period that starts with the stored history has no previous period to compare with
     const first = new Date(sb.db.anchor).toISOString().slice(0, 10);
-    const early = await usage(`timeRange=custom&startDate=${first}&endDate=${first}&includeTeamMetrics=true`);
+    const early = await usage({ timeRange: 'custom', startDate: first, endDate: first, includeTeamMetrics: true });
     for (const t of early.teamBreakdown!) expect(t.previousPeriodCost).toBeUndefined();
   });
 
@@ -165,14 +167,14 @@ describe('GET /v2/billing/usage?includeTeamMetrics=true', () => {
           currency: fc.constantFrom(...CURRENCIES),
         }),
         async (p) => {
-          const qs = new URLSearchParams({ timeRange: p.timeRange, currency: p.currency, includeTeamMetrics: 'true' });
+          const query: Partial<UsageQuery> = { timeRange: p.timeRange, currency: p.currency, includeTeamMetrics: true };
           if (p.timeRange === 'custom') {
             const start = Date.parse('2023-01-01T00:00:00Z') + p.start * 86_400_000;
-            qs.set('startDate', new Date(start).toISOString().slice(0, 10));
-            qs.set('endDate', new Date(start + p.len * 86_400_000).toISOString().slice(0, 10));
+            query.startDate = new Date(start).toISOString().slice(0, 10);
+            query.endDate = new Date(start + p.len * 86_400_000).toISOString().slice(0, 10);
           }
-          if (p.types.length) qs.set('resourceType', p.types.join(','));
-          const r = await usage(qs.toString());
+          if (p.types.length) query.resourceType = p.types;
+          const r = await usage(query);
           expectTeamsConsistent(r);
           for (const t of r.teamBreakdown!)
             for (const type of Object.keys(t.resourceUsage)) expect(r.breakdown.map((b) => b.resourceType)).toContain(type);

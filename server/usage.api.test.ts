@@ -8,6 +8,7 @@ import {
   RESOURCE_TYPES,
   errorBodySchema,
   usageQuantitiesResponseSchema,
+  type UsageQuery,
   type UsageResponse,
 } from '../src/contract/billing.ts';
 import { REFERENCE_NOW, TEST_KEY } from './test/sandbox.ts';
@@ -15,7 +16,8 @@ import { expectInvalidParameter, expectUnauthorized, minor, sumMinor, sumTenths,
 
 const sb = sandboxForFile();
 
-const usage = (qs: string): Promise<UsageResponse> => sb.usage(qs);
+/** A request in the contract's query type, written by the app's serialiser (a string only where a spelling is under test). */
+const usage = (query: Partial<UsageQuery> | string): Promise<UsageResponse> => sb.usage(query);
 
 /** Every invariant the reference's example figures satisfy, checked on one answer. */
 function expectConsistent(r: UsageResponse) {
@@ -59,9 +61,12 @@ function expectConsistent(r: UsageResponse) {
 
 describe('GET /v2/billing/usage', () => {
   it("answers the reference's own example request in the reference's shape", async () => {
-    const r = await usage(
-      'timeRange=current_month&granularity=daily&includeProjections=true&resourceType[]=clusters&resourceType[]=ai-services',
-    );
+    const r = await usage({
+      timeRange: 'current_month',
+      granularity: 'daily',
+      includeProjections: true,
+      resourceType: ['clusters', 'ai-services'],
+    });
     expect(r.period).toEqual({
       startDate: '2024-01-01',
       endDate: '2024-01-31',
@@ -84,7 +89,7 @@ describe('GET /v2/billing/usage', () => {
   });
 
   it('computes totals that match an independent SQL sum over the hourly rows', async () => {
-    const r = await usage('timeRange=last_month&currency=EUR');
+    const r = await usage({ timeRange: 'last_month', currency: 'EUR' });
     // independent: hourly rows (not the daily rollup), priced by the price table, converted per day
     const [row] = await sb.db.all<{ total: number; gpu: number }>(
       `SELECT sum(u.quantity * p.unit_price_usd * f.rate) AS total,
@@ -100,7 +105,7 @@ describe('GET /v2/billing/usage', () => {
   });
 
   it('converts with the dated rate table and rounds per currency (JPY has no decimals)', async () => {
-    const [usd, jpy] = await Promise.all([usage('timeRange=last_month'), usage('timeRange=last_month&currency=JPY')]);
+    const [usd, jpy] = await Promise.all([usage({ timeRange: 'last_month' }), usage({ timeRange: 'last_month', currency: 'JPY' })]);
     expect(jpy.summary.currency).toBe('JPY');
     expect(Number.isInteger(jpy.summary.totalCost)).toBe(true);
     for (const b of jpy.breakdown) for (const p of b.timeSeries) expect(Number.isInteger(p.cost)).toBe(true);
@@ -125,17 +130,17 @@ describe('GET /v2/billing/usage', () => {
           currency: fc.constantFrom(...CURRENCIES),
         }),
         async (p) => {
-          const qs = new URLSearchParams({ timeRange: p.timeRange, granularity: p.granularity, currency: p.currency });
+          const query: Partial<UsageQuery> = { timeRange: p.timeRange, granularity: p.granularity, currency: p.currency };
           if (p.timeRange === 'custom') {
             const start = Date.parse('2023-01-01T00:00:00Z') + p.start * 86_400_000;
-            qs.set('startDate', new Date(start).toISOString().slice(0, 10));
-            qs.set('endDate', new Date(start + p.len * 86_400_000).toISOString().slice(0, 10));
+            query.startDate = new Date(start).toISOString().slice(0, 10);
+            query.endDate = new Date(start + p.len * 86_400_000).toISOString().slice(0, 10);
           } else if (p.granularity === 'hourly' && p.timeRange === 'current_year') {
-            qs.set('granularity', 'daily');
+            query.granularity = 'daily';
           }
-          if (p.types.length) qs.set('resourceType', p.types.join(','));
-          if (p.groupBy.length) qs.set('groupBy', p.groupBy.join(','));
-          const r = await usage(qs.toString());
+          if (p.types.length) query.resourceType = p.types;
+          if (p.groupBy.length) query.groupBy = p.groupBy;
+          const r = await usage(query);
           if (p.types.length) expect(r.breakdown.map((b) => b.resourceType).sort()).toEqual([...p.types].sort());
           expect((r.groups ?? []).map((g) => g.dimension).sort()).toEqual([...p.groupBy].sort());
           expectConsistent(r);
@@ -157,13 +162,13 @@ describe('GET /v2/billing/usage', () => {
   });
 
   it('buckets by week and month, clipped to the period', async () => {
-    const r = await usage('timeRange=last_quarter&granularity=monthly');
+    const r = await usage({ timeRange: 'last_quarter', granularity: 'monthly' });
     expect(r.breakdown[0]!.timeSeries.map((p) => p.timestamp)).toEqual([
       '2023-10-01T00:00:00Z',
       '2023-11-01T00:00:00Z',
       '2023-12-01T00:00:00Z',
     ]);
-    const w = await usage('timeRange=last_month&granularity=weekly');
+    const w = await usage({ timeRange: 'last_month', granularity: 'weekly' });
     // December 2023 starts on a Friday: first bucket clipped to the 1st, then Mondays
     expect(w.breakdown[0]!.timeSeries.map((p) => p.timestamp.slice(0, 10))).toEqual([
       '2023-12-01',
@@ -172,7 +177,7 @@ describe('GET /v2/billing/usage', () => {
       '2023-12-18',
       '2023-12-25',
     ]);
-    const h = await usage('timeRange=custom&startDate=2024-01-10&endDate=2024-01-10&granularity=hourly');
+    const h = await usage({ timeRange: 'custom', startDate: '2024-01-10', endDate: '2024-01-10', granularity: 'hourly' });
     expect(h.breakdown[0]!.timeSeries).toHaveLength(24);
   });
 
@@ -184,7 +189,7 @@ describe('GET /v2/billing/usage', () => {
   });
 
   it('raises an unusual_spike alert computed from the last two weeks of data', async () => {
-    const r = await usage('resourceType=ai-services');
+    const r = await usage({ resourceType: ['ai-services'] });
     const [row] = await sb.db.all<{ last: number; prev: number }>(
       `SELECT sum(quantity) FILTER (WHERE ts >= TIMESTAMP '2024-01-09') AS last, sum(quantity) FILTER (WHERE ts < TIMESTAMP '2024-01-09') AS prev
        FROM usage_hourly WHERE resource_type = 'ai-services' AND ts >= TIMESTAMP '2024-01-02' AND ts < TIMESTAMP '2024-01-16'`,
@@ -199,7 +204,7 @@ describe('GET /v2/billing/usage', () => {
   });
 
   it('raises budget alerts from stored budgets, only the highest crossed threshold per budget', async () => {
-    const r = await usage('');
+    const r = await usage({});
     const budgets = await sb.db.all<{ name: string; amount: number; types: string }>(
       'SELECT name, CAST(monthly_budget AS DOUBLE) AS amount, resource_types AS types FROM budgets',
     );
@@ -222,7 +227,7 @@ describe('GET /v2/billing/usage', () => {
   });
 
   it('projects the month end from the run rate of the last seven days', async () => {
-    const r = await usage('includeProjections=true');
+    const r = await usage({ includeProjections: true });
     const [row] = await sb.db.all<{ c: number }>(
       "SELECT CAST(sum(cost_usd) AS DOUBLE) AS c FROM usage_hourly WHERE ts >= TIMESTAMP '2024-01-09' AND ts < TIMESTAMP '2024-01-16'",
     );

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { expect } from 'vitest';
-import { usageResponseSchema, type UsageResponse } from '../../src/contract/billing.ts';
+import { usageResponseSchema, type UsageQuery, type UsageResponse } from '../../src/contract/billing.ts';
+import { queryString } from '../../src/contract/query-string.ts';
 import { createApp } from '../app.ts';
 import { Database } from '../db/database.ts';
 import { answerClientErrors } from '../http/client-errors.ts';
@@ -22,8 +23,12 @@ export interface Sandbox {
   dir: string;
   get: (path: string, init?: RequestInit) => Promise<Response>;
   json: <T = unknown>(path: string) => Promise<T>;
-  /** GET /v2/billing/usage?qs, expected to answer 200 and to match the contract. */
-  usage: (qs: string) => Promise<UsageResponse>;
+  /**
+   * GET /v2/billing/usage, expected to answer 200 and to match the contract: a
+   * request in the contract's query type (written by the app's serialiser), or a
+   * query string where a spelling is under test.
+   */
+  usage: (query: Partial<UsageQuery> | string) => Promise<UsageResponse>;
   close: () => Promise<void>;
 }
 
@@ -53,7 +58,8 @@ export async function startSandbox(
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as T;
     },
-    usage: async (qs: string) => {
+    usage: async (query: Partial<UsageQuery> | string) => {
+      const qs = typeof query === 'string' ? query : queryString(query);
       const res = await get(`/v2/billing/usage${qs ? `?${qs}` : ''}`);
       const text = await res.text();
       expect(res.status, text).toBe(200);

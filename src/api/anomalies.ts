@@ -119,7 +119,7 @@ export function findMarkers(answers: readonly { type: ResourceTypeId; answer: Us
 }
 
 function typeRequest(type: ResourceTypeId, range: { startDate: string; endDate: string }, currency: Currency): UsageRequest {
-  return { timeRange: 'custom', ...range, granularity: 'daily', resourceType: [type as never], includeTeamMetrics: 'true', currency };
+  return { timeRange: 'custom', ...range, granularity: 'daily', resourceType: [type as never], includeTeamMetrics: true, currency };
 }
 
 export interface AnomalyInput {

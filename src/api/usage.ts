@@ -1,27 +1,22 @@
 /**
  * GET /v2/billing/usage (with costs), shared by every page that shows usage.
- * Build the request from the URL filters with `filtersToUsageQuery`.
+ * Build the request from the URL filters with `usageRequest` (src/url-state).
  */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import {
-  usageQuerySchema,
-  usageResponseSchema,
-  type UsageQuery,
-  type UsageQueryInput,
-  type UsageResponse,
-} from '../contract/billing';
+import { usageQuerySchema, usageResponseSchema, type UsageQuery, type UsageResponse } from '../contract/billing';
+import { parseQuery, querySearchParams } from '../contract/query-string';
 import { apiGet } from './client';
 import { queryKeys } from './query-keys';
-import { usageSearchParams } from './usage-query';
 
 /**
- * A usage request with costs. (includeCosts=false answers a different,
- * cost-free shape and needs its own fetcher.)
+ * A usage request with costs, in the contract's query type (anything left out
+ * takes the API default). (includeCosts=false answers a different, cost-free
+ * shape and needs its own fetcher.)
  */
-export type UsageRequest = Omit<UsageQueryInput, 'includeCosts'>;
+export type UsageRequest = Omit<Partial<UsageQuery>, 'includeCosts'>;
 
 export function getUsage(query: UsageQuery, signal?: AbortSignal): Promise<UsageResponse> {
-  return apiGet('/billing/usage', usageSearchParams(query), usageResponseSchema, { signal });
+  return apiGet('/billing/usage', querySearchParams(query), usageResponseSchema, { signal });
 }
 
 /**
@@ -31,7 +26,7 @@ export function getUsage(query: UsageQuery, signal?: AbortSignal): Promise<Usage
  * @throws ZodError for a request the API would reject (pass parsed URL filters).
  */
 export function usageQueryOptions(request: UsageRequest = {}) {
-  const query = usageQuerySchema.parse({ ...request, includeCosts: 'true' });
+  const query = parseQuery(usageQuerySchema, { ...request, includeCosts: true });
   return queryOptions({
     queryKey: queryKeys.usage.detail(query),
     queryFn: ({ signal }) => getUsage(query, signal),

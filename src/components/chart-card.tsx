@@ -4,6 +4,7 @@ import { csvColumns, DataTable, type DataColumn } from './data-table';
 import { ExportCsvButton } from './export-csv-button';
 import { Panel } from './panel';
 import { BUTTON_CLASS } from './field';
+import { CHART_FOCUS_CLASS, useOneTabStop } from './chart-frame';
 import { TableIcon } from './icons';
 import { EmptyState } from './states/empty-state';
 import { Skeleton } from './states/skeleton';
@@ -43,7 +44,8 @@ export interface ChartCardProps<T extends RowData> {
 /**
  * A card around one chart: title (the region's name), description, a "Show as
  * table" toggle (aria-pressed) that swaps the chart for its data table, and
- * "Export CSV" of that table.
+ * "Export CSV" of that table. The chart is the card's one tab stop, named by
+ * the title (see useOneTabStop in chart-frame.tsx; arrow keys move its tooltip).
  */
 export function ChartCard<T extends RowData>({
   title,
@@ -60,6 +62,7 @@ export function ChartCard<T extends RowData>({
 }: ChartCardProps<T>) {
   const [asTable, setAsTable] = useState(false);
   const noData = !loading && empty !== false && empty != null;
+  const tabStop = useOneTabStop<HTMLDivElement>(title);
 
   let body: ReactNode;
   if (loading) body = <Skeleton className="h-full w-full" />;
@@ -106,7 +109,11 @@ export function ChartCard<T extends RowData>({
         </>
       }
     >
-      <div className="min-w-0" style={asTable ? { minHeight: Math.min(height, 160) } : { height }}>
+      <div
+        ref={asTable || loading || noData ? undefined : tabStop}
+        className={`min-w-0 ${asTable ? '' : CHART_FOCUS_CLASS}`}
+        style={asTable ? { minHeight: Math.min(height, 160) } : { height }}
+      >
         {body}
       </div>
       {footer && !asTable && <div className="mt-3">{footer}</div>}

@@ -10,7 +10,7 @@ import {
   type SortingState,
 } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CsvColumn, CsvValue } from '../lib/csv';
 import { ExportCsvButton } from './export-csv-button';
 import { SortIcon } from './icons';
@@ -85,6 +85,28 @@ function ariaSort(direction: false | 'asc' | 'desc'): 'ascending' | 'descending'
  * a sticky header, optional clickable rows and CSV export of the rows in
  * their current order.
  */
+/**
+ * Whether a scroll box has columns out of view to the right, kept up to date
+ * as it scrolls and resizes. Use the callback as the box's `ref`.
+ */
+function useMoreToTheRight(): [(node: HTMLDivElement | null) => (() => void) | undefined, boolean] {
+  const [more, setMore] = useState(false);
+  const ref = useCallback((node: HTMLDivElement | null) => {
+    if (!node) return undefined;
+    const measure = () => setMore(node.scrollWidth - node.clientWidth - node.scrollLeft > 1);
+    measure();
+    node.addEventListener('scroll', measure, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
+    observer?.observe(node);
+    if (node.firstElementChild) observer?.observe(node.firstElementChild);
+    return () => {
+      node.removeEventListener('scroll', measure);
+      observer?.disconnect();
+    };
+  }, []);
+  return [ref, more];
+}
+
 export function DataTable<T extends RowData>({
   columns,
   rows,
@@ -99,6 +121,7 @@ export function DataTable<T extends RowData>({
   className = '',
 }: DataTableProps<T>) {
   const captionId = useId();
+  const [scrollBox, moreToTheRight] = useMoreToTheRight();
   const defs = useMemo(
     () =>
       columns.map(
@@ -130,6 +153,14 @@ export function DataTable<T extends RowData>({
   const tableRows = table.getRowModel().rows;
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // One box, two observers: the virtualizer scrolls it, the overflow cue watches its width.
+  const setScrollBox = useCallback(
+    (node: HTMLDivElement | null) => {
+      scrollRef.current = node;
+      return scrollBox(node);
+    },
+    [scrollBox],
+  );
   const virtual = tableRows.length >= VIRTUAL_FROM;
   // eslint-disable-next-line react-hooks/incompatible-library -- the build has no React Compiler; the virtualizer re-renders the table as it scrolls
   const virtualizer = useVirtualizer({
@@ -155,11 +186,17 @@ export function DataTable<T extends RowData>({
           />
         </div>
       )}
+      {moreToTheRight && (
+        <p className="-mb-1 text-right text-2xs text-muted" data-testid="more-columns">
+          More columns to the right: scroll sideways →
+        </p>
+      )}
+      <div className="relative min-w-0">
       <div
         role="region"
         aria-labelledby={captionId}
         tabIndex={0}
-        ref={scrollRef}
+        ref={setScrollBox}
         className="overflow-auto rounded-md border border-border"
         style={{ maxHeight: maxHeight ?? (virtual ? VIRTUAL_MAX_HEIGHT : undefined) }}
       >
@@ -266,6 +303,10 @@ export function DataTable<T extends RowData>({
             )}
           </tbody>
         </table>
+      </div>
+      {moreToTheRight && (
+        <span aria-hidden="true" className="pointer-events-none absolute inset-y-px right-px w-10 rounded-r-md bg-gradient-to-l from-surface to-transparent" />
+      )}
       </div>
     </div>
   );

@@ -1,11 +1,10 @@
 import type { ReactNode } from 'react';
 import { BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps, type YAxisTickContentProps } from 'recharts';
 import type { Currency } from '../contract/billing';
+import { moneyAxis, tickCountFor } from '../lib/chart-ticks';
 import { CHART_COLORS } from '../lib/colors';
-import { moneyAxisFormatter } from '../lib/format';
 import { useElementWidth } from '../lib/use-element-width';
-
-const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
+import { AXIS_TICK as TICK, tooltipProps, valueAxisProps } from './chart-frame';
 const AXIS_HEIGHT = 24;
 const CHAR_PX = 6.8;
 /** Space between a label and the axis, px. */
@@ -31,6 +30,7 @@ export function HorizontalBarChart<T extends object>({
   categoryKey,
   nameOf,
   currency,
+  valueMax,
   rowHeight,
   maxLabelWidth,
   maxLabelShare,
@@ -44,6 +44,8 @@ export function HorizontalBarChart<T extends object>({
   /** A row's label. */
   nameOf: (row: T) => string;
   currency: Currency;
+  /** The longest bar's value (a stack's total), for round ticks on the money axis. */
+  valueMax: number;
   /** Height of one bar's row, px. */
   rowHeight: number;
   /** Widest the label column gets, px. */
@@ -69,7 +71,7 @@ export function HorizontalBarChart<T extends object>({
   };
 
   return (
-    <div ref={ref} className="w-full select-none [&_svg_*:focus]:outline-none [&_svg:focus]:outline-none" style={{ height }}>
+    <div ref={ref} className="w-full" style={{ height }}>
       {width > 0 && (
         <BarChart
           layout="vertical"
@@ -78,17 +80,9 @@ export function HorizontalBarChart<T extends object>({
           data={data}
           margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
           barCategoryGap={barCategoryGap}
-          accessibilityLayer={false}
         >
           <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
-          <XAxis
-            type="number"
-            tickFormatter={moneyAxisFormatter(currency)}
-            tick={TICK}
-            tickLine={false}
-            axisLine={false}
-            height={AXIS_HEIGHT}
-          />
+          <XAxis {...valueAxisProps(moneyAxis(0, valueMax, currency, tickCountFor(width - labelWidth, false)))} height={AXIS_HEIGHT} />
           <YAxis
             type="category"
             dataKey={categoryKey as string}
@@ -106,7 +100,7 @@ export function HorizontalBarChart<T extends object>({
               );
             }}
           />
-          <Tooltip content={content} cursor={{ fill: CHART_COLORS.cursor }} isAnimationActive={false} />
+          <Tooltip {...tooltipProps} content={content} />
           {children}
         </BarChart>
       )}

@@ -3,13 +3,17 @@ import { sparklinePaths } from '../lib/sparkline';
 
 const WIDTH = 240;
 
-/** A small decorative trend line (the figures are in the card and on the type's page). */
+/**
+ * A small decorative trend line (the figures are in the card and on the type's
+ * page). Partial buckets at the end (`partial`, by the API's clock) are drawn
+ * dashed, and `partialLabel` says so in text beside it.
+ */
 export function Sparkline({
   points,
   color,
   height = 36,
 }: {
-  points: readonly { t: number; y: number }[];
+  points: readonly { t: number; y: number; partial?: boolean }[];
   color: string;
   height?: number;
 }) {
@@ -31,7 +35,22 @@ export function Sparkline({
         </linearGradient>
       </defs>
       <path d={paths.area} fill={`url(#${gradientId})`} />
-      <path d={paths.line} fill="none" stroke={color} strokeWidth={1.5} vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
+      {paths.line && (
+        <path d={paths.line} fill="none" stroke={color} strokeWidth={1.5} vectorEffect="non-scaling-stroke" strokeLinejoin="round" />
+      )}
+      {paths.partialLine && (
+        <path
+          d={paths.partialLine}
+          data-partial=""
+          fill="none"
+          stroke={color}
+          strokeWidth={1.5}
+          strokeDasharray="3 3"
+          strokeOpacity={0.8}
+          vectorEffect="non-scaling-stroke"
+          strokeLinejoin="round"
+        />
+      )}
     </svg>
   );
 }

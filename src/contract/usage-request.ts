@@ -73,13 +73,3 @@ export function collectQuery(params: URLSearchParams): Record<string, string | s
   return out;
 }
 
-/** Serialises a usage query the way the reference's examples do (`resourceType[]=`). */
-export function usageQueryToSearchParams(q: Partial<UsageQueryInput>): URLSearchParams {
-  const p = new URLSearchParams();
-  for (const [key, value] of Object.entries(q)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) p.append(`${key}[]`, String(v));
-    else p.set(key, String(value));
-  }
-  return p;
-}

@@ -111,7 +111,7 @@ describe('timestamps in a locale', () => {
     const t = '2024-01-16T14:00:00Z';
     expect(formatBucket(t, 'daily', 'en-US')).toBe('Jan 16');
     expect(formatBucket(t, 'hourly', 'en-US')).toBe('Jan 16, 14:00');
-    expect(formatBucket(t, 'monthly', 'en-US')).toBe('Jan 24');
+    expect(formatBucket(t, 'monthly', 'en-US')).toBe('Jan 2024');
     expect(formatBucket('2024-01-01T00:00:00Z', 'daily', 'de-DE')).toBe('1. Jan.');
     expect(formatBucketLong(t, 'daily', 'en-US')).toBe('Tue, Jan 16, 2024');
     expect(formatBucketLong(t, 'monthly', 'en-GB')).toBe('January 2024');

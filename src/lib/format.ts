@@ -217,14 +217,14 @@ const TIMESTAMP_OPTIONS: Record<Granularity, { short: Intl.DateTimeFormatOptions
     long: { year: 'numeric', month: 'short', day: 'numeric' },
   },
   monthly: {
-    short: { month: 'short', year: '2-digit' },
+    short: { month: 'short', year: 'numeric' },
     long: { year: 'numeric', month: 'long' },
   },
 };
 
 /**
  * A time-series bucket (API timestamp, UTC) as an axis tick in the user's
- * locale: daily `Jan 16`, hourly `Jan 16, 14:00`, monthly `Jan 24`. Buckets are
+ * locale: daily `Jan 16`, hourly `Jan 16, 14:00`, monthly `Jan 2024` (a year in full, never read as a day). Buckets are
  * UTC days, so they are shown in UTC (a day never shifts to the day before).
  * @param locale BCP 47 tag; the user's locale when left out
  */

@@ -20,4 +20,22 @@ describe('sparklinePaths', () => {
     expect(sparklinePaths([{ t: 5, y: 3 }], 100, 20, 0)?.line).toBe('M0,0L100,0');
     expect(sparklinePaths([], 100, 20)).toBeUndefined();
   });
+
+  it('draws the partial buckets at the end apart, from the last complete point', () => {
+    const paths = sparklinePaths(
+      [
+        { t: 0, y: 0 },
+        { t: 1, y: 10 },
+        { t: 2, y: 5, partial: true },
+      ],
+      100,
+      20,
+      0,
+    );
+    expect(paths).toEqual({
+      line: 'M0,20L50,0',
+      partialLine: 'M50,0L100,10',
+      area: 'M0,20L50,0L100,10L100,20L0,20Z',
+    });
+  });
 });

@@ -3,14 +3,16 @@ import { lttb } from './lttb';
 /**
  * SVG paths of a sparkline `width`×`height` px (line and the area under it),
  * the series thinned to about one point per pixel. Zero sits on the bottom
- * edge; a single point draws a flat line.
+ * edge; a single point draws a flat line. Partial buckets (`partial`, see
+ * lib/partial-buckets.ts) at the end are left out of `line` and drawn as
+ * `partialLine`, from the last complete point on (the caller dashes it).
  */
 export function sparklinePaths(
-  points: readonly { t: number; y: number }[],
+  points: readonly { t: number; y: number; partial?: boolean }[],
   width: number,
   height: number,
   padding = 1.5,
-): { line: string; area: string } | undefined {
+): { line: string; area: string; partialLine?: string } | undefined {
   if (points.length === 0 || width <= 0 || height <= 0) return undefined;
   const kept = lttb(points, Math.max(3, Math.floor(width)), (p) => p.t, (p) => p.y);
   const t0 = kept[0]!.t;
@@ -22,8 +24,18 @@ export function sparklinePaths(
   const x = (t: number) => (span > 0 ? ((t - t0) / span) * width : 0);
   const y = (v: number) => round(padding + (1 - (v - min) / range) * (height - 2 * padding));
   const coords = kept.length === 1 ? [`0,${y(kept[0]!.y)}`, `${width},${y(kept[0]!.y)}`] : kept.map((p) => `${round(x(p.t))},${y(p.y)}`);
-  const line = `M${coords.join('L')}`;
+  const all = `M${coords.join('L')}`;
   const base = round(y(0));
   const lastX = kept.length === 1 ? width : round(x(kept[kept.length - 1]!.t));
-  return { line, area: `${line}L${lastX},${base}L0,${base}Z` };
+  const area = `${all}L${lastX},${base}L0,${base}Z`;
+  // The partial tail: from the last complete point to the end.
+  let firstPartial = kept.length;
+  while (firstPartial > 0 && kept[firstPartial - 1]!.partial) firstPartial--;
+  if (kept.length < 2 || firstPartial === kept.length) return { line: all, area };
+  if (firstPartial === 0) return { line: '', area, partialLine: all };
+  return {
+    line: `M${coords.slice(0, firstPartial).join('L')}`,
+    area,
+    partialLine: `M${coords.slice(firstPartial - 1).join('L')}`,
+  };
 }

@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import { LogoMark } from '../../components/icons';
-import { filterSearch } from '../../features/filters/filter-url';
+import { filterSearch } from '../../url-state/filter-url';
 
 export function Brand() {
   const { search } = useLocation();

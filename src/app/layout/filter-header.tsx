@@ -1,9 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { useMatches } from 'react-router';
-import { FilterBar } from '../../features/filters/components/filter-bar';
-import { FilterIssuesNotice } from '../../features/filters/components/filter-issues-notice';
-import { filterBarConfigFromMatches, visibleIssues } from '../../features/filters/filter-bar-config';
-import { useFilters } from '../../features/filters/use-filters';
+import { FilterBar } from '../../url-state/components/filter-bar';
+import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
+import { filterBarConfigFromMatches, visibleIssues } from '../../url-state/filter-bar-config';
+import { useUrlState } from '../../url-state/use-url-state';
 import { UpdatedAgo } from './updated-ago';
 
 // Shown once the API's clock has answered, so its code loads off the first page's bundle.
@@ -32,12 +32,12 @@ export function FilterHeader() {
 /** The notice of URL values the page ignored (for the controls it shows). */
 export function FilterIssuesBanner() {
   const config = filterBarConfigFromMatches(useMatches());
-  const { issues, setFilters } = useFilters();
-  const shown = visibleIssues(issues, config);
+  const { filterIssues, cleanUp } = useUrlState();
+  const shown = visibleIssues(filterIssues, config);
   if (shown.length === 0) return null;
   return (
     <div className="mb-4">
-      <FilterIssuesNotice issues={shown} onClear={() => setFilters({}, { replace: true })} />
+      <FilterIssuesNotice issues={shown} onClear={() => cleanUp()} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { NavLink, useLocation } from 'react-router';
-import { filterSearch } from '../../features/filters/filter-url';
+import { filterSearch } from '../../url-state/filter-url';
 import { useSession } from '../session';
 import { navItemsFor } from './nav-items';
 

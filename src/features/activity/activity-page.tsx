@@ -14,7 +14,7 @@ import { ErrorPanel } from '../../components/states/error-panel';
 import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
 import { useSession } from '../../app/session';
-import type { FilterRouteHandle } from '../filters/filter-bar-config';
+import type { FilterRouteHandle } from '../../url-state/filter-bar-config';
 import { activitySearch, csvHref, PAGE_SIZE, parseActivityFilters, type ActivityFilters } from './activity-filters';
 import { useAuditPage } from './api/get-audit';
 import { ActivityFilterForm } from './components/activity-filter-form';

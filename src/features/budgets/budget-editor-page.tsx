@@ -6,7 +6,7 @@ import { ErrorPanel } from '../../components/states/error-panel';
 import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
 import type { Budget } from '../../contract/billing';
-import type { FilterRouteHandle } from '../filters/filter-bar-config';
+import type { FilterRouteHandle } from '../../url-state/filter-bar-config';
 import { useBudget } from './api/get-budget';
 import { budgetToFormValues, NEW_BUDGET_VALUES } from './budget-form';
 import type { BudgetsLocationState } from './budgets-page';

@@ -6,7 +6,7 @@ import { ErrorPanel } from '../../components/states/error-panel';
 import { Skeleton } from '../../components/states/skeleton';
 import { CheckIcon, CloseIcon } from '../../components/icons';
 import type { BudgetStatus } from '../../contract/billing';
-import type { FilterRouteHandle } from '../filters/filter-bar-config';
+import type { FilterRouteHandle } from '../../url-state/filter-bar-config';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useDeleteBudget } from './api/delete-budget';
 import { BudgetCard } from './components/budget-card';

@@ -14,9 +14,8 @@ import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
 import { currencyDecimals, formatDate, formatDateRange } from '../../lib/format';
 import { describeComparison, type ComparisonSpans } from '../../lib/like-for-like';
-import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
-import { useFilters } from '../filters/use-filters';
-import { useViewParams } from '../filters/use-view-params';
+import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
+import { useUrlState } from '../../url-state/use-url-state';
 import { useComparisonSpans, useSpanAnswers, spanGranularity } from './api/use-comparison';
 import { signedMoney, signedPercent, minorMoney, spanTotalMinor } from './money';
 import { CompareControls } from './components/compare-controls';
@@ -36,8 +35,7 @@ function proRataNote(spans: ComparisonSpans): string | undefined {
 }
 
 export default function ComparePage() {
-  const { filters } = useFilters();
-  const { values, setValues, issues } = useViewParams(compareView);
+  const { filters, view: values, set: setValues, viewIssues: issues } = useUrlState(compareView);
   const chosen = chosenSpan(values);
   const setup = useComparisonSpans(filters, values.compare, chosen.span);
   const { spans } = setup;

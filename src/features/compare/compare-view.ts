@@ -8,17 +8,17 @@ import * as z from 'zod/mini';
 import { RESOURCE_TYPES, type ResourceType } from '../../contract/billing';
 import { COMPARE_MODES, type CompareMode } from '../../lib/like-for-like';
 import type { DateRange } from '../../lib/period';
-import type { FilterRouteHandle } from '../filters/filter-bar-config';
-import { isoDateSchema, type FilterIssue } from '../filters/filter-schema';
-import { viewParam, type ViewValues } from '../filters/view-params';
+import type { FilterRouteHandle } from '../../url-state/filter-bar-config';
+import { isoDateSchema, type FilterIssue } from '../../url-state/filter-schema';
+import { defineView, viewParam, type ViewValues } from '../../url-state/view-params';
 
-export const compareView = {
+export const compareView = defineView({
   compare: viewParam(z.enum(COMPARE_MODES), 'previous' as CompareMode),
   vsStart: viewParam(isoDateSchema, ''),
   vsEnd: viewParam(isoDateSchema, ''),
   /** The resource type whose drivers are open: '' the largest change, `none` none. */
   drill: viewParam(z.enum([...RESOURCE_TYPES, 'none']), '' as ResourceType | 'none' | ''),
-};
+});
 
 export type CompareViewValues = ViewValues<typeof compareView>;
 

@@ -3,18 +3,17 @@ import { FORECAST_PERIOD_MONTHS } from '../../contract/billing';
 import { PageHeader } from '../../components/page-header';
 import { formatDate } from '../../lib/format';
 import { ErrorPanel } from '../../components/states/error-panel';
-import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
-import type { FilterRouteHandle } from '../filters/filter-bar-config';
-import { filtersToSearchParams, toSearchString } from '../filters/filter-url';
-import { useFilters } from '../filters/use-filters';
-import { useViewParams } from '../filters/use-view-params';
+import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
+import type { FilterRouteHandle } from '../../url-state/filter-bar-config';
+import { filtersToSearchParams, toSearchString } from '../../url-state/filter-url';
+import { useUrlState } from '../../url-state/use-url-state';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useForecast } from './api/get-forecast';
 import { ForecastControls } from './components/forecast-controls';
 import { ForecastSummary } from './components/forecast-summary';
 import { ScenarioCards } from './components/scenario-cards';
 import { budgetOutlooks, buildForecastSeries, currentProjection, monthStart, scenarioCards } from './forecast-series';
-import { describeViewIssues, forecastView } from './forecast-view';
+import { forecastView } from './forecast-view';
 import { CardFallback } from '../../components/card-fallback';
 
 // Charts (Recharts) and tables load after the page has painted; each card keeps its place meanwhile.
@@ -31,8 +30,7 @@ export const handle: FilterRouteHandle = {
 };
 
 export default function ForecastPage() {
-  const { filters } = useFilters();
-  const { values, setValues, issues } = useViewParams(forecastView);
+  const { filters, view: values, set: setValues, viewIssues, cleanUp } = useUrlState(forecastView);
   const currency = filters.currency;
   const level = values.confidenceInterval;
 
@@ -55,7 +53,6 @@ export default function ForecastPage() {
     [budgets.data, current, shownCurrency],
   );
   const explorerSearch = toSearchString(filtersToSearchParams({ ...filters, resourceType: [] }));
-  const viewIssues = describeViewIssues(issues);
 
   return (
     <>
@@ -78,18 +75,7 @@ export default function ForecastPage() {
 
       <div className="flex flex-col gap-4">
         {viewIssues.length > 0 && (
-          <FilterIssuesNotice
-            issues={viewIssues}
-            onClear={() =>
-              setValues(
-                {
-                  ...(issues.some((i) => i.param === 'forecastPeriod') ? { forecastPeriod: values.forecastPeriod } : {}),
-                  ...(issues.some((i) => i.param === 'confidenceInterval') ? { confidenceInterval: level } : {}),
-                },
-                { replace: true },
-              )
-            }
-          />
+          <FilterIssuesNotice issues={viewIssues} onClear={() => cleanUp()} />
         )}
         {isError && !data ? (
           <ErrorPanel error={error} onRetry={() => void refetch()} retrying={isFetching} />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseViewParams, viewParamsToSearchParams } from '../filters/view-params';
-import { describeViewIssues, forecastView } from './forecast-view';
+import { parseViewParams, viewParamsToSearchParams } from '../../url-state/view-params';
+import { forecastView } from './forecast-view';
 
 const parse = (qs: string) => parseViewParams(new URLSearchParams(qs), forecastView);
 
@@ -19,7 +19,7 @@ describe('forecast view parameters', () => {
   it('falls back, with a reason saying what is shown, for other values', () => {
     const { values, issues } = parse('forecastPeriod=2_months&confidenceInterval=0.42');
     expect(values).toEqual({ forecastPeriod: '6_months', confidenceInterval: 0.95 });
-    expect(describeViewIssues(issues)).toEqual([
+    expect(issues).toEqual([
       {
         param: 'forecastPeriod',
         value: '2_months',

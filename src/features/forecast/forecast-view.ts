@@ -4,8 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { FORECAST_PERIODS, FORECAST_PERIOD_MONTHS, type ForecastPeriod } from '../../contract/billing';
-import type { FilterIssue } from '../filters/filter-schema';
-import { viewParam } from '../filters/view-params';
+import { defineView, viewParam } from '../../url-state/view-params';
 
 export const DEFAULT_FORECAST_PERIOD: ForecastPeriod = '6_months';
 /** Confidence intervals offered (the API takes 0.5–0.99). */
@@ -19,20 +18,15 @@ export const FORECAST_PERIOD_LABELS: Record<ForecastPeriod, string> = Object.fro
 /** `0.95` → `95%` */
 export const confidenceLabel = (level: number) => `${Math.round(level * 100)}%`;
 
-export const forecastView = {
-  forecastPeriod: viewParam(z.enum(FORECAST_PERIODS), DEFAULT_FORECAST_PERIOD),
+export const forecastView = defineView({
+  forecastPeriod: viewParam(
+    z.enum(FORECAST_PERIODS),
+    DEFAULT_FORECAST_PERIOD,
+    `not a forecast period (${FORECAST_PERIODS.join(', ')}); showing ${FORECAST_PERIOD_LABELS[DEFAULT_FORECAST_PERIOD]}`,
+  ),
   confidenceInterval: viewParam(
     z.coerce.number().check(z.refine((v) => (CONFIDENCE_LEVELS as readonly number[]).includes(v))),
     DEFAULT_CONFIDENCE,
+    `not an offered confidence interval (${CONFIDENCE_LEVELS.join(', ')}); showing ${confidenceLabel(DEFAULT_CONFIDENCE)}`,
   ),
-};
-
-const REASONS: Record<string, string> = {
-  forecastPeriod: `not a forecast period (${FORECAST_PERIODS.join(', ')}); showing ${FORECAST_PERIOD_LABELS[DEFAULT_FORECAST_PERIOD]}`,
-  confidenceInterval: `not an offered confidence interval (${CONFIDENCE_LEVELS.join(', ')}); showing ${confidenceLabel(DEFAULT_CONFIDENCE)}`,
-};
-
-/** The view parameters' issues, with reasons that say what the page shows instead. */
-export function describeViewIssues(issues: readonly FilterIssue[]): FilterIssue[] {
-  return issues.map((i) => ({ ...i, reason: REASONS[i.param] ?? i.reason }));
-}
+});

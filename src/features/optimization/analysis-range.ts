@@ -5,7 +5,7 @@
  * falls back to last month and is reported, like an ignored URL value.
  */
 import type { TimeRange } from '../../contract/billing';
-import type { DashboardFilters, FilterIssue } from '../filters/filter-schema';
+import type { DashboardFilters, FilterIssue } from '../../url-state/filter-schema';
 import { TIME_RANGE_LABELS } from '../../lib/labels';
 
 export const ANALYSIS_RANGES = ['last_month', 'current_month'] as const satisfies readonly TimeRange[];

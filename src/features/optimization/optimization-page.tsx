@@ -1,23 +1,20 @@
 import { lazy, useMemo, Suspense } from 'react';
-import { useLocation, useNavigate } from 'react-router';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
 import { formatDateRange } from '../../lib/format';
 import { TIME_RANGE_LABELS } from '../../lib/labels';
-import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
-import type { FilterRouteHandle } from '../filters/filter-bar-config';
-import type { FilterIssue } from '../filters/filter-schema';
-import { filtersToSearchParams, toSearchString } from '../filters/filter-url';
-import { useFilters } from '../filters/use-filters';
-import { useViewParams } from '../filters/use-view-params';
-import { viewParamsToSearchParams } from '../filters/view-params';
+import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
+import type { FilterRouteHandle } from '../../url-state/filter-bar-config';
+import type { FilterIssue } from '../../url-state/filter-schema';
+import { filtersToSearchParams, toSearchString } from '../../url-state/filter-url';
+import { useUrlState } from '../../url-state/use-url-state';
 import { analysisRange } from './analysis-range';
 import { useOptimization } from './api/get-optimization';
 import { RecommendationList } from './components/recommendation-list';
 import { SavingsSummary } from './components/savings-summary';
-import { describeViewIssues, optimizationView } from './optimization-view';
+import { optimizationView } from './optimization-view';
 import { analysedDays, categoryRows, filterRecommendations, parseExpanded, sortRecommendations, toggleExpanded } from './recommendations';
 import { CardFallback } from '../../components/card-fallback';
 
@@ -29,10 +26,7 @@ const WasteTable = lazy(() => import('./components/waste-table').then((m) => ({ 
 export const handle: FilterRouteHandle = { filterBar: { hide: ['resourceType', 'granularity', 'groupBy'] } };
 
 export default function OptimizationPage() {
-  const { filters } = useFilters();
-  const { search, pathname, hash } = useLocation();
-  const navigate = useNavigate();
-  const { values, setValues, issues: viewIssues } = useViewParams(optimizationView);
+  const { filters, view: values, set: setValues, viewIssues, cleanUp: cleanUpLink } = useUrlState(optimizationView);
   const range = analysisRange(filters);
   const currency = filters.currency;
 
@@ -53,7 +47,7 @@ export default function OptimizationPage() {
   // Links to the Usage explorer carry the analysed range and the currency (no resource-type filter: the path has it).
   const explorerSearch = toSearchString(filtersToSearchParams({ ...filters, timeRange: range.timeRange, resourceType: [] }));
 
-  const issues: FilterIssue[] = [...(range.issue ? [range.issue] : []), ...describeViewIssues(viewIssues)];
+  const issues: FilterIssue[] = [...(range.issue ? [range.issue] : []), ...viewIssues];
   const unknownExpanded =
     sorted && !isPlaceholderData ? expanded.filter((id) => !sorted.some((r) => r.id === id)) : [];
   const allIssues = [
@@ -64,19 +58,9 @@ export default function OptimizationPage() {
       reason: `no such recommendation in the analysis of ${TIME_RANGE_LABELS[range.timeRange].toLowerCase()}`,
     })),
   ];
-  // One navigation for the whole clean-up (two in a row would each start from the same URL).
-  const cleanUp = () => {
-    const params = viewParamsToSearchParams(
-      {
-        ...(viewIssues.some((i) => i.param === 'impact') ? { impact: 'all' as const } : {}),
-        ...(viewIssues.some((i) => i.param === 'effort') ? { effort: 'all' as const } : {}),
-        expanded: expanded.filter((id) => !unknownExpanded.includes(id)).join(','),
-      },
-      optimizationView,
-      filtersToSearchParams({ ...filters, timeRange: range.timeRange }, search),
-    );
-    void navigate({ pathname, search: toSearchString(params), hash }, { replace: true });
-  };
+  // The built-in clean-up, plus what only this page knows: the analysed range and the recommendations that exist.
+  const cleanUp = () =>
+    cleanUpLink({ timeRange: range.timeRange, expanded: expanded.filter((id) => !unknownExpanded.includes(id)).join(',') });
 
   return (
     <>

@@ -5,22 +5,14 @@
  */
 import * as z from 'zod/mini';
 import { EFFORTS, IMPACTS } from '../../contract/billing';
-import type { FilterIssue } from '../filters/filter-schema';
-import { viewParam } from '../filters/view-params';
+import { defineView, viewParam } from '../../url-state/view-params';
 
-export const optimizationView = {
-  impact: viewParam(z.enum(['all', ...IMPACTS]), 'all'),
-  effort: viewParam(z.enum(['all', ...EFFORTS]), 'all'),
-  expanded: viewParam(z.string().check(z.maxLength(4000)), ''),
-};
-
-const REASONS: Record<string, string> = {
-  impact: `not an impact (${IMPACTS.join(', ')}); showing all impacts`,
-  effort: `not an effort (${EFFORTS.join(', ')}); showing all efforts`,
-  expanded: 'not a list of recommendation ids; showing none expanded',
-};
-
-/** The view parameters' issues, with reasons that say what the page shows instead. */
-export function describeViewIssues(issues: readonly FilterIssue[]): FilterIssue[] {
-  return issues.map((i) => ({ ...i, reason: REASONS[i.param] ?? i.reason }));
-}
+export const optimizationView = defineView({
+  impact: viewParam(z.enum(['all', ...IMPACTS]), 'all', `not an impact (${IMPACTS.join(', ')}); showing all impacts`),
+  effort: viewParam(z.enum(['all', ...EFFORTS]), 'all', `not an effort (${EFFORTS.join(', ')}); showing all efforts`),
+  expanded: viewParam(
+    z.string().check(z.maxLength(4000)),
+    '',
+    'not a list of recommendation ids; showing none expanded',
+  ),
+});

@@ -12,9 +12,9 @@ import {
   type UnitId,
 } from '../../contract/billing';
 import { lttbIndices } from '../../lib/lttb';
+import { bucketEnd, isProvisional } from '../../lib/partial-buckets';
 import { compareResourceTypes } from '../../lib/colors';
 import { resourceUnit } from '../../lib/format';
-import { HOUR_MS, DAY_MS } from '../../lib/time';
 
 export interface SeriesRow {
   /** Bucket start, epoch ms (UTC): the chart's x value. */
@@ -44,31 +44,7 @@ export function seriesTypes(breakdown: readonly BreakdownItem[]): ResourceTypeId
     .map((item) => item.resourceType);
 }
 
-/** End (exclusive, epoch ms) of the bucket starting at `t`. Weeks start on Monday, like the API's. */
-export function bucketEnd(t: number, granularity: Granularity): number {
-  switch (granularity) {
-    case 'hourly':
-      return t + HOUR_MS;
-    case 'daily':
-      return t + DAY_MS;
-    case 'weekly': {
-      // The first week may be labelled by the period's start rather than its Monday.
-      const day = Math.floor(t / DAY_MS) * DAY_MS;
-      const sinceMonday = (new Date(day).getUTCDay() + 6) % 7;
-      return day - sinceMonday * DAY_MS + 7 * DAY_MS;
-    }
-    case 'monthly': {
-      const d = new Date(t);
-      return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-    }
-  }
-}
-
-/** Whether the bucket starting at `t` includes (part of) the UTC day of `now`. */
-export function isProvisional(t: number, granularity: Granularity, now: number): boolean {
-  const todayStart = Math.floor(now / DAY_MS) * DAY_MS;
-  return t < todayStart + DAY_MS && bucketEnd(t, granularity) > todayStart;
-}
+export { bucketEnd, isProvisional } from '../../lib/partial-buckets';
 
 /**
  * One row per bucket of the breakdown's time series (merged by timestamp,

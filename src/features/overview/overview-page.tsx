@@ -5,10 +5,9 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Skeleton } from '../../components/states/skeleton';
 import { TIME_RANGE_LABELS } from '../../lib/labels';
-import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
-import { useFilters } from '../filters/use-filters';
-import { useViewParams } from '../filters/use-view-params';
-import { filtersToUsageQuery } from '../filters/usage-query';
+import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
+import { useUrlState } from '../../url-state/use-url-state';
+import { usageRequest } from '../../url-state/request-builders';
 import { usePeriodComparison } from './api/use-period-comparison';
 import { PeriodSummary } from './components/period-summary';
 import { SummaryCards } from './components/summary-cards';
@@ -27,13 +26,13 @@ const AnomaliesCard = lazy(() => import('../../components/anomalies-card').then(
 const AlertsCard = lazy(() => import('./components/alerts-card').then((m) => ({ default: m.AlertsCard })));
 
 export default function OverviewPage() {
-  const { filters } = useFilters();
-  const usage = useUsage(filtersToUsageQuery(filters, { includeProjections: true }));
+  const url = useUrlState(costChartView);
+  const { filters } = url;
+  const usage = useUsage(usageRequest(filters, { includeProjections: true }));
   const { data, error, isError, isFetching, isPlaceholderData, refetch } = usage;
   const apiClock = useApiClock();
   const { clock } = apiClock;
   const comparison = usePeriodComparison(filters, isPlaceholderData ? undefined : data?.period, clock, apiClock.error);
-  const view = useViewParams(costChartView);
   const retry = () => {
     void refetch();
     if (comparison.error !== undefined) comparison.retry();
@@ -60,9 +59,7 @@ export default function OverviewPage() {
 
       <UpdatingAnnouncer updating={updating} />
       <div className="flex flex-col gap-4">
-        {view.issues.length > 0 && (
-          <FilterIssuesNotice issues={view.issues} onClear={() => view.setValues({ chart: 'cost' }, { replace: true })} />
-        )}
+        {url.viewIssues.length > 0 && <FilterIssuesNotice issues={url.viewIssues} onClear={() => url.cleanUp()} />}
         {isError && !data ? (
           <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />
         ) : (

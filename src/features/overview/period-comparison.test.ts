@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usageFixture } from '../../test/usage-fixture';
-import { DEFAULT_FILTERS } from '../filters/filter-schema';
+import { DEFAULT_FILTERS } from '../../url-state/filter-schema';
 import {
   comparisonPlan,
   currentTotals,

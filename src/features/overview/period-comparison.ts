@@ -16,7 +16,7 @@ import { likeForLike, type CompareMode } from '../../lib/like-for-like';
 import type { DateRange } from '../../lib/period';
 import type { ResourceTypeId, UsageResponse } from '../../contract/billing';
 import type { UsageRequest } from '../../api/usage';
-import type { DashboardFilters } from '../filters/filter-schema';
+import type { DashboardFilters } from '../../url-state/filter-schema';
 
 export interface ComparisonPlan {
   /** The part of the period with data: its start to the last day with data (inclusive). */

@@ -6,7 +6,7 @@ import { ErrorPanel } from '../../components/states/error-panel';
 import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
 import { formatMoney, formatPercent, formatPeriod } from '../../lib/format';
-import { useFilters } from '../filters/use-filters';
+import { useUrlState } from '../../url-state/use-url-state';
 import { useTeamUsage } from './api/get-team-usage';
 import { ChangeBadge } from './components/change-badge';
 import { TeamTrendCard } from './components/team-trend-card';
@@ -33,7 +33,7 @@ function BackLink({ to }: { to: string }) {
 /** /teams/:teamId: one team's cost, resources, users and trend. */
 export default function TeamPage() {
   const { teamId = '' } = useParams();
-  const { filters } = useFilters();
+  const { filters } = useUrlState();
   const { teamHref, teamsHref } = useTeamLinks();
   const usage = useTeamUsage(filters);
   const { data, error, isError, isFetching, refetch } = usage;

@@ -8,8 +8,8 @@ import { CURRENCY_DECIMALS, type Currency } from '../../contract/billing';
 import type { CsvColumn } from '../../lib/csv';
 import { formatMoney, formatPercent, formatPeriod } from '../../lib/format';
 import { TIME_RANGE_LABELS } from '../../lib/labels';
-import { useFilters } from '../filters/use-filters';
-import { useViewParams } from '../filters/use-view-params';
+import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
+import { useUrlState } from '../../url-state/use-url-state';
 import { useTeamUsage } from './api/get-team-usage';
 import { ChangeBadge } from './components/change-badge';
 import { SearchBox } from './components/search-box';
@@ -80,8 +80,7 @@ function HeadlineCards({ rows, currency, total }: { rows: readonly TeamRow[] | u
 }
 
 export default function TeamsPage() {
-  const { filters } = useFilters();
-  const { values, setValues } = useViewParams(teamsView);
+  const { filters, view: values, set: setValues, viewIssues, cleanUp } = useUrlState(teamsView);
   const { teamHref } = useTeamLinks();
   const usage = useTeamUsage(filters);
   const { data, error, isError, isFetching, isPlaceholderData, refetch } = usage;
@@ -115,6 +114,11 @@ export default function TeamsPage() {
         }
       />
 
+      {viewIssues.length > 0 && (
+        <div className="mb-4">
+          <FilterIssuesNotice issues={viewIssues} onClear={() => cleanUp()} />
+        </div>
+      )}
       {isError && !data ? (
         <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />
       ) : (

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useLocation } from 'react-router';
-import { filterSearch } from '../filters/filter-url';
+import { filterSearch } from '../../url-state/filter-url';
 
 /** Links to a team's page (and back to all teams) that keep the shared filters. */
 export function useTeamLinks(): { teamHref: (teamId: string) => string; teamsHref: string } {

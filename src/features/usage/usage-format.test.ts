@@ -21,6 +21,6 @@ describe('usage formatting', () => {
     const t = Date.UTC(2024, 0, 3, 6);
     expect(formatTick(t, 'hour', 'en-US')).toBe('Jan 3, 06:00');
     expect(formatTick(Date.UTC(2024, 0, 3), 'day', 'en-US')).toBe('Jan 3');
-    expect(formatTick(Date.UTC(2024, 2, 1), 'month', 'en-US')).toBe('Mar 24');
+    expect(formatTick(Date.UTC(2024, 2, 1), 'month', 'en-US')).toBe('Mar 2024');
   });
 });

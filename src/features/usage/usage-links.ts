@@ -6,8 +6,8 @@
  */
 import type { To } from 'react-router';
 import type { ResourceType } from '../../contract/billing';
-import type { DashboardFilters } from '../filters/filter-schema';
-import { filtersToSearchParams, toSearchString } from '../filters/filter-url';
+import type { DashboardFilters } from '../../url-state/filter-schema';
+import { filtersToSearchParams, toSearchString } from '../../url-state/filter-url';
 
 export function usageTypeHref(
   resourceType: ResourceType,

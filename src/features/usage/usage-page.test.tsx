@@ -108,7 +108,7 @@ describe('Usage index', () => {
   it('narrows to a group member from its row, as a removable chip', async () => {
     stubApi();
     const { router } = renderApp('/usage');
-    const table = await screen.findByRole('region', { name: 'Region breakdown' });
+    const table = await screen.findByRole('region', { name: 'Region breakdown' }, { timeout: 5000 });
     await userEvent.click(within(table).getByRole('rowheader', { name: /us-east-1/ }));
     await waitFor(() => expect(router.state.location.search).toBe('?region=us-east-1'));
     const drill = screen.getByRole('region', { name: 'Drill-down' });
@@ -163,5 +163,20 @@ describe('Usage of one resource type', () => {
     expect(await screen.findByText(/There is no resource type “gpus”/)).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/usage');
     expect(router.state.location.search).toBe('?currency=EUR');
+  });
+
+  it.each(['/usage', '/usage/clusters'])('cleans up a link with an unusable view value on %s', async (path) => {
+    stubApi();
+    const long = 'x'.repeat(201);
+    const { router } = renderApp(`${path}?currency=EUR&region=${long}&project=research&foo=bar`);
+    const notice = await screen.findByText(new RegExp(`Ignored region “${long}”: longer than 200 characters`), {}, { timeout: 5000 });
+    expect(notice.textContent).not.toMatch(/showing \./);
+    await userEvent.click(screen.getByRole('button', { name: 'Clean up link' }));
+    const params = () => Object.fromEntries(new URLSearchParams(router.state.location.search));
+    await waitFor(() => expect(params()).toEqual({ currency: 'EUR', project: 'research', foo: 'bar' }));
+    expect(router.state.location.pathname).toBe(path);
+    expect(screen.queryByText(/Ignored region/)).not.toBeInTheDocument();
+    // replaced, not added: Back leaves the page rather than returning to the broken link
+    expect(router.state.historyAction).toBe('REPLACE');
   });
 });

@@ -1,8 +1,9 @@
 import { lazy, useId, useMemo, Suspense } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { BUTTON_CLASS } from '../../components/field';
-import { filterSearch } from '../filters/filter-url';
+import { filterSearch } from '../../url-state/filter-url';
 import { RESOURCE_TYPES, isKnown, type GroupItem, type UsageResponse } from '../../contract/billing';
+import { useApiClock } from '../../api/api-clock';
 import { useUsage } from '../../api/usage';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
@@ -10,10 +11,10 @@ import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
 import { CHART_COLORS, RESOURCE_LABELS } from '../../lib/colors';
 import { formatMoney } from '../../lib/format';
+import { partialBucket } from '../../lib/partial-buckets';
 import { GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
-import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
-import { useFilters } from '../filters/use-filters';
-import { useViewParams } from '../filters/use-view-params';
+import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
+import { useUrlState } from '../../url-state/use-url-state';
 import { ExportFocusLink } from './components/export-focus-link';
 import { PeriodLine } from './components/period-line';
 import { SelectionBar } from './components/selection-bar';
@@ -46,8 +47,7 @@ function focusItem(data: UsageResponse, values: UsageViewValues): GroupItem | un
 
 /** `/usage`: one card per resource type, and the breakdown by the chosen Group by. */
 export default function UsagePage() {
-  const { filters } = useFilters();
-  const { values, setValues, issues } = useViewParams(usageView);
+  const { filters, view: values, set: setValues, viewIssues: issues, cleanUp } = useUrlState(usageView);
   const { search, state } = useLocation();
   const navigate = useNavigate();
   const typesTitleId = useId();
@@ -57,6 +57,9 @@ export default function UsagePage() {
   const usage = useUsage(usageExplorerRequest(filters, { selections }));
   const { data, error, isError, isFetching, isPlaceholderData, refetch } = usage;
   const retry = () => void refetch();
+  // Partial buckets by the API's clock: today (or this week, this month), and weeks or months the range cuts.
+  const { clock } = useApiClock();
+  const isPartial = (t: number) => partialBucket(t, filters.granularity, { now: clock?.now, period: data?.period }) !== undefined;
 
   const details = selections.map((s) => describeSelection(data, s));
   const focus = details.find((d) => d.found);
@@ -114,7 +117,7 @@ export default function UsagePage() {
             </p>
           </Notice>
         )}
-        {issues.length > 0 && <FilterIssuesNotice issues={issues} onClear={() => setValues({}, { replace: true })} />}
+        {issues.length > 0 && <FilterIssuesNotice issues={issues} onClear={() => cleanUp()} />}
         {isError && !data ? (
           <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />
         ) : (
@@ -142,6 +145,7 @@ export default function UsagePage() {
                         summary={s}
                         currency={filters.currency}
                         shareOf={shareOf}
+                        isPartial={isPartial}
                         to={isKnown(RESOURCE_TYPES, s.resourceType) ? usageTypeHref(s.resourceType, filters, search) : undefined}
                       />
                     ))

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { usageQuerySchema } from '../../contract/billing';
-import { DEFAULT_FILTERS, type DashboardFilters } from '../filters/filter-schema';
+import { DEFAULT_FILTERS, type DashboardFilters } from '../../url-state/filter-schema';
 import { usageTypeHref, usageIndexHref } from './usage-links';
 import { usageExplorerRequest } from './usage-request';
 import { CLEAR_SELECTIONS, selectionsOf, toggleSelection } from './usage-view';

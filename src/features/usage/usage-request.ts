@@ -6,8 +6,8 @@
  */
 import { GROUP_BYS, type GroupBy, type ResourceType } from '../../contract/billing';
 import type { UsageRequest } from '../../api/usage';
-import type { DashboardFilters } from '../filters/filter-schema';
-import { filtersToUsageQuery } from '../filters/usage-query';
+import type { DashboardFilters } from '../../url-state/filter-schema';
+import { usageRequest } from '../../url-state/request-builders';
 import type { Selection } from './usage-view';
 
 export function usageExplorerRequest(
@@ -15,7 +15,7 @@ export function usageExplorerRequest(
   { resourceType, selections = [] }: { resourceType?: ResourceType; selections?: readonly Selection[] } = {},
 ): UsageRequest {
   const scoped = resourceType ? { ...filters, resourceType: [resourceType] } : filters;
-  const request: UsageRequest = filtersToUsageQuery(scoped, { groupBy: true });
+  const request: UsageRequest = usageRequest(scoped, { groupBy: true });
   const extra = new Set<GroupBy>(selections.map((s) => s.dimension));
   extra.delete(filters.groupBy);
   request.groupBy = [filters.groupBy, ...GROUP_BYS.filter((d) => extra.has(d))];

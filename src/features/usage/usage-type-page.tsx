@@ -8,10 +8,9 @@ import { ErrorPanel } from '../../components/states/error-panel';
 import { Skeleton } from '../../components/states/skeleton';
 import { resourceLabel, resourceColor } from '../../lib/colors';
 import { GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
-import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
-import type { FilterRouteHandle } from '../filters/filter-bar-config';
-import { useFilters } from '../filters/use-filters';
-import { useViewParams } from '../filters/use-view-params';
+import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
+import type { FilterRouteHandle } from '../../url-state/filter-bar-config';
+import { useUrlState } from '../../url-state/use-url-state';
 import { PeriodLine } from './components/period-line';
 import { SelectionBar } from './components/selection-bar';
 import { TypeKpis } from './components/type-kpis';
@@ -46,7 +45,7 @@ export const handle: FilterRouteHandle = { filterBar: { hide: ['resourceType'] }
 export default function UsageTypePage() {
   const { resourceType } = useParams();
   const { search } = useLocation();
-  const { filters } = useFilters();
+  const { filters } = useUrlState();
   const parsed = resourceTypeSchema.safeParse(resourceType);
   if (!parsed.success) {
     const state: UsageIndexState = { unknownResourceType: resourceType ?? '' };
@@ -73,8 +72,7 @@ function selectionNote(details: readonly SelectionDetail[], label: string): stri
 }
 
 function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
-  const { filters } = useFilters();
-  const { values, setValues, issues } = useViewParams(usageView);
+  const { filters, view: values, set: setValues, viewIssues: issues, cleanUp } = useUrlState(usageView);
   const { search } = useLocation();
   const selections = selectionsOf(values);
   const usage = useUsage(usageExplorerRequest(filters, { resourceType, selections }));
@@ -129,7 +127,7 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
       />
 
       <div className="flex flex-col gap-4">
-        {issues.length > 0 && <FilterIssuesNotice issues={issues} onClear={() => setValues({}, { replace: true })} />}
+        {issues.length > 0 && <FilterIssuesNotice issues={issues} onClear={() => cleanUp()} />}
         {isError && !current ? (
           <ErrorPanel error={error} onRetry={retry} retrying={isFetching} />
         ) : (
@@ -162,8 +160,9 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
                   points={points}
                   granularity={filters.granularity}
                   currency={filters.currency}
+                  period={data?.period}
                   loading={loading}
-                  period={selections.length ? undefined : current?.period}
+                  markerPeriod={selections.length ? undefined : current?.period}
                 />
               </Suspense>
               {/* Only where the API sends the sandbox's extensions (a usage answer with groups). */}

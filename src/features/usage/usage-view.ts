@@ -6,18 +6,19 @@
  */
 import * as z from 'zod/mini';
 import { GROUP_BYS, type GroupBy } from '../../contract/billing';
-import { viewParam, type ViewValues } from '../filters/view-params';
+import { defineView, viewParam, type ViewValues } from '../../url-state/view-params';
 
 const key = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const reason = 'longer than 200 characters, so not a key; the view is not narrowed by it';
 
 /** One view parameter per dimension, named after it; empty = not narrowed. */
-export const usageView = {
-  resource: viewParam(key, ''),
-  region: viewParam(key, ''),
-  project: viewParam(key, ''),
-  service: viewParam(key, ''),
-  user: viewParam(key, ''),
-} satisfies Record<GroupBy, unknown>;
+export const usageView = defineView({
+  resource: viewParam(key, '', reason),
+  region: viewParam(key, '', reason),
+  project: viewParam(key, '', reason),
+  service: viewParam(key, '', reason),
+  user: viewParam(key, '', reason),
+} satisfies Record<GroupBy, unknown>);
 
 export type UsageViewValues = ViewValues<typeof usageView>;
 

@@ -17,13 +17,13 @@ import { usageQueryOptions, type UsageRequest } from '../../../api/usage';
 import type { Period, ResourceType, UsageResponse } from '../../../contract/billing';
 import { chosenSpans, likeForLike, type CompareMode, type ComparisonSpans } from '../../../lib/like-for-like';
 import type { DateRange } from '../../../lib/period';
-import type { DashboardFilters } from '../../filters/filter-schema';
-import { filtersToUsageQuery } from '../../filters/usage-query';
+import type { DashboardFilters } from '../../../url-state/filter-schema';
+import { usageRequest } from '../../../url-state/request-builders';
 import type { SpanAnswers } from '../drivers';
 
 /** The page's period as the API gives it (the smallest answer for the filters' range). */
 export function periodRequest(filters: DashboardFilters): UsageRequest {
-  return { ...filtersToUsageQuery(filters), granularity: 'monthly', currency: 'USD', resourceType: undefined };
+  return { ...usageRequest(filters), granularity: 'monthly', currency: 'USD', resourceType: undefined };
 }
 
 /** Daily buckets, or monthly beyond the API's longest daily range. */
@@ -39,7 +39,7 @@ export function spanRequest(span: DateRange, filters: DashboardFilters, types?: 
     endDate: span.endDate,
     granularity: spanGranularity(span),
     currency: filters.currency,
-    includeTeamMetrics: 'true',
+    includeTeamMetrics: true,
   };
   const resourceType = types ?? filters.resourceType;
   if (resourceType.length > 0) request.resourceType = [...resourceType];

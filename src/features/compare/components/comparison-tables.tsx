@@ -1,7 +1,7 @@
 import { Panel } from '../../../components/panel';
 import type { ResourceType } from '../../../contract/billing';
 import type { ComparisonSpans } from '../../../lib/like-for-like';
-import type { DashboardFilters } from '../../filters/filter-schema';
+import type { DashboardFilters } from '../../../url-state/filter-schema';
 import type { ComparisonAnswers } from '../api/use-comparison';
 import { useMemo } from 'react';
 import { currencyDecimals } from '../../../lib/format';

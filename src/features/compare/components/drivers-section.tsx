@@ -6,8 +6,8 @@ import { RESOURCE_TYPES, type ResourceType, type ResourceTypeId } from '../../..
 import { currencyDecimals } from '../../../lib/format';
 import { resourceLabel } from '../../../lib/colors';
 import type { ComparisonSpans } from '../../../lib/like-for-like';
-import type { DashboardFilters } from '../../filters/filter-schema';
-import { filtersToSearchParams, toSearchString } from '../../filters/filter-url';
+import type { DashboardFilters } from '../../../url-state/filter-schema';
+import { filtersToSearchParams, toSearchString } from '../../../url-state/filter-url';
 import { useSpanAnswers, type ComparisonAnswers } from '../api/use-comparison';
 import { byResource, byTeam, decompose, hasTeams, spanParts, typeCost, type Contributor, type Decomposition } from '../drivers';
 import { ChangeTable } from './change-table';

@@ -14,9 +14,18 @@ import { CURRENCY_DECIMALS, type Currency } from '../../../contract/billing';
 import { ChartCard } from '../../../components/chart-card';
 import type { DataColumn } from '../../../components/data-table';
 import { CHART_COLORS } from '../../../lib/colors';
-import { formatBucket, formatMoney, formatPercent, moneyAxisFormatter } from '../../../lib/format';
+import { formatBucket, formatMoney, formatPercent } from '../../../lib/format';
+import { moneyAxis, tickCountFor } from '../../../lib/chart-ticks';
+import { AXIS_TICK, valueAxisProps } from '../../../components/chart-frame';
 import { confidenceLabel } from '../forecast-view';
 import { formatMonthLong, type ForecastPoint } from '../forecast-series';
+
+/** The highest figure drawn (actuals, projections and the band's top), for round value ticks. */
+function forecastMax(points: readonly ForecastPoint[]): number {
+  let max = 0;
+  for (const p of points) for (const v of [p.actual, p.line, p.actualToDate, p.band?.[1]]) if (typeof v === 'number' && v > max) max = v;
+  return max;
+}
 
 const ACTUAL_COLOR = 'var(--chart-1)';
 const PROJECTED_COLOR = 'var(--accent)';
@@ -177,20 +186,12 @@ export function ForecastChart({
             ticks={ticks}
             tickFormatter={(t: number) => formatBucket(t, 'monthly')}
             stroke={CHART_COLORS.axis}
-            tick={{ fill: CHART_COLORS.text, fontSize: 11 }}
+            tick={AXIS_TICK}
             tickLine={false}
             minTickGap={12}
             padding={{ left: 8, right: 8 }}
           />
-          <YAxis
-            domain={[0, 'auto']}
-            tickFormatter={moneyAxisFormatter(currency)}
-            stroke={CHART_COLORS.axis}
-            tick={{ fill: CHART_COLORS.text, fontSize: 11 }}
-            tickLine={false}
-            axisLine={false}
-            width={64}
-          />
+          <YAxis {...valueAxisProps(moneyAxis(0, forecastMax(points), currency, tickCountFor(height)))} width={64} />
           <Tooltip
             cursor={{ stroke: CHART_COLORS.axis, strokeDasharray: '3 3' }}
             content={(props) => <ForecastTooltip {...props} currency={currency} level={level} />}

@@ -1,5 +1,5 @@
 import { FORECAST_PERIODS, type ForecastPeriod } from '../../../contract/billing';
-import { SelectFilter } from '../../filters/components/select-filter';
+import { SelectFilter } from '../../../url-state/components/select-filter';
 import { CONFIDENCE_LEVELS, FORECAST_PERIOD_LABELS, confidenceLabel } from '../forecast-view';
 
 const PERIOD_OPTIONS = FORECAST_PERIODS.map((value) => ({ value, label: FORECAST_PERIOD_LABELS[value] }));

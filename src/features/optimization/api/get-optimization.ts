@@ -9,38 +9,20 @@ import {
   type OptimizationQuery,
   type OptimizationResponse,
 } from '../../../contract/billing';
+import { parseQuery, querySearchParams } from '../../../contract/query-string';
 import { apiGet } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
 
 /** An optimization request as the page builds it; anything left out takes the API default. */
 export type OptimizationRequest = Partial<OptimizationQuery>;
 
-/** Query string for a validated request (booleans as `true`/`false`). */
-export function optimizationSearchParams(query: OptimizationQuery): URLSearchParams {
-  return new URLSearchParams({
-    timeRange: query.timeRange,
-    includeRecommendations: String(query.includeRecommendations),
-    analysisDepth: query.analysisDepth,
-    currency: query.currency,
-  });
-}
-
-/** Validates a request with the contract's schema and fills in the API defaults (the query key). */
-export function normalizeOptimizationQuery(request: OptimizationRequest): OptimizationQuery {
-  const { includeRecommendations, ...rest } = request;
-  return optimizationQuerySchema.parse({
-    ...rest,
-    ...(includeRecommendations === undefined ? {} : { includeRecommendations: String(includeRecommendations) }),
-  });
-}
-
 export function getOptimization(query: OptimizationQuery, signal?: AbortSignal): Promise<OptimizationResponse> {
-  return apiGet('/billing/usage/optimization', optimizationSearchParams(query), optimizationResponseSchema, { signal });
+  return apiGet('/billing/usage/optimization', querySearchParams(query), optimizationResponseSchema, { signal });
 }
 
 /** Keyed on the validated request; the previous answer stays on screen while a new one loads. */
 export function optimizationQueryOptions(request: OptimizationRequest = {}) {
-  const query = normalizeOptimizationQuery(request);
+  const query = parseQuery(optimizationQuerySchema, request);
   return queryOptions({
     queryKey: queryKeys.optimization.detail(query),
     queryFn: ({ signal }) => getOptimization(query, signal),

@@ -5,7 +5,7 @@ import { BUTTON_CLASS } from '../../../components/field';
 import { EmptyState } from '../../../components/states/empty-state';
 import { Skeleton } from '../../../components/states/skeleton';
 import { formatMoney } from '../../../lib/format';
-import { SelectFilter } from '../../filters/components/select-filter';
+import { SelectFilter } from '../../../url-state/components/select-filter';
 import {
   EFFORT_LABELS,
   IMPACT_LABELS,

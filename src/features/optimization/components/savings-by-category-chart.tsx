@@ -4,7 +4,9 @@ import { ChartCard } from '../../../components/chart-card';
 import { EmptyState } from '../../../components/states/empty-state';
 import type { DataColumn } from '../../../components/data-table';
 import { CHART_COLORS, OTHER_COLOR, resourceColor } from '../../../lib/colors';
-import { formatMoney, formatPercent, moneyAxisFormatter } from '../../../lib/format';
+import { formatMoney, formatPercent } from '../../../lib/format';
+import { moneyAxis } from '../../../lib/chart-ticks';
+import { tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import type { CategoryRow } from '../recommendations';
 
 const REMAINING_COLOR = 'var(--border-strong)';
@@ -117,11 +119,9 @@ export function SavingsByCategoryChart({
         <BarChart data={rows as CategoryRow[]} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barSize={18}>
           <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
           <XAxis
-            type="number"
-            tickFormatter={moneyAxisFormatter(currency)}
+            {...valueAxisProps(moneyAxis(0, Math.max(0, ...rows.map((r) => r.savings + r.remaining)), currency, 4))}
             stroke={CHART_COLORS.axis}
-            tick={{ fill: CHART_COLORS.text, fontSize: 11 }}
-            tickLine={false}
+            axisLine
           />
           <YAxis
             type="category"
@@ -133,7 +133,7 @@ export function SavingsByCategoryChart({
             axisLine={false}
           />
           <Tooltip
-            cursor={{ fill: CHART_COLORS.cursor }}
+            {...tooltipProps}
             content={(props) => <CategoryTooltip {...props} currency={currency} />}
           />
           <Bar dataKey="savings" name="Savings" stackId="cost" isAnimationActive={false}>

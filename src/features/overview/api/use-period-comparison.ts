@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ApiClock } from '../../../api/api-clock';
 import { usageQueryOptions } from '../../../api/usage';
 import type { Period } from '../../../contract/billing';
-import type { DashboardFilters } from '../../filters/filter-schema';
+import type { DashboardFilters } from '../../../url-state/filter-schema';
 import {
   comparisonPlan,
   previousPeriodRequest,

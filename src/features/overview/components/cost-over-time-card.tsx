@@ -5,9 +5,10 @@ import type { DataColumn } from '../../../components/data-table';
 import { EmptyState } from '../../../components/states/empty-state';
 import { CURRENCY_DECIMALS } from '../../../contract/billing';
 import { resourceLabel } from '../../../lib/colors';
-import { formatBucketLong, formatDateRange, formatMoney, formatNumber, formatNumberCompact, formatQuantity, moneyAxisFormatter, unitLabels } from '../../../lib/format';
+import { moneyAxis, numberAxis } from '../../../lib/chart-ticks';
+import { formatBucketLong, formatDateRange, formatMoney, formatNumber, formatQuantity, unitLabels } from '../../../lib/format';
 import { GRANULARITY_LABELS } from '../../../lib/labels';
-import { useViewParams } from '../../filters/use-view-params';
+import { useUrlState } from '../../../url-state/use-url-state';
 import { costChartView } from '../cost-chart-view';
 import {
   downsampleRows,
@@ -192,7 +193,7 @@ function UsagePanels({
                 granularity={granularity}
                 currency={currency}
                 value={(row, type) => row.quantity[type] ?? 0}
-                yTickFormatter={(v) => formatNumberCompact(v)}
+                yAxis={(max, count) => numberAxis(0, max, count)}
                 totalUnit={unit}
                 description={`${u.long} per ${granularity === 'hourly' ? 'hour' : 'bucket'} for ${types.map((t) => resourceLabel(t)).join(', ')}`}
               />
@@ -223,7 +224,7 @@ export function CostOverTimeCard({
   now: number | undefined;
   className?: string;
 }) {
-  const { values, setValues } = useViewParams(costChartView);
+  const { view: values, set: setValues } = useUrlState(costChartView);
   const view = values.chart;
   const [hidden, setHidden] = useState<ReadonlySet<ResourceTypeId>>(new Set());
   const [measure, width] = useElementWidth<HTMLDivElement>();
@@ -303,7 +304,7 @@ export function CostOverTimeCard({
             granularity={granularity}
             currency={currency}
             value={(row, type) => row.cost[type] ?? 0}
-            yTickFormatter={moneyAxisFormatter(currency)}
+            yAxis={(max, count) => moneyAxis(0, max, currency, count)}
             markers={markers}
             description={`Stacked ${GRANULARITY_LABELS[granularity].toLowerCase()} cost in ${currency} for ${shown.map((t) => resourceLabel(t)).join(', ')}`}
           />

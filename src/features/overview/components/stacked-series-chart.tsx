@@ -3,14 +3,14 @@ import { Area, AreaChart, Bar, BarChart, CartesianGrid, Rectangle, ReferenceArea
 import type { BarShapeProps } from 'recharts';
 import type { Currency, Granularity, ResourceTypeId, UnitId } from '../../../contract/billing';
 import { ANOMALY_COLOR, type ChartMarker } from '../../../lib/chart-markers';
+import { CHART_MARGIN, VALUE_AXIS_WIDTH, timeAxisProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
+import { tickCountFor, type ValueAxis } from '../../../lib/chart-ticks';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
-import { formatBucket } from '../../../lib/format';
 import { chartKind, pickTicks, timeDomain, type SeriesRow } from '../cost-series';
 import { SeriesTooltip } from './series-tooltip';
 
-const Y_AXIS_WIDTH = 60;
-const MARGIN = { top: 8, right: 8, bottom: 0, left: 0 };
-const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
+const Y_AXIS_WIDTH = VALUE_AXIS_WIDTH;
+const MARGIN = CHART_MARGIN;
 
 /** Pixels across the plot for a chart this wide (what downsampling aims at). */
 export function plotWidth(width: number): number {
@@ -49,7 +49,8 @@ export interface StackedSeriesChartProps {
   currency: Currency;
   /** What is stacked: a type's cost or quantity in a row. */
   value: (row: SeriesRow, type: ResourceTypeId) => number;
-  yTickFormatter: (value: number) => string;
+  /** The value axis for the tallest stack (round ticks: moneyAxis or numberAxis). */
+  yAxis: (max: number, tickCount: number) => ValueAxis;
   /** UnitId of a usage panel's total in the tooltip. */
   totalUnit?: UnitId;
   /** Accessible description of the chart. */
@@ -89,7 +90,7 @@ export function StackedSeriesChart({
   granularity,
   currency,
   value,
-  yTickFormatter,
+  yAxis,
   totalUnit,
   description,
   markers,
@@ -104,6 +105,8 @@ export function StackedSeriesChart({
   );
   const domain = timeDomain(rows, granularity);
   const firstProvisional = rows.find((r) => r.provisional);
+  const tallest = Math.max(0, ...rows.map((row) => types.reduce((sum, type) => sum + value(row, type), 0)));
+  const valueAxis = yAxis(tallest, tickCountFor(height - 24));
 
   const common = {
     data: rows as SeriesRow[],
@@ -115,22 +118,10 @@ export function StackedSeriesChart({
   const axes = (
     <>
       <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-      <XAxis
-        dataKey="t"
-        type="number"
-        scale="time"
-        domain={domain}
-        ticks={ticks}
-        tickFormatter={(t: number) => formatBucket(t, granularity)}
-        tick={TICK}
-        tickLine={false}
-        axisLine={{ stroke: CHART_COLORS.grid }}
-        minTickGap={8}
-      />
-      <YAxis width={Y_AXIS_WIDTH} tickFormatter={yTickFormatter} tick={TICK} tickLine={false} axisLine={false} />
+      <XAxis {...timeAxisProps({ ticks, domain, granularity })} />
+      <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(valueAxis)} />
       <Tooltip
-        cursor={{ fill: CHART_COLORS.cursor, stroke: CHART_COLORS.axis }}
-        isAnimationActive={false}
+        {...tooltipProps}
         content={({ payload }) => (
           <SeriesTooltip
             row={payload?.[0]?.payload as SeriesRow | undefined}

@@ -1,6 +1,6 @@
 import { Link, useLocation } from 'react-router';
 import type { ResourceTypeId, UsageResponse } from '../../../contract/billing';
-import { filterSearch } from '../../filters/filter-url';
+import { filterSearch } from '../../../url-state/filter-url';
 import { MetricCard } from '../../../components/metric-card';
 import { ShareBar } from '../../../components/share-bar';
 import { Skeleton } from '../../../components/states/skeleton';

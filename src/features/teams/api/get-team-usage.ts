@@ -6,12 +6,12 @@
  * sparklines over ranges up to a quarter, weekly beyond, which keeps the answer small.
  */
 import { useUsage, type UsageRequest } from '../../../api/usage';
-import { filterRangeDays, type DashboardFilters } from '../../filters/filter-schema';
-import { filtersToUsageQuery } from '../../filters/usage-query';
+import { filterRangeDays, type DashboardFilters } from '../../../url-state/filter-schema';
+import { usageRequest } from '../../../url-state/request-builders';
 
 export function teamUsageRequest(filters: DashboardFilters): UsageRequest {
   const days = filterRangeDays(filters) ?? 31;
-  return { ...filtersToUsageQuery(filters, { includeTeamMetrics: true }), granularity: days <= 92 ? 'daily' : 'weekly' };
+  return { ...usageRequest(filters, { includeTeamMetrics: true }), granularity: days <= 92 ? 'daily' : 'weekly' };
 }
 
 export function useTeamUsage(filters: DashboardFilters) {

@@ -4,7 +4,9 @@ import { ChartCard } from '../../../components/chart-card';
 import type { DataColumn } from '../../../components/data-table';
 import { CURRENCY_DECIMALS, RESOURCE_TYPES, type Currency, type ResourceTypeId, type TeamBreakdownItem } from '../../../contract/billing';
 import { CHART_COLORS, resourceLabel, resourceColor } from '../../../lib/colors';
-import { formatMoney, formatPercent, formatResourceQuantity, moneyAxisFormatter, resourceUnit } from '../../../lib/format';
+import { formatMoney, formatPercent, formatResourceQuantity, resourceUnit } from '../../../lib/format';
+import { moneyAxis, tickCountFor } from '../../../lib/chart-ticks';
+import { tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import { useElementWidth } from '../../../lib/use-element-width';
 
@@ -48,11 +50,11 @@ function Bars({ rows, currency }: { rows: ResourceRow[]; currency: Currency }) {
   return (
     <div ref={ref} className="w-full select-none" style={{ height }}>
       {width > 0 && (
-        <BarChart layout="vertical" width={width} height={height} data={rows} margin={{ top: 0, right: 16, bottom: 0, left: 0 }} barCategoryGap="26%" accessibilityLayer={false}>
+        <BarChart layout="vertical" width={width} height={height} data={rows} margin={{ top: 0, right: 16, bottom: 0, left: 0 }} barCategoryGap="26%">
           <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
-          <XAxis type="number" tickFormatter={moneyAxisFormatter(currency)} tick={TICK} tickLine={false} axisLine={false} height={AXIS} />
+          <XAxis {...valueAxisProps(moneyAxis(0, Math.max(0, ...rows.map((r) => r.cost)), currency, tickCountFor(width - labelWidth, false)))} height={AXIS} />
           <YAxis type="category" dataKey="label" width={labelWidth} interval={0} tick={TICK} tickLine={false} axisLine={{ stroke: CHART_COLORS.grid }} />
-          <Tooltip content={tooltip} cursor={{ fill: CHART_COLORS.cursor }} isAnimationActive={false} />
+          <Tooltip {...tooltipProps} content={tooltip} />
           <Bar dataKey="cost" isAnimationActive={false} maxBarSize={24} radius={[0, 3, 3, 0]}>
             {rows.map((r) => (
               <Cell key={r.type} fill={resourceColor(r.type)} />

@@ -44,6 +44,7 @@ function StackedBars({ rows, types, currency }: { rows: TeamCostByType[]; types:
       categoryKey="teamId"
       nameOf={(row) => row.teamName}
       currency={currency}
+      valueMax={Math.max(0, ...rows.map((r) => types.reduce((sum, t) => sum + Math.max(0, r.byType[t] ?? 0), 0)))}
       rowHeight={ROW}
       maxLabelWidth={150}
       maxLabelShare={0.38}

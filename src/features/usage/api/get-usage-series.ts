@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import { USAGE_SERIES_PATH, usageSeriesResponseSchema } from '../../../contract/usage-series';
 import { apiGet } from '../../../api/client';
 import { queryKeys } from '../../../api/query-keys';
-import type { DashboardFilters } from '../../filters/filter-schema';
+import type { DashboardFilters } from '../../../url-state/filter-schema';
 
 /** Cost over time per member of the filters' Group by (a sandbox extension; 404 where the API lacks it). */
 export function usageSeriesOptions(filters: DashboardFilters) {

@@ -61,6 +61,7 @@ export function BreakdownChart({
       categoryKey="key"
       nameOf={(bar) => bar.name}
       currency={currency}
+      valueMax={Math.max(0, ...bars.map((b) => b.cost))}
       rowHeight={BAR_ROW}
       maxLabelWidth={180}
       maxLabelShare={0.42}

@@ -11,7 +11,7 @@ import { CHART_COLORS, categoryColor } from '../../../lib/colors';
 import { formatBucket, formatBucketLong, formatMoney, moneyAxisFormatter } from '../../../lib/format';
 import { GROUP_BY_LABELS } from '../../../lib/labels';
 import { useElementWidth } from '../../../lib/use-element-width';
-import type { DashboardFilters } from '../../filters/filter-schema';
+import type { DashboardFilters } from '../../../url-state/filter-schema';
 import { useUsageSeries } from '../api/get-usage-series';
 import { OTHER_KEY, stackSeries, type StackRow, type StackSeries } from '../series-stack';
 

@@ -1,6 +1,6 @@
 import { BUTTON_CLASS } from '../../../components/field';
 import { DownloadIcon } from '../../../components/icons';
-import type { DashboardFilters } from '../../filters/filter-schema';
+import type { DashboardFilters } from '../../../url-state/filter-schema';
 
 /** `/exports/focus.csv` for these filters (the server's FOCUS 1.2 export; hourly rows when the page is hourly, else daily). */
 export function focusExportHref(filters: DashboardFilters): string {

@@ -1,20 +1,19 @@
 import { useMemo } from 'react';
-import { CURRENCY_DECIMALS, type Currency, type Granularity, type ResourceTypeId } from '../../../contract/billing';
+import { CURRENCY_DECIMALS, type Currency, type Granularity, type Period, type ResourceTypeId } from '../../../contract/billing';
+import { useApiClock } from '../../../api/api-clock';
+import { partialBucket } from '../../../lib/partial-buckets';
 import { ChartCard } from '../../../components/chart-card';
 import type { DataColumn } from '../../../components/data-table';
 import { EmptyState } from '../../../components/states/empty-state';
 import { resourceLabel, resourceColor } from '../../../lib/colors';
-import { formatBucketLong, formatMoney, formatNumber, resourceUnit } from '../../../lib/format';
+import { formatBucketLong, formatMoney, formatMoneyCompact, formatNumber, resourceUnit } from '../../../lib/format';
 import { GRANULARITY_LABELS } from '../../../lib/labels';
 import { formatExactQuantity, quantityDecimals, unitTitle } from '../usage-format';
 import type { SeriesPoint } from '../usage-transforms';
 import { TimeSeriesChart } from './time-series-chart';
-import type { Period } from '../../../contract/billing';
-import { useApiClock } from '../../../api/api-clock';
 import { useAnomalyMarkers } from '../../../api/anomalies';
 import { useOpenAnomaly } from '../../../components/anomaly-param';
 import { markerSpan, type ChartMarker } from '../../../lib/chart-markers';
-import { formatMoneyCompact } from '../../../lib/format';
 
 const HEIGHT = 320;
 
@@ -24,18 +23,25 @@ export function TimeSeriesCard({
   points,
   granularity,
   currency,
-  loading,
   period,
+  markerPeriod,
+  loading,
 }: {
-  /** The answer's period, for the unusual-spend markers (none while unknown). */
-  period?: Pick<Period, 'startDate' | 'endDate'>;
   resourceType: ResourceTypeId;
   points: readonly SeriesPoint[] | undefined;
   granularity: Granularity;
   currency: Currency;
+  /** The answer's period: weeks or months it cuts short are partial. */
+  period?: Pick<Period, 'startDate' | 'endDate'>;
+  /** The period to find unusual spend in (no markers while unknown, or for a narrowed view). */
+  markerPeriod?: Pick<Period, 'startDate' | 'endDate'>;
   loading: boolean;
 }) {
   const unit = resourceUnit(resourceType);
+  // Partial buckets by the API's clock (today, this week, this month) and the period: hatched, and "partial" in the table.
+  const { clock } = useApiClock();
+  const partialOf = (p: SeriesPoint) => partialBucket(p.t, granularity, { now: clock?.now, period });
+  const firstPartial = (points ?? []).find((p) => partialOf(p) !== undefined)?.t;
   const columns = useMemo<DataColumn<SeriesPoint>[]>(
     () => [
       { id: 'time', header: 'Time (UTC)', value: (p) => p.timestamp, cell: (p) => formatBucketLong(p.timestamp, granularity) },
@@ -55,12 +61,13 @@ export function TimeSeriesCard({
         value: (p) => p.cost,
         cell: (p) => formatMoney(p.cost, currency),
       },
+      { id: 'complete', header: 'Bucket', value: (p) => partialOf(p) ?? 'complete', cell: (p) => (partialOf(p) ? `partial (${partialOf(p)})` : 'complete') },
     ],
-    [granularity, currency, unit.unit],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- partialOf follows clock and period
+    [granularity, currency, unit.unit, clock?.now, period?.startDate, period?.endDate],
   );
   const rows = points ?? [];
-  const { clock } = useApiClock();
-  const anomalies = useAnomalyMarkers({ period, today: clock?.today, types: [resourceType], currency });
+  const anomalies = useAnomalyMarkers({ period: markerPeriod, today: clock?.today, types: [resourceType], currency });
   const [openAnomaly] = useOpenAnomaly();
   const markers: ChartMarker[] = (anomalies.markers ?? []).map((m) => ({
     id: m.id,
@@ -101,6 +108,12 @@ export function TimeSeriesCard({
               Shaded: unusual spend ({markers.length}), explained under “Unusual spend”
             </span>
           )}
+          {firstPartial !== undefined && (
+            <span className="flex items-center gap-1.5">
+              <span aria-hidden="true" className="h-2 w-3 rounded-sm border border-border-strong bg-[repeating-linear-gradient(45deg,var(--muted)_0_2px,transparent_2px_5px)]" />
+              Hatched: up to a partial bucket (still filling, or cut by the range)
+            </span>
+          )}
           <span>Hover for a bucket’s exact figures; the table lists every bucket.</span>
         </p>
       }
@@ -110,7 +123,7 @@ export function TimeSeriesCard({
         aria-label={`${label}: ${unit.long} (top) and cost in ${currency} (bottom) per ${granularity} bucket. Use “Show as table” for the figures.`}
         className="h-full"
       >
-        <TimeSeriesChart points={rows} resourceType={resourceType} granularity={granularity} currency={currency} height={HEIGHT} markers={markers} />
+        <TimeSeriesChart points={rows} resourceType={resourceType} granularity={granularity} currency={currency} height={HEIGHT} markers={markers} partialFrom={firstPartial} />
       </div>
     </ChartCard>
   );

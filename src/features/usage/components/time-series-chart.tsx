@@ -3,7 +3,9 @@ import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceArea, Tooltip
 import { ANOMALY_COLOR, type ChartMarker } from '../../../lib/chart-markers';
 import type { Currency, Granularity, ResourceTypeId } from '../../../contract/billing';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
-import { formatBucketLong, formatMoney, formatNumberCompact, moneyAxisFormatter, resourceUnit } from '../../../lib/format';
+import { formatBucketLong, formatMoney, resourceUnit } from '../../../lib/format';
+import { moneyAxis, numberAxis, tickCountFor } from '../../../lib/chart-ticks';
+import { AXIS_TICK, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import { formatExactQuantity, formatTick, unitTitle } from '../usage-format';
 import { downsampleSeries, timeTicks, type SeriesPoint } from '../usage-transforms';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
@@ -12,7 +14,7 @@ import { useElementWidth } from '../../../lib/use-element-width';
 const Y_AXIS_WIDTH = 56;
 const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 };
 const X_AXIS_HEIGHT = 24;
-const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
+const TICK = AXIS_TICK;
 /** Minimum px between two time labels. */
 const TICK_SPACING = 80;
 
@@ -24,6 +26,8 @@ export interface TimeSeriesChartProps {
   height: number;
   /** Unusual spend to shade on the cost panel. */
   markers?: readonly ChartMarker[];
+  /** Start of the first partial bucket (lib/partial-buckets.ts): from there on the panels are hatched. */
+  partialFrom?: number;
 }
 
 /**
@@ -32,7 +36,7 @@ export interface TimeSeriesChartProps {
  * tooltip showing the bucket's exact figures. The series is thinned with LTTB
  * to about one point per pixel of plot width; the table has every bucket.
  */
-export function TimeSeriesChart({ points, resourceType, granularity, currency, height, markers = [] }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ points, resourceType, granularity, currency, height, markers = [], partialFrom }: TimeSeriesChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const plotWidth = Math.max(0, width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right);
   const shown = useMemo(() => downsampleSeries(points, plotWidth), [points, plotWidth]);
@@ -45,6 +49,8 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
   const color = resourceColor(resourceType);
   const topHeight = Math.round((height - X_AXIS_HEIGHT) / 2);
   const bottomHeight = height - topHeight;
+  const quantityAxis = numberAxis(0, Math.max(0, ...points.map((p) => p.value)), tickCountFor(topHeight - 20));
+  const costAxis = moneyAxis(Math.min(0, ...points.map((p) => p.cost)), Math.max(0, ...points.map((p) => p.cost)), currency, tickCountFor(bottomHeight - 44));
 
   const tooltip = ({ active, payload }: TooltipContentProps) => {
     const point = active ? (payload[0]?.payload as SeriesPoint | undefined) : undefined;
@@ -73,6 +79,21 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
     />
   );
 
+  const hatchId = `${syncId.replace(/[^a-zA-Z0-9_-]/g, '')}-partial`;
+  // The domain ends at the last bucket's start: hatch from the point before the first partial one, so the segment into it shows.
+  const partialIndex = partialFrom === undefined ? -1 : points.findIndex((p) => p.t >= partialFrom);
+  const hatchFrom = partialIndex > 0 ? points[partialIndex - 1]!.t : partialIndex === 0 ? domain[0] : undefined;
+  const partial = hatchFrom !== undefined && (
+    <ReferenceArea x1={hatchFrom} x2={domain[1]} fill={`url(#${hatchId})`} fillOpacity={0.6} ifOverflow="hidden" />
+  );
+  const hatch = (
+    <defs>
+      <pattern id={hatchId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+        <line x1="1.5" y1="0" x2="1.5" y2="6" style={{ stroke: CHART_COLORS.axis, strokeWidth: 2 }} />
+      </pattern>
+    </defs>
+  );
+
   const panel = (label: string, chart: ReactNode) => (
     <div className="relative">
       <span className="absolute top-0 left-0 text-2xs font-medium text-muted">{label}</span>
@@ -81,7 +102,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
   );
 
   return (
-    <div ref={ref} className="relative h-full w-full select-none [&_svg_*:focus]:outline-none [&_svg:focus]:outline-none">
+    <div ref={ref} className="relative h-full w-full">
       {width > 0 && (
         <>
           {panel(
@@ -92,12 +113,12 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
               data={shown as SeriesPoint[]}
               syncId={syncId}
               margin={{ ...MARGIN, top: MARGIN.top + 12 }}
-              accessibilityLayer={false}
             >
+              {hatch}
               <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
               {xAxis(false)}
-              <YAxis width={Y_AXIS_WIDTH} tick={TICK} tickLine={false} axisLine={false} tickFormatter={formatNumberCompact} />
-              <Tooltip content={tooltip} cursor={{ stroke: CHART_COLORS.axis }} isAnimationActive={false} />
+              <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(quantityAxis)} />
+              <Tooltip {...tooltipProps} content={tooltip} cursor={{ stroke: CHART_COLORS.axis }} />
               <Area
                 dataKey="value"
                 name={unit.long}
@@ -110,6 +131,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
                 activeDot={{ r: 3 }}
                 isAnimationActive={false}
               />
+              {partial}
             </AreaChart>,
           )}
           {panel(
@@ -122,15 +144,10 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
               margin={{ ...MARGIN, top: MARGIN.top + 12 }}
               accessibilityLayer={false}
             >
+              {hatch}
               <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
               {xAxis(true)}
-              <YAxis
-                width={Y_AXIS_WIDTH}
-                tick={TICK}
-                tickLine={false}
-                axisLine={false}
-                tickFormatter={moneyAxisFormatter(currency)}
-              />
+              <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(costAxis)} />
               {markers.map((m) => (
                 <ReferenceArea
                   key={m.id}
@@ -156,6 +173,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
                 activeDot={{ r: 3 }}
                 isAnimationActive={false}
               />
+              {partial}
             </LineChart>,
           )}
         </>

@@ -15,6 +15,7 @@ export function TypeCard({
   currency,
   to,
   shareOf,
+  isPartial,
 }: {
   summary: TypeSummary;
   currency: Currency;
@@ -22,12 +23,15 @@ export function TypeCard({
   to?: To;
   /** What the share is of ("total cost", "us-east-1"). */
   shareOf: string;
+  /** Whether the bucket starting at `t` is partial (by the API's clock; see lib/partial-buckets.ts). */
+  isPartial?: (t: number) => boolean;
 }) {
   const { resourceType, cost, percentage, quantity, unit, series } = summary;
   const color = resourceColor(resourceType);
   const label = resourceLabel(resourceType);
   const u = unitLabels(unit);
-  const spark = useMemo(() => series?.map((p) => ({ t: p.t, y: p.cost })), [series]);
+  const spark = useMemo(() => series?.map((p) => ({ t: p.t, y: p.cost, partial: isPartial?.(p.t) ?? false })), [series, isPartial]);
+  const partial = spark?.some((p) => p.partial) ?? false;
   const none = cost === 0 && quantity === 0;
 
   const className =
@@ -55,7 +59,7 @@ export function TypeCard({
         {spark ? <Sparkline points={spark} color={color} /> : <span className="block h-9" />}
       </span>
       <span className="mt-1 flex items-center justify-between text-2xs text-muted">
-        <span>{spark ? 'Cost over the period' : 'Totals only'}</span>
+        <span>{spark ? `Cost over the period${partial ? ' · dashed: partial' : ''}` : 'Totals only'}</span>
         {to && <span aria-hidden="true" className="font-medium text-accent opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100">
           Details →
         </span>}

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { RESOURCE_TYPES, type ResourceType, type ResourceTypeId } from '../../../contract/billing';
 import { CONTROL_CLASS, Field } from '../../../components/field';
 import { resourceLabel } from '../../../lib/colors';
-import type { DashboardFilters } from '../../filters/filter-schema';
+import type { DashboardFilters } from '../../../url-state/filter-schema';
 import { usageIndexHref, usageTypeHref } from '../usage-links';
 
 const ALL = 'all';

@@ -13,7 +13,7 @@ import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucket, formatBucketLong, formatMoney, formatNumber, formatPercent, moneyAxisFormatter } from '../../../lib/format';
 import { useElementWidth } from '../../../lib/use-element-width';
 import { utilizationPeriods, type UtilKind } from '../../../lib/utilization-periods';
-import type { DashboardFilters } from '../../filters/filter-schema';
+import type { DashboardFilters } from '../../../url-state/filter-schema';
 
 const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
 const HEIGHT = 300;

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { CONTROL_CLASS, Field } from '../../../components/field';
+import { CONTROL_CLASS, Field } from '../../components/field';
 import { isoDateSchema } from '../filter-schema';
 
 /**

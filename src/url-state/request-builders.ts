@@ -1,11 +1,12 @@
 /**
- * Filters → the contract's usage request. Pages pass the result to
- * `usageQueryOptions` / `useUsage` (src/api/usage.ts).
+ * URL filters → the contract's request types. Pages pass the result to
+ * `usageQueryOptions` / `useUsage` (src/api/usage.ts); the one serialiser
+ * (src/contract/query-string.ts) writes it on the wire.
  */
-import type { UsageQueryInput } from '../../contract/billing';
+import type { UsageRequest } from '../api/usage';
 import type { DashboardFilters } from './filter-schema';
 
-export interface UsageQueryExtras {
+export interface UsageRequestExtras {
   /** Send the filters' groupBy dimension (the response then has `groups`). */
   groupBy?: boolean;
   includeProjections?: boolean;
@@ -13,8 +14,8 @@ export interface UsageQueryExtras {
 }
 
 /** The usage request for these filters (defaults spelled out, so the query key is stable). */
-export function filtersToUsageQuery(filters: DashboardFilters, extras: UsageQueryExtras = {}): UsageQueryInput {
-  const query: UsageQueryInput = {
+export function usageRequest(filters: DashboardFilters, extras: UsageRequestExtras = {}): UsageRequest {
+  const query: UsageRequest = {
     timeRange: filters.timeRange,
     granularity: filters.granularity,
     currency: filters.currency,
@@ -25,7 +26,7 @@ export function filtersToUsageQuery(filters: DashboardFilters, extras: UsageQuer
   }
   if (filters.resourceType.length > 0) query.resourceType = [...filters.resourceType];
   if (extras.groupBy) query.groupBy = [filters.groupBy];
-  if (extras.includeProjections) query.includeProjections = 'true';
-  if (extras.includeTeamMetrics) query.includeTeamMetrics = 'true';
+  if (extras.includeProjections) query.includeProjections = true;
+  if (extras.includeTeamMetrics) query.includeTeamMetrics = true;
   return query;
 }

@@ -3,7 +3,7 @@
  * search parameters are kept, and lists are comma-separated (`resourceType=
  * clusters,storage`), so links stay short and readable.
  */
-import { presetRange, rangeDays, resolveRange } from '../../lib/period';
+import { presetRange, rangeDays, resolveRange } from '../lib/period';
 import {
   DEFAULT_FILTERS,
   FILTER_PARAMS,

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { BUTTON_CLASS } from '../../../components/field';
-import { CheckIcon, LinkIcon } from '../../../components/icons';
+import { BUTTON_CLASS } from '../../components/field';
+import { CheckIcon, LinkIcon } from '../../components/icons';
 
 type CopyState = 'idle' | 'copied' | 'failed';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { CONTROL_CLASS, Field } from '../../../components/field';
+import { CONTROL_CLASS, Field } from '../../components/field';
 
 export interface SelectOption<T extends string> {
   value: T;

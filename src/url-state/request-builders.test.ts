@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { usageQuerySchema } from '../../contract/billing';
+import { usageQuerySchema } from '../contract/billing';
+import { parseQuery } from '../contract/query-string';
 import { DEFAULT_FILTERS } from './filter-schema';
-import { filtersToUsageQuery } from './usage-query';
+import { usageRequest } from './request-builders';
 
-describe('filtersToUsageQuery', () => {
+describe('usageRequest', () => {
   it('spells out the defaults and leaves all resource types implicit', () => {
-    expect(filtersToUsageQuery(DEFAULT_FILTERS)).toEqual({
+    expect(usageRequest(DEFAULT_FILTERS)).toEqual({
       timeRange: 'current_month',
       granularity: 'daily',
       currency: 'USD',
@@ -13,7 +14,7 @@ describe('filtersToUsageQuery', () => {
   });
 
   it('carries a custom range, resource types, groupBy and flags when asked', () => {
-    const query = filtersToUsageQuery(
+    const query = usageRequest(
       {
         ...DEFAULT_FILTERS,
         timeRange: 'custom',
@@ -32,8 +33,8 @@ describe('filtersToUsageQuery', () => {
       currency: 'USD',
       resourceType: ['clusters', 'storage'],
       groupBy: ['project'],
-      includeProjections: 'true',
+      includeProjections: true,
     });
-    expect(usageQuerySchema.safeParse(query).success).toBe(true);
+    expect(parseQuery(usageQuerySchema, query)).toMatchObject({ ...query, includeTeamMetrics: false });
   });
 });

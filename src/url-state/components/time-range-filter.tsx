@@ -1,9 +1,12 @@
-import { TIME_RANGES, type TimeRange } from '../../../contract/billing';
-import { TIME_RANGE_LABELS } from '../../../lib/labels';
+import { TIME_RANGES, type TimeRange } from '../../contract/billing';
+import { TIME_RANGE_LABELS } from '../../lib/labels';
 import type { DashboardFilters } from '../filter-schema';
 import type { FilterPatch } from '../filter-url';
-import { DateFilter } from './date-filter';
+import { lazy, Suspense } from 'react';
 import { SelectFilter } from './select-filter';
+
+// The date inputs show only for a custom range: their code loads when one is chosen (or linked to).
+const DateFilter = lazy(() => import('./date-filter').then((m) => ({ default: m.DateFilter })));
 
 const OPTIONS = TIME_RANGES.map((value) => ({ value, label: TIME_RANGE_LABELS[value] }));
 
@@ -26,7 +29,7 @@ export function TimeRangeFilter({
         className={`sm:w-40 ${custom ? 'col-span-2 sm:col-span-1' : ''}`}
       />
       {custom && (
-        <>
+        <Suspense fallback={null}>
           <DateFilter
             label="Start date"
             value={filters.startDate!}
@@ -41,7 +44,7 @@ export function TimeRangeFilter({
             onChange={(endDate) => onChange({ endDate })}
             className="sm:w-[8.75rem]"
           />
-        </>
+        </Suspense>
       )}
     </>
   );

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { RESOURCE_TYPES, type ResourceType } from '../../../contract/billing';
-import { CONTROL_CLASS, Field } from '../../../components/field';
-import { ChevronDownIcon } from '../../../components/icons';
-import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../../lib/colors';
+import { RESOURCE_TYPES, type ResourceType } from '../../contract/billing';
+import { CONTROL_CLASS, Field } from '../../components/field';
+import { ChevronDownIcon } from '../../components/icons';
+import { RESOURCE_COLORS, RESOURCE_LABELS } from '../../lib/colors';
 
 /** `All types`, `GPU clusters`, `GPU clusters, Storage`, `3 of 6 types` (the full list is the button's title). */
 export function resourceTypesSummary(selected: readonly ResourceType[]): string {

@@ -1,4 +1,4 @@
-import { Notice } from '../../../components/states/notice';
+import { Notice } from '../../components/states/notice';
 import type { FilterIssue } from '../filter-schema';
 
 /** `Ignored currency “XYZ”: not a supported currency; showing amounts in USD (US dollar)` */

@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderApp } from '../../../test/render-app';
-import { jsonResponse, usageFixture } from '../../../test/usage-fixture';
+import { renderApp } from '../../test/render-app';
+import { jsonResponse, usageFixture } from '../../test/usage-fixture';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -28,7 +28,8 @@ describe('FilterBar', () => {
     await screen.findByRole('heading', { level: 1, name: 'Usage' });
     const bar = filters();
     expect(within(bar).getByRole('combobox', { name: 'Time range' })).toHaveValue('custom');
-    expect(within(bar).getByLabelText('Start date')).toHaveValue('2024-01-01');
+    // the date inputs load with a custom range
+    expect(await within(bar).findByLabelText('Start date')).toHaveValue('2024-01-01');
     expect(within(bar).getByLabelText('End date')).toHaveValue('2024-01-15');
     expect(within(bar).getByRole('combobox', { name: 'Granularity' })).toHaveValue('weekly');
     expect(within(bar).getByRole('combobox', { name: 'Group by' })).toHaveValue('project');
@@ -52,7 +53,7 @@ describe('FilterBar', () => {
     expect(router.state.location.search).toBe(
       '?metric=usage&timeRange=custom&startDate=2024-01-01&endDate=2024-01-31&granularity=weekly',
     );
-    expect(within(filters()).getByLabelText('Start date')).toHaveValue('2024-01-01');
+    expect(await within(filters()).findByLabelText('Start date')).toHaveValue('2024-01-01');
     await userEvent.selectOptions(within(filters()).getByRole('combobox', { name: 'Granularity' }), 'daily');
     expect(router.state.location.search).toBe('?metric=usage&timeRange=custom&startDate=2024-01-01&endDate=2024-01-31');
 

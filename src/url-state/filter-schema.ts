@@ -20,9 +20,9 @@ import {
   type GroupBy,
   type ResourceType,
   type TimeRange,
-} from '../../contract/billing';
-import { CURRENCY_NAMES, GRANULARITY_LABELS, GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../../lib/labels';
-import { rangeDays, resolveRange } from '../../lib/period';
+} from '../contract/billing';
+import { CURRENCY_NAMES, GRANULARITY_LABELS, GROUP_BY_LABELS, TIME_RANGE_LABELS } from '../lib/labels';
+import { rangeDays, resolveRange } from '../lib/period';
 
 /** A calendar date in YYYY-MM-DD (a real date: no 2024-02-30). */
 export const isoDateSchema = z.iso.date();

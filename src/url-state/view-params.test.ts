@@ -31,4 +31,11 @@ describe('view params', () => {
   it('refuses names that belong to the shared filters', () => {
     expect(() => parseViewParams(new URLSearchParams(), { currency: viewParam(z.string(), 'x') })).toThrow(/clashes/);
   });
+
+  it('says what is shown instead, never "showing ."', () => {
+    const withEmpty = { q: viewParam(z.string().check(z.maxLength(3)), '') };
+    expect(parseViewParams(new URLSearchParams('q=abcd'), withEmpty).issues[0]!.reason).toBe('not a valid value; left out');
+    const declared = { q: viewParam(z.string().check(z.maxLength(3)), '', 'too long; showing every team') };
+    expect(parseViewParams(new URLSearchParams('q=abcd'), declared).issues[0]!.reason).toBe('too long; showing every team');
+  });
 });

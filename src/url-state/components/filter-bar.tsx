@@ -1,9 +1,9 @@
 import type { ReactNode } from 'react';
-import { CURRENCIES, GRANULARITIES, GROUP_BYS, MAX_HOURLY_DAYS } from '../../../contract/billing';
-import { GRANULARITY_LABELS, GROUP_BY_LABELS } from '../../../lib/labels';
+import { CURRENCIES, GRANULARITIES, GROUP_BYS, MAX_HOURLY_DAYS } from '../../contract/billing';
+import { GRANULARITY_LABELS, GROUP_BY_LABELS } from '../../lib/labels';
 import type { FilterControl } from '../filter-bar-config';
 import { hourlyAllowed } from '../filter-schema';
-import { useFilters } from '../use-filters';
+import { useUrlState } from '../use-url-state';
 import { CopyLinkButton } from './copy-link-button';
 import { ResourceTypesFilter } from './resource-types-filter';
 import { SelectFilter } from './select-filter';
@@ -26,7 +26,7 @@ export interface FilterBarProps {
  * wrapping row from `sm` up.
  */
 export function FilterBar({ hide = [], aside }: FilterBarProps) {
-  const { filters, setFilters, rangeDays: days } = useFilters();
+  const { filters, set: setFilters, rangeDays: days } = useUrlState();
   const shows = (control: FilterControl) => !hide.includes(control);
   const granularityOptions = GRANULARITIES.map((value) => ({
     value,

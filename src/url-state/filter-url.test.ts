@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CURRENCIES, GRANULARITIES, GROUP_BYS, RESOURCE_TYPES, TIME_RANGES } from '../../contract/billing';
+import { CURRENCIES, GRANULARITIES, GROUP_BYS, RESOURCE_TYPES, TIME_RANGES } from '../contract/billing';
 import { DEFAULT_FILTERS, parseFilters, type DashboardFilters } from './filter-schema';
 import { applyFilterPatch, filterSearch, filtersToSearchParams, toSearchString } from './filter-url';
 
