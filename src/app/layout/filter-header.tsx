@@ -1,10 +1,13 @@
 import { lazy, Suspense } from 'react';
 import { useMatches } from 'react-router';
-import { FilterBar } from '../../url-state/components/filter-bar';
 import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
 import { filterBarConfigFromMatches, visibleIssues } from '../../url-state/filter-bar-config';
 import { useUrlState } from '../../url-state/use-url-state';
 import { UpdatedAgo } from './updated-ago';
+
+// The filter bar's controls load beside the page's own chunk, not in the entry every page waits
+// for; a placeholder of the bar's height keeps the page from moving meanwhile.
+const FilterBar = lazy(() => import('../../url-state/components/filter-bar').then((m) => ({ default: m.FilterBar })));
 
 // Shown once the API's clock has answered, so its code loads off the first page's bundle.
 const DataThrough = lazy(() => import('./data-through').then((m) => ({ default: m.DataThrough })));
@@ -16,14 +19,16 @@ export function FilterHeader() {
   return (
     <section aria-label="Filters" className="border-b border-border bg-surface">
       <div className="mx-auto w-full max-w-[1440px] px-4 py-2.5 md:px-8">
-        <FilterBar hide={config.hide} aside={
-            <span className="flex flex-wrap items-center gap-x-3">
-              <Suspense fallback={null}>
-                <DataThrough />
-              </Suspense>
-              <UpdatedAgo />
-            </span>
-          } />
+        <Suspense fallback={<div className="h-9" aria-busy="true" aria-label="Loading filters" />}>
+          <FilterBar hide={config.hide} aside={
+              <span className="flex flex-wrap items-center gap-x-3">
+                <Suspense fallback={null}>
+                  <DataThrough />
+                </Suspense>
+                <UpdatedAgo />
+              </span>
+            } />
+        </Suspense>
       </div>
     </section>
   );
