@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breachOutlook } from './forecast-breach.ts';
+import { anchorPaths, breachOutlook, judgeThresholds, simulateMonth } from './forecast-breach.ts';
 import { rng } from './forecast-numerics.ts';
 
 /** 120 days of cost around 100 a day (±5% noise) ending the day before 16 April 2025. */
@@ -48,5 +48,27 @@ describe('breachOutlook', () => {
 
   it('rejects a history that does not end the day before today', () => {
     expect(() => breachOutlook({ ...h, today: '2025-04-20', todayCost: 0, amounts: [1] })).toThrow(/day before today/);
+  });
+});
+
+describe('anchorPaths', () => {
+  const h = history();
+  const m = simulateMonth({ ...h, todayCost: 40 });
+  const target = m.projected.mean * 1.2;
+  const anchored = anchorPaths(m, target);
+
+  it('centres the month ends on the projection of record: half the paths pass it, the budget just below is likelier than not', () => {
+    expect(anchored.projected.mean).toBe(target);
+    const [below, at, above] = judgeThresholds(anchored, [target * 0.99, target, target * 1.01]);
+    expect(below!.probability).toBeGreaterThan(0.5);
+    expect(Math.abs(at!.probability - 0.5)).toBeLessThanOrEqual(0.01);
+    expect(above!.probability).toBeLessThan(0.5);
+    expect(anchored.projected.lower).toBeLessThan(target);
+    expect(anchored.projected.upper).toBeGreaterThan(target);
+  });
+
+  it('keeps the spend of the complete days and leaves paths alone when the target is not above it', () => {
+    expect(anchored.spentComplete).toBe(m.spentComplete);
+    expect(anchorPaths(m, m.spentComplete - 1)).toBe(m);
   });
 });
