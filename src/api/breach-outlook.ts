@@ -76,8 +76,9 @@ export interface BreachPaths {
   currency: Currency;
   today: string;
   period: Period;
-  /** The model module's judgeThresholds (loaded with it). */
+  /** The model module's judgeThresholds and anchorPaths (loaded with it). */
   judgeThresholds: (m: MonthPaths, amounts: number[]) => ThresholdBreach[];
+  anchorPaths: (m: MonthPaths, target: number) => MonthPaths;
 }
 
 /** The API's clock and this month's rate (see the module comment), through the query cache. */
@@ -101,7 +102,7 @@ async function fetchBreachPaths(qc: QueryClient, resourceTypes: readonly BreachR
   const mod = await import('../../server/analytics/forecast-breach');
   const input = { start, daily, today, todayCost };
   const paths = typeof Worker === 'undefined' ? mod.simulateMonth(input) : await simulateInWorker(input);
-  return { paths, rate, currency, today, period, judgeThresholds: mod.judgeThresholds };
+  return { paths, rate, currency, today, period, judgeThresholds: mod.judgeThresholds, anchorPaths: mod.anchorPaths };
 }
 
 /** simulateMonth in a module worker, so a second of fitting does not freeze the page. */
@@ -140,6 +141,8 @@ export interface BreachView {
   /** Month-end projection in the display currency. */
   projected: { mean: number; lower: number; upper: number; level: number };
   spentToDate: number;
+  /** Centred on the projection of record (projected.mean is that figure). */
+  anchored: boolean;
   thresholds: BreachThreshold[];
 }
 
@@ -170,7 +173,13 @@ export function breachScope(types: readonly string[] | undefined): BreachResourc
   return known.length === types.length ? known : undefined;
 }
 
-export function useBreachOutlook(types: readonly string[] | undefined, currencyId: string, amounts: readonly number[]) {
+/**
+ * The breach outlook of a scope for amounts in `currencyId`, its simulated
+ * months centred on `record` (the month-end projection of record in that
+ * currency, src/api/month-end.ts) once known, so chances, dates and the
+ * projection agree.
+ */
+export function useBreachOutlook(types: readonly string[] | undefined, currencyId: string, amounts: readonly number[], record?: number) {
   // a budget in a currency the usage endpoint cannot be asked for has no forecast either
   const currency = (CURRENCIES as readonly string[]).includes(currencyId) ? (currencyId as Currency) : undefined;
   const scope = currency ? breachScope(types) : undefined;
@@ -179,16 +188,17 @@ export function useBreachOutlook(types: readonly string[] | undefined, currencyI
   const { data, error, isError, isPending, refetch } = query;
   const view = useMemo((): BreachView | undefined => {
     if (!data) return undefined;
-    return judge(data, key ? key.split(',').map(Number) : []);
-  }, [data, key]);
+    return judge(data, key ? key.split(',').map(Number) : [], record);
+  }, [data, key, record]);
   return { view, error, isError, isPending, refetch, unavailable: scope === undefined };
 }
 
 export type BreachOutlookState = ReturnType<typeof useBreachOutlook>;
 
-/** Converts the paths' USD figures at the stated rate and judges display-currency amounts. */
-export function judge(data: BreachPaths, amounts: number[]): BreachView {
-  const { paths, rate } = data;
+/** Converts the paths' USD figures at the stated rate and judges display-currency amounts; `record` (display currency) centres them. */
+export function judge(data: BreachPaths, amounts: number[], record?: number): BreachView {
+  const { rate } = data;
+  const paths = record !== undefined && Number.isFinite(record) ? data.anchorPaths(data.paths, record / rate) : data.paths;
   const thresholds = data.judgeThresholds(paths, amounts.map((a) => a / rate)).map((t, i) => ({ ...t, display: amounts[i]! }));
   const p = paths.projected;
   return {
@@ -198,6 +208,7 @@ export function judge(data: BreachPaths, amounts: number[]): BreachView {
     rate,
     projected: { mean: p.mean * rate, lower: p.lower * rate, upper: p.upper * rate, level: p.level },
     spentToDate: paths.spentToDate * rate,
+    anchored: paths !== data.paths,
     thresholds,
   };
 }

@@ -10,14 +10,16 @@ import type { FilterRouteHandle } from '../filters/filter-bar-config';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useDeleteBudget } from './api/delete-budget';
 import { BudgetCard } from './components/budget-card';
+import { useFilters } from '../filters/use-filters';
+import { useSharedScale } from './use-budget-view';
 import { PRIMARY_BUTTON_CLASS } from './components/styles';
 import { READ_ONLY_NOTE_ID, ReadOnlyNote, useReadOnly } from './read-only';
 
 // The delete confirmation is closed when the page paints: its code loads just after.
 const ConfirmDialog = lazy(() => import('./components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })));
 
-/** Budgets are monthly and in their own currency: the shared filters do not apply. */
-export const handle: FilterRouteHandle = { filterBar: false };
+/** Budgets are monthly: only the display currency of the shared filters applies. */
+export const handle: FilterRouteHandle = { filterBar: { hide: ['timeRange', 'resourceType', 'granularity', 'groupBy'] } };
 
 /** What the editor passes back after a save (router location state). */
 export interface BudgetsLocationState {
@@ -87,13 +89,16 @@ export default function BudgetsPage() {
 
   const { data, error, isError, isPending, isFetching, refetch } = status;
   const budgets = data?.budgets ?? [];
+  const { filters } = useFilters();
+  const currency = filters.currency;
+  const scale = useSharedScale(budgets, currency);
   const failedDelete = remove.isError ? remove.variables : undefined;
 
   return (
     <>
       <PageHeader
         title="Budgets"
-        description="This calendar month's spend (UTC) against each monthly budget, in the budget's currency."
+        description={`This calendar month's spend (UTC) against each monthly budget, in ${currency}; a budget kept in another currency is converted at this month's rate, its own amount noted. Every bar shares one scale (0–${scale}%).`}
         actions={<NewBudgetLink />}
       />
 
@@ -150,7 +155,7 @@ export default function BudgetsPage() {
               <ul aria-label="Budgets" aria-busy={isFetching} className="flex flex-col gap-3">
                 {budgets.map((item, i) => (
                   <li key={item.budgetId ?? `${item.name}-${i}`}>
-                    <BudgetCard item={item} onDelete={setConfirming} readOnly={readOnly} />
+                    <BudgetCard item={item} currency={currency} scale={scale} onDelete={setConfirming} readOnly={readOnly} />
                   </li>
                 ))}
               </ul>

@@ -10,10 +10,11 @@ import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useForecast } from './api/get-forecast';
+import { useMonthEnd } from '../../api/month-end';
 import { ForecastControls } from './components/forecast-controls';
 import { ForecastSummary } from './components/forecast-summary';
 import { ScenarioCards } from './components/scenario-cards';
-import { budgetOutlooks, buildForecastSeries, currentProjection, monthStart, scenarioCards } from './forecast-series';
+import { buildForecastSeries, currentProjection, monthStart, scenarioCards } from './forecast-series';
 import { describeViewIssues, forecastView } from './forecast-view';
 import { CardFallback } from '../../components/card-fallback';
 
@@ -50,10 +51,8 @@ export default function ForecastPage() {
   const points = useMemo(() => (data ? buildForecastSeries(data) : []), [data]);
   const scenarios = useMemo(() => (data ? scenarioCards(data) : []), [data]);
   const current = data ? currentProjection(data) : undefined;
-  const outlooks = useMemo(
-    () => (budgets.data ? budgetOutlooks(budgets.data.budgets, current, shownCurrency) : undefined),
-    [budgets.data, current, shownCurrency],
-  );
+  // the month-end projection of record (the figure Overview and Budgets show); the forecast model's own beside it if it differs
+  const record = useMonthEnd(['all'], shownCurrency).data;
   const explorerSearch = toSearchString(filtersToSearchParams({ ...filters, resourceType: [] }));
   const viewIssues = describeViewIssues(issues);
 
@@ -96,7 +95,7 @@ export default function ForecastPage() {
         ) : (
           <>
             {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
-            <ForecastSummary data={data} currency={shownCurrency} level={shownLevel} updating={isPlaceholderData} />
+            <ForecastSummary data={data} record={record} currency={shownCurrency} level={shownLevel} updating={isPlaceholderData} />
             <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
               <div className="min-w-0 xl:col-span-2">
                 <Suspense fallback={<CardFallback title="Actual and projected cost" height={300} />}>
@@ -112,12 +111,12 @@ export default function ForecastPage() {
               <Suspense fallback={<CardFallback title="This month against budgets" height={240} />}>
                 <BudgetOutlookCard
                   month={current?.month}
-                  projected={current?.projectedCost}
+                  projected={record?.projected ?? current?.projectedCost}
                   lower={current?.lowerBound}
                   upper={current?.upperBound}
                   level={shownLevel}
                   currency={shownCurrency}
-                  budgets={outlooks}
+                  budgets={budgets.data?.budgets}
                   loading={budgets.isPending}
                   error={budgets.isError ? budgets.error : undefined}
                   onRetry={() => void budgets.refetch()}

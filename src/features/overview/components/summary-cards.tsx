@@ -152,7 +152,12 @@ function ResourceMetricCard({
   );
 }
 
-/** Projected cost at the end of a period that is still running. */
+/** A period that is one whole calendar month (the projection of record's period). */
+function isCalendarMonth(p: UsageResponse['period']): boolean {
+  return p.startDate.endsWith('-01') && p.startDate.slice(0, 7) === p.endDate.slice(0, 7) && p.daysInPeriod >= 28;
+}
+
+/** Projected cost at the end of a period that is still running: for the month in progress the projection of record (src/api/month-end.ts). */
 function Projection({ data }: { data: UsageResponse }) {
   const { projections, period, summary } = data;
   if (!projections || period.daysElapsed >= period.daysInPeriod) return null;
@@ -167,7 +172,8 @@ function Projection({ data }: { data: UsageResponse }) {
         {formatMoney(projections.projectedCost, summary.currency)}
       </span>
       <span className="text-2xs text-muted">
-        {formatPercent(projections.confidence * 100, 0)} confidence · {labelFor(TREND_LABELS, projections.trend)}
+        {formatPercent(projections.confidence * 100, 0)} confidence (chance to end within ±10%) · {labelFor(TREND_LABELS, projections.trend)}
+        {!isCalendarMonth(period) && ' · the API’s projection for this period; the month’s is on Forecast and Budgets'}
       </span>
     </div>
   );

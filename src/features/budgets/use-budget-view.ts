@@ -1,0 +1,40 @@
+/**
+ * One budget as every view shows it (Budgets cards, Forecast's budget rows):
+ * figures in the display currency, the projection of record for its types,
+ * the breach forecast centred on that projection, and the ranked status.
+ */
+import type { BudgetStatus, Currency } from '../../contract/billing';
+import { breachScope, useBreachOutlook } from '../../api/breach-outlook';
+import { useMonthEnd, useMonthEnds, useMonthRates } from '../../api/month-end';
+import { budgetFigures, rankStatus, sharedScale, type BudgetFigures } from './budget-view';
+
+export function useBudgetView(item: BudgetStatus, currency: Currency) {
+  const rates = useMonthRates([item.currency, currency]);
+  const record = useMonthEnd(breachScope(item.resourceTypes), currency);
+  const figures = budgetFigures(item, { currency, convert: rates.convert, record: record.data?.projected });
+  const breach = useBreachOutlook(
+    item.resourceTypes,
+    currency,
+    figures ? [figures.budget] : [],
+    figures?.projectedFrom === 'record' ? figures.projected : undefined,
+  );
+  const threshold = breach.view?.anchored ? breach.view.thresholds[0] : undefined;
+  const rank = figures
+    ? rankStatus({ spentPercent: figures.spentPercent, projectedPercent: figures.projectedPercent, probability: threshold?.probability })
+    : undefined;
+  return { figures, record, breach, rank, threshold, ratesError: rates.error, ratesPending: rates.isPending };
+}
+
+/** Every budget's figures in `currency`, for the scale the cards share. */
+export function useBudgetFigures(items: readonly BudgetStatus[], currency: Currency): Array<BudgetFigures | undefined> {
+  const rates = useMonthRates([...items.map((b) => b.currency), currency]);
+  const records = useMonthEnds(
+    items.map((b) => b.resourceTypes),
+    currency,
+  );
+  return items.map((b, i) => budgetFigures(b, { currency, convert: rates.convert, record: records[i]?.data?.projected }));
+}
+
+export function useSharedScale(items: readonly BudgetStatus[], currency: Currency): number {
+  return sharedScale(useBudgetFigures(items, currency));
+}
