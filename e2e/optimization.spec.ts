@@ -177,9 +177,11 @@ test.describe('Optimization', () => {
   test('says when the time range is not one it analyses', async ({ page }) => {
     await page.goto('/optimization?timeRange=current_quarter');
     await expect(page.getByRole('status').filter({ hasText: 'Ignored timeRange “current_quarter”' })).toContainText(
-      'showing Last month',
+      'showing the last 30 days',
     );
-    await expect(page.getByRole('group', { name: 'Analysed period' }).getByTestId('metric-value')).toHaveText('Dec 2023');
+    // the trailing 30 days through the pinned hour (16 Jan 2024 12:00 UTC)
+    await expect(page.getByRole('group', { name: 'Analysed period' }).getByTestId('metric-value')).toHaveText('17 Dec 2023 – 16 Jan 2024');
+    await expect(page.getByRole('group', { name: 'Analysed period' })).toContainText('720 h of data');
   });
 
   test('has no serious accessibility issues, light and dark', async ({ page, axe }) => {

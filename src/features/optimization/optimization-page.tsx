@@ -4,7 +4,7 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
-import { formatDateRange } from '../../lib/format';
+import { formatDateRange, formatNumber } from '../../lib/format';
 import { TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
 import type { FilterRouteHandle } from '../filters/filter-bar-config';
@@ -13,7 +13,8 @@ import { filtersToSearchParams, toSearchString } from '../filters/filter-url';
 import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
 import { viewParamsToSearchParams } from '../filters/view-params';
-import { analysisRange } from './analysis-range';
+import { MIN_EVIDENCE_DAYS, analysisRange } from './analysis-range';
+import { isCommitment } from './recommendations';
 import { useOptimization } from './api/get-optimization';
 import { RecommendationList } from './components/recommendation-list';
 import { SavingsSummary } from './components/savings-summary';
@@ -41,7 +42,12 @@ export default function OptimizationPage() {
   const retry = () => void refetch();
   const shownCurrency = data?.potentialSavings?.currency ?? currency;
 
-  const sorted = useMemo(() => (data ? sortRecommendations(data.recommendations ?? []) : undefined), [data]);
+  // a commitment needs 30 days of evidence: withheld from a shorter analysis (or, without `analysis`, a month so far)
+  const evidenceHours = data?.analysis?.hoursAnalysed;
+  const shortEvidence = evidenceHours !== undefined ? evidenceHours < MIN_EVIDENCE_DAYS * 24 : range.timeRange === 'current_month';
+  const all = useMemo(() => (data ? sortRecommendations(data.recommendations ?? []) : undefined), [data]);
+  const sorted = useMemo(() => (all && shortEvidence ? all.filter((r) => !isCommitment(r)) : all), [all, shortEvidence]);
+  const withheld = (all?.length ?? 0) - (sorted?.length ?? 0);
   const shown = useMemo(
     () => (sorted ? filterRecommendations(sorted, { impact: values.impact, effort: values.effort }) : []),
     [sorted, values.impact, values.effort],
@@ -83,10 +89,10 @@ export default function OptimizationPage() {
       <PageHeader
         title="Optimization"
         description={
-          days ? (
-            <span className="tabular-nums">
-              {TIME_RANGE_LABELS[range.timeRange]}
-              {range.timeRange === 'current_month' ? ' so far' : ''}: {formatDateRange(days.startDate, days.endDate)} ·
+          days && data?.analysis ? (
+            <span className="tabular-nums" data-testid="analysed-window">
+              Analysed {formatDateRange(days.startDate, days.endDate)} ({formatNumber(data.analysis.hoursAnalysed)} h of data
+              {data.analysis.hoursAnalysed >= MIN_EVIDENCE_DAYS * 24 && range.timeRange === 'current_month' ? `, the last ${MIN_EVIDENCE_DAYS} days` : ''}) ·
               savings and waste per month, in {shownCurrency}
             </span>
           ) : isError || data ? (
@@ -119,6 +125,13 @@ export default function OptimizationPage() {
                 />
               </Suspense>
             </div>
+            {withheld > 0 && (
+              <Notice>
+                {withheld === 1 ? 'One reservation is' : `${withheld} reservations are`} not recommended: a commitment needs at least{' '}
+                {MIN_EVIDENCE_DAYS} days of data, and this analysis has{' '}
+                {evidenceHours !== undefined ? `${formatNumber(evidenceHours)} hours` : 'only the month so far'}.
+              </Notice>
+            )}
             {data && !data.recommendations && (
               <Notice>The billing API sent no recommendations for this period, so none are listed.</Notice>
             )}
