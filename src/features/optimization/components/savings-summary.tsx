@@ -67,10 +67,10 @@ export function SavingsSummary({
       />
       <MetricCard
         title="Analysed period"
-        value={analysis ? formatDateRange(analysedDays(analysis).startDate, analysedDays(analysis).endDate) : TIME_RANGE_LABELS[timeRange]}
+        value={analysis ? `${formatNumber(Math.round((analysis.hoursAnalysed / 24) * 10) / 10, analysis.hoursAnalysed % 24 === 0 ? 0 : 1)} days` : TIME_RANGE_LABELS[timeRange]}
         footnote={
           analysis
-            ? `${formatNumber(analysis.hoursAnalysed)} h of data${analysis.monthlyFactor !== 1 ? `, ×${formatNumber(analysis.monthlyFactor, 2)} to a month` : ''}`
+            ? `${formatDateRange(analysedDays(analysis).startDate, analysedDays(analysis).endDate)} · ${formatNumber(analysis.hoursAnalysed)} h of data${analysis.monthlyFactor !== 1 ? `, ×${formatNumber(analysis.monthlyFactor, 2)} to a month` : ''}`
             : undefined
         }
       />
