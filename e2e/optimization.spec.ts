@@ -163,7 +163,7 @@ test.describe('Optimization', () => {
     await expect(waste.getByRole('row')).toHaveCount(expected.wasteAnalysis!.items.length + 1);
 
     const [download] = await Promise.all([page.waitForEvent('download'), waste.getByRole('button', { name: 'Export CSV' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^tensorone-optimization-waste-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename()).toBe('tensorone-optimization-waste-2023-12-01-to-2023-12-31-USD.csv');
     const text = await readFile((await download.path())!, 'utf8');
     const parsed = Papa.parse<Record<string, string>>(text.trim(), { header: true });
     expect(parsed.meta.fields).toEqual(['Resource', 'Finding', 'Rule', 'Monthly amount (USD)']);

@@ -24,6 +24,11 @@ for (const currency of ['USD', 'JPY'] as const) {
 
     await page.goto(`/?timeRange=current_month&currency=${currency}`);
     await expect(page.getByTestId('projected-cost')).toHaveText(shown);
+    if (currency === 'USD') {
+      // per day over the hours with data: 15 days and 12 hours to the pinned 16 Jan 12:00, not 16 days
+      const usage = usageResponseSchema.parse(await api('/v2/billing/usage?timeRange=current_month&currency=USD'));
+      await expect(page.getByTestId('per-day')).toHaveText(`${money((usage.summary.totalCost / 372) * 24)} per day (over 372 h of data)`);
+    }
 
     await page.goto(`/forecast?currency=${currency}`);
     const thisMonth = page.getByRole('group', { name: 'Projected this month' });

@@ -5,6 +5,7 @@ import { ErrorPanel } from '../../components/states/error-panel';
 import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
 import { formatDateRange, formatNumber } from '../../lib/format';
+import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 import { TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../filters/components/filter-issues-notice';
 import type { FilterRouteHandle } from '../filters/filter-bar-config';
@@ -85,7 +86,7 @@ export default function OptimizationPage() {
   };
 
   return (
-    <>
+    <CsvNamingContext value={{ period: periodName(days), currency: shownCurrency }}>
       <PageHeader
         title="Optimization"
         description={
@@ -151,6 +152,6 @@ export default function OptimizationPage() {
           </>
         )}
       </div>
-    </>
+    </CsvNamingContext>
   );
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useApiClock } from '../../api/api-clock';
 import { useUsage } from '../../api/usage';
+import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Skeleton } from '../../components/states/skeleton';
@@ -15,6 +16,7 @@ import { SummaryCards } from './components/summary-cards';
 import { UpdatingAnnouncer, UpdatingPill } from './components/updating-indicator';
 import { CardFallback } from '../../components/card-fallback';
 import { costChartView } from './cost-chart-view';
+import type { FilterRouteHandle } from '../filters/filter-bar-config';
 
 // The charts (and Recharts) load after the figures, so the summary paints first.
 const CostOverTimeCard = lazy(() => import('./components/cost-over-time-card').then((m) => ({ default: m.CostOverTimeCard })));
@@ -23,6 +25,9 @@ const RegionalCard = lazy(() => import('./components/regional-card').then((m) =>
 const TopResourcesCard = lazy(() => import('./components/top-resources-card').then((m) => ({ default: m.TopResourcesCard })));
 // And the alerts beside it (their labels and figures), off the first load.
 const AlertsCard = lazy(() => import('./components/alerts-card').then((m) => ({ default: m.AlertsCard })));
+
+/** Overview breaks spend down by resource type and region only: Group by is the Usage page's, so it is not offered here (the URL keeps it). */
+export const handle: FilterRouteHandle = { filterBar: { hide: ['groupBy'] } };
 
 export default function OverviewPage() {
   const { filters } = useFilters();
@@ -41,7 +46,7 @@ export default function OverviewPage() {
   const dim = `transition-opacity ${updating ? 'opacity-60' : ''}`;
 
   return (
-    <>
+    <CsvNamingContext value={{ period: periodName(data?.period), currency: data?.summary.currency ?? filters.currency }}>
       <PageHeader
         title="Overview"
         description={
@@ -66,7 +71,7 @@ export default function OverviewPage() {
         ) : (
           <>
             {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
-            <SummaryCards data={data} updating={updating} comparison={comparison} />
+            <SummaryCards data={data} updating={updating} comparison={comparison} clockNow={clock?.now} />
             <div aria-busy={loading || updating} className={`grid grid-cols-1 gap-4 xl:grid-cols-3 ${dim}`}>
               <Suspense fallback={<CardFallback title="Cost over time" height={300} className="xl:col-span-2" />}>
                 <CostOverTimeCard
@@ -90,6 +95,6 @@ export default function OverviewPage() {
           </>
         )}
       </div>
-    </>
+    </CsvNamingContext>
   );
 }

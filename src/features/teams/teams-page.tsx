@@ -11,6 +11,7 @@ import { TIME_RANGE_LABELS } from '../../lib/labels';
 import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
 import { useTeamUsage } from './api/get-team-usage';
+import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 import { ChangeBadge } from './components/change-badge';
 import { SearchBox } from './components/search-box';
 import { defaultDirection, filterTeams, sortTeams, teamRows, type TeamRow, type TeamSort } from './team-metrics';
@@ -101,7 +102,7 @@ export default function TeamsPage() {
   const updating = isPlaceholderData ? 'opacity-60' : '';
 
   return (
-    <>
+    <CsvNamingContext value={{ period: periodName(data?.period), currency }}>
       <PageHeader
         title="Teams"
         description={
@@ -191,6 +192,6 @@ export default function TeamsPage() {
           </div>
         </div>
       )}
-    </>
+    </CsvNamingContext>
   );
 }

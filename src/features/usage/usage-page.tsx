@@ -2,6 +2,7 @@ import { lazy, useId, useMemo, Suspense } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { RESOURCE_TYPES, isKnown, type GroupItem, type UsageResponse } from '../../contract/billing';
 import { useUsage } from '../../api/usage';
+import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Notice } from '../../components/states/notice';
@@ -74,7 +75,7 @@ export default function UsagePage() {
   };
 
   return (
-    <>
+    <CsvNamingContext value={{ period: periodName(data?.period), currency: data?.summary.currency ?? filters.currency }}>
       <PageHeader
         title="Usage"
         description={
@@ -162,6 +163,6 @@ export default function UsagePage() {
           </>
         )}
       </div>
-    </>
+    </CsvNamingContext>
   );
 }

@@ -2,6 +2,7 @@ import { lazy, useMemo, Suspense } from 'react';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { resourceTypeSchema, type ResourceType } from '../../contract/billing';
 import { useUsage } from '../../api/usage';
+import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Skeleton } from '../../components/states/skeleton';
@@ -104,7 +105,7 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
   const selectResource = (row: TopResourceRow) => setValues(toggleSelection(values, 'resource', row.resourceId));
 
   return (
-    <>
+    <CsvNamingContext value={{ period: periodName(data?.period), currency: data?.summary.currency ?? filters.currency }}>
       <PageHeader
         title={`Usage — ${label}`}
         description={
@@ -190,6 +191,6 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
           </>
         )}
       </div>
-    </>
+    </CsvNamingContext>
   );
 }

@@ -4,7 +4,8 @@ import { ShareBar } from '../../../components/share-bar';
 import { Skeleton } from '../../../components/states/skeleton';
 import { RESOURCE_COLORS, resourceColor, resourceLabel } from '../../../lib/colors';
 import { formatDate, formatDateRange, formatMetricNumber, formatMoney, formatNumber, formatPercent, UNIT_LABELS, labelFor } from '../../../lib/format';
-import { costOf, costShares, dailyAverage, GPU_HOUR_TYPES } from '../../../lib/usage-summary';
+import { Link, useLocation } from 'react-router';
+import { costOf, costShares, GPU_HOUR_TYPES, hoursWithData, perDayOver } from '../../../lib/usage-summary';
 import type { PeriodComparison } from '../api/use-period-comparison';
 import { currentTotals, percentChange, type PeriodTotals } from '../period-comparison';
 import { ChangeIndicator } from './change-indicator';
@@ -179,9 +180,15 @@ function Projection({ data }: { data: UsageResponse }) {
   );
 }
 
-function TotalCostCard({ data, comparison }: { data: UsageResponse; comparison?: PeriodComparison }) {
+function TotalCostCard({ data, comparison, clockNow }: { data: UsageResponse; comparison?: PeriodComparison; clockNow?: number }) {
+  const { search } = useLocation();
+  const hourly = new URLSearchParams(search);
+  hourly.set('granularity', 'hourly');
+  const hourlySearch = `?${hourly.toString()}`;
   const { summary, period, breakdown } = data;
-  const perDay = dailyAverage(summary.totalCost, period.daysElapsed);
+  // per day over the hours with data (the API's clock), not over calendar days begun
+  const hours = hoursWithData(period, clockNow);
+  const perDay = perDayOver(summary.totalCost, hours);
   const shares = costShares(breakdown).map((s) => ({
     key: s.resourceType,
     label: resourceLabel(s.resourceType),
@@ -197,7 +204,20 @@ function TotalCostCard({ data, comparison }: { data: UsageResponse; comparison?:
       footnote={
         <>
           <CardChange comparison={comparison} metric="cost" current={currentTotals(data).cost} tone="cost" explainMissing />
-          {perDay !== undefined && <p className="mt-0.5">{formatMoney(perDay, summary.currency)} per day</p>}
+          {perDay !== undefined && hours !== undefined && (
+            <p className="mt-0.5" data-testid="per-day">
+              {formatMoney(perDay, summary.currency)} per day
+              {hours % 24 !== 0 && ` (over ${formatNumber(hours)} h of data)`}
+            </p>
+          )}
+          {hours !== undefined && hours < 24 && (
+            <p className="mt-0.5" data-testid="hourly-hint">
+              Only {formatNumber(hours)} h of this period so far:{' '}
+              <Link to={{ pathname: '/usage', search: hourlySearch }} className="font-medium text-accent underline">
+                see it hour by hour
+              </Link>
+            </p>
+          )}
         </>
       }
       className="col-span-2"
@@ -213,10 +233,13 @@ export function SummaryCards({
   data,
   updating = false,
   comparison,
+  clockNow,
 }: {
   data?: UsageResponse;
   updating?: boolean;
   comparison?: PeriodComparison;
+  /** The API's clock (end of its newest hour with data), for per-day figures. */
+  clockNow?: number;
 }) {
   return (
     <section
@@ -226,7 +249,7 @@ export function SummaryCards({
     >
       {data ? (
         <>
-          <TotalCostCard data={data} comparison={comparison} />
+          <TotalCostCard data={data} comparison={comparison} clockNow={clockNow} />
           <ResourceMetricCard
             data={data}
             title="GPU hours"
