@@ -19,18 +19,20 @@
  */
 import { useMemo } from 'react';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { BUDGET_RESOURCE_TYPES, CURRENCIES, type Currency, type Period, type ResourceType, type UsageResponse } from '../contract/billing';
+import { CURRENCIES, type Currency, type Period, type ResourceType, type UsageResponse } from '../contract/billing';
 import type { MonthPaths, ThresholdBreach } from '../../server/analytics/forecast-breach';
 import { usageQueryOptions, type UsageRequest } from './usage';
 import { queryKeys } from './query-keys';
 import { apiToday } from '../lib/period';
 import { clockRequest } from './api-clock';
+import { breachScope, type BreachResourceType } from './month-end';
+
+export { breachScope, type BreachResourceType };
 
 const DAY_MS = 86_400_000;
 /** Months of history asked for before the month in progress (two years: yearly seasonality). */
 export const BREACH_HISTORY_MONTHS = 24;
 
-export type BreachResourceType = ResourceType | 'all';
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
@@ -162,16 +164,6 @@ export function breachQueryOptions(resourceTypes: readonly BreachResourceType[],
   });
 }
 
-/**
- * A budget's scope as the forecast can request it, or undefined when it cannot:
- * the API does not say which types the budget covers, or names one this
- * dashboard cannot ask the usage endpoint for (a partial scope would understate it).
- */
-export function breachScope(types: readonly string[] | undefined): BreachResourceType[] | undefined {
-  if (!types || types.length === 0) return undefined;
-  const known = types.filter((t): t is BreachResourceType => (BUDGET_RESOURCE_TYPES as readonly string[]).includes(t));
-  return known.length === types.length ? known : undefined;
-}
 
 /**
  * The breach outlook of a scope for amounts in `currencyId`, its simulated

@@ -10,11 +10,22 @@
  * rate between currencies, from the account's month-to-date totals in each
  * (the API-clock requests, one per currency, shared through the cache).
  */
-import { useQueries, useQuery } from '@tanstack/react-query';
-import { CURRENCIES, type Currency, type Period, type UsageResponse } from '../contract/billing';
-import { clockRequest } from './api-clock';
-import { breachScope, type BreachResourceType } from './breach-outlook';
+import { useQuery } from '@tanstack/react-query';
+import { BUDGET_RESOURCE_TYPES, type Currency, type Period, type ResourceType, type UsageResponse } from '../contract/billing';
 import { usageQueryOptions, type UsageRequest } from './usage';
+
+export type BreachResourceType = ResourceType | 'all';
+
+/**
+ * A budget's scope as the forecast can request it, or undefined when it cannot:
+ * the API does not say which types the budget covers, or names one this
+ * dashboard cannot ask the usage endpoint for (a partial scope would understate it).
+ */
+export function breachScope(types: readonly string[] | undefined): BreachResourceType[] | undefined {
+  if (!types || types.length === 0) return undefined;
+  const known = types.filter((t): t is BreachResourceType => (BUDGET_RESOURCE_TYPES as readonly string[]).includes(t));
+  return known.length === types.length ? known : undefined;
+}
 
 export function monthEndRequest(types: readonly BreachResourceType[], currency: Currency): UsageRequest {
   const request: UsageRequest = { timeRange: 'current_month', granularity: 'monthly', includeProjections: 'true', currency };
@@ -50,44 +61,4 @@ export function useMonthEnd(types: readonly BreachResourceType[] | undefined, cu
     enabled: types !== undefined && types.length > 0,
     select: (u: UsageResponse) => monthEndOf(u, currency),
   });
-}
-
-/** The projection of record for each budget scope, in one currency (undefined entries for a scope it cannot ask for). */
-export function useMonthEnds(scopes: ReadonlyArray<readonly string[] | undefined>, currency: Currency) {
-  return useQueries({
-    queries: scopes.map((types) => {
-      const scope = breachScope(types);
-      return {
-        ...usageQueryOptions(monthEndRequest(scope ?? ['all'], currency)),
-        enabled: scope !== undefined,
-        select: (u: UsageResponse) => monthEndOf(u, currency),
-      };
-    }),
-  });
-}
-
-export const isApiCurrency = (c: string): c is Currency => (CURRENCIES as readonly string[]).includes(c);
-
-/**
- * Units of each asked currency per USD this month (1 for USD), from the
- * month-to-date totals; `convert` turns an amount from one into another,
- * undefined until both rates are in (or for a currency the API cannot be asked for).
- */
-export function useMonthRates(currencies: readonly string[]) {
-  const wanted = [...new Set(['USD', ...currencies.filter(isApiCurrency)])] as Currency[];
-  const results = useQueries({ queries: wanted.map((c) => usageQueryOptions(clockRequest(c))) });
-  const usd = results[0]?.data;
-  const rates = new Map<string, number>();
-  wanted.forEach((c, i) => {
-    const local = results[i]?.data;
-    if (c === 'USD') rates.set(c, 1);
-    else if (usd && local && usd.summary.totalCost > 0 && local.summary.totalCost > 0) rates.set(c, local.summary.totalCost / usd.summary.totalCost);
-  });
-  const convert = (amount: number, from: string, to: string): number | undefined => {
-    if (from === to) return amount;
-    const a = rates.get(from);
-    const b = rates.get(to);
-    return a === undefined || b === undefined ? undefined : (amount / a) * b;
-  };
-  return { rates, convert, isPending: results.some((r) => r.isPending), error: results.find((r) => r.error)?.error };
 }

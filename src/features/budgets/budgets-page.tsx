@@ -9,13 +9,13 @@ import type { BudgetStatus } from '../../contract/billing';
 import type { FilterRouteHandle } from '../filters/filter-bar-config';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useDeleteBudget } from './api/delete-budget';
-import { BudgetCard } from './components/budget-card';
 import { useFilters } from '../filters/use-filters';
-import { useSharedScale } from './use-budget-view';
 import { PRIMARY_BUTTON_CLASS } from './components/styles';
 import { READ_ONLY_NOTE_ID, ReadOnlyNote, useReadOnly } from './read-only';
 
 // The delete confirmation is closed when the page paints: its code loads just after.
+// The cards (their projections, breach forecasts and bars) load just after the page paints.
+const BudgetList = lazy(() => import('./components/budget-list').then((m) => ({ default: m.BudgetList })));
 const ConfirmDialog = lazy(() => import('./components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })));
 
 /** Budgets are monthly: only the display currency of the shared filters applies. */
@@ -91,14 +91,13 @@ export default function BudgetsPage() {
   const budgets = data?.budgets ?? [];
   const { filters } = useFilters();
   const currency = filters.currency;
-  const scale = useSharedScale(budgets, currency);
   const failedDelete = remove.isError ? remove.variables : undefined;
 
   return (
     <>
       <PageHeader
         title="Budgets"
-        description={`This calendar month's spend (UTC) against each monthly budget, in ${currency}; a budget kept in another currency is converted at this month's rate, its own amount noted. Every bar shares one scale (0–${scale}%).`}
+        description={`This calendar month's spend (UTC) against each monthly budget, in ${currency}; a budget kept in another currency is converted at this month's rate, its own amount noted. Every bar shares one scale.`}
         actions={<NewBudgetLink />}
       />
 
@@ -152,13 +151,9 @@ export default function BudgetsPage() {
                 />
               </div>
             ) : (
-              <ul aria-label="Budgets" aria-busy={isFetching} className="flex flex-col gap-3">
-                {budgets.map((item, i) => (
-                  <li key={item.budgetId ?? `${item.name}-${i}`}>
-                    <BudgetCard item={item} currency={currency} scale={scale} onDelete={setConfirming} readOnly={readOnly} />
-                  </li>
-                ))}
-              </ul>
+              <Suspense fallback={<ListSkeleton />}>
+                <BudgetList budgets={budgets} currency={currency} busy={isFetching} onDelete={setConfirming} readOnly={readOnly} />
+              </Suspense>
             )}
           </>
         )}

@@ -5,7 +5,8 @@
  */
 import type { BudgetStatus, Currency } from '../../contract/billing';
 import { breachScope, useBreachOutlook } from '../../api/breach-outlook';
-import { useMonthEnd, useMonthEnds, useMonthRates } from '../../api/month-end';
+import { useMonthEnd } from '../../api/month-end';
+import { useMonthEnds, useMonthRates } from '../../api/month-rates';
 import { budgetFigures, rankStatus, sharedScale, type BudgetFigures } from './budget-view';
 
 export function useBudgetView(item: BudgetStatus, currency: Currency) {

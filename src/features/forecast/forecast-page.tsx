@@ -10,7 +10,7 @@ import { useFilters } from '../filters/use-filters';
 import { useViewParams } from '../filters/use-view-params';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useForecast } from './api/get-forecast';
-import { CsvNamingContext, periodName } from '../../lib/csv-naming';
+import { CsvNamingContext } from '../../lib/csv-naming';
 import { useMonthEnd } from '../../api/month-end';
 import { ForecastControls } from './components/forecast-controls';
 import { ForecastSummary } from './components/forecast-summary';
@@ -58,7 +58,7 @@ export default function ForecastPage() {
   const viewIssues = describeViewIssues(issues);
 
   return (
-    <CsvNamingContext value={{ period: data ? periodName({ startDate: data.monthlyProjections[0]?.month ?? '', endDate: data.monthlyProjections.at(-1)?.month ?? '' }) : undefined, currency: shownCurrency }}>
+    <CsvNamingContext value={{ period: data && `${data.monthlyProjections[0]?.month}-to-${data.monthlyProjections.at(-1)?.month}`, currency: shownCurrency }}>
       <PageHeader
         title="Forecast"
         description={

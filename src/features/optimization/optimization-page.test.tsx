@@ -153,7 +153,7 @@ describe('Optimization page', { timeout: 30_000 }, () => {
     renderApp('/optimization?timeRange=current_month');
     await waitFor(() => expect(titles()).toHaveLength(3), WAIT);
     expect(titles()).not.toContain('Reserve 4 GPUs for cluster D');
-    expect(screen.getByText(/One reservation is not recommended: a commitment needs at least 30 days of data, and this analysis has 20 hours/)).toBeInTheDocument();
+    expect(screen.getByText(/1 reservation withheld: a commitment needs 30 days of data, this analysis has 20 h/)).toBeInTheDocument();
   });
 
   it('shows the API error with Retry', async () => {

@@ -128,9 +128,8 @@ export default function OptimizationPage() {
             </div>
             {withheld > 0 && (
               <Notice>
-                {withheld === 1 ? 'One reservation is' : `${withheld} reservations are`} not recommended: a commitment needs at least{' '}
-                {MIN_EVIDENCE_DAYS} days of data, and this analysis has{' '}
-                {evidenceHours !== undefined ? `${formatNumber(evidenceHours)} hours` : 'only the month so far'}.
+                {withheld} reservation{withheld === 1 ? '' : 's'} withheld: a commitment needs {MIN_EVIDENCE_DAYS} days of data, this analysis has{' '}
+                {evidenceHours !== undefined ? `${evidenceHours} h` : 'the month so far'}.
               </Notice>
             )}
             {data && !data.recommendations && (

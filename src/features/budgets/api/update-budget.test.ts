@@ -9,7 +9,7 @@ const previous: Budget = {
   currency: 'USD',
   alertThresholds: [50, 100],
   resourceTypes: ['all'],
-  notificationChannels: ['email'],
+  notificationChannels: [{ type: 'email' }],
   actions: {},
   createdAt: '2024-01-01T00:00:00Z',
   updatedAt: '2024-01-05T10:00:00Z',

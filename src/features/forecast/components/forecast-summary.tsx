@@ -1,7 +1,7 @@
 import type { Currency, ForecastResponse } from '../../../contract/billing';
 import { MetricCard } from '../../../components/metric-card';
 import { SummaryGrid } from '../../../components/summary-grid';
-import { formatMoney, formatNumber, formatPercent } from '../../../lib/format';
+import { formatMoney, formatNumber } from '../../../lib/format';
 import type { MonthEnd } from '../../../api/month-end';
 import { confidenceLabel } from '../forecast-view';
 import { currentProjection, formatMonthLong, formatMonthShort, projectedTotal } from '../forecast-series';
@@ -20,7 +20,7 @@ export function ForecastSummary({
 }: {
   data?: ForecastResponse;
   /** The month-end projection of record (src/api/month-end.ts), shown as this month's figure. */
-  record?: MonthEnd;
+  record?: Pick<MonthEnd, 'projected'>;
   currency: Currency;
   level: number;
   updating?: boolean;
@@ -46,9 +46,6 @@ export function ForecastSummary({
         footnote={
           current && (
             <span className="flex flex-col">
-              {record?.confidence !== undefined && (
-                <span>{formatPercent(record.confidence * 100, 0)} confidence (chance to end within ±10%) · as on Overview and Budgets</span>
-              )}
               {modelDiffers && <span data-testid="forecast-model-month">Forecast model: {formatMoney(current.projectedCost, currency)}</span>}
               {current.actualToDate !== undefined && (
                 <span>
