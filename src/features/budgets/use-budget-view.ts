@@ -6,13 +6,16 @@
 import type { BudgetStatus, Currency } from '../../contract/billing';
 import { breachScope, useBreachOutlook } from '../../api/breach-outlook';
 import { useMonthEnd } from '../../api/month-end';
-import { useMonthEnds, useMonthRates } from '../../api/month-rates';
+import { isApiCurrency, useMonthEnds, useMonthRates } from '../../api/month-rates';
 import { budgetFigures, rankStatus, sharedScale, type BudgetFigures } from './budget-view';
 
 export function useBudgetView(item: BudgetStatus, currency: Currency) {
   const rates = useMonthRates([item.currency, currency]);
   const record = useMonthEnd(breachScope(item.resourceTypes), currency);
-  const figures = budgetFigures(item, { currency, convert: rates.convert, record: record.data?.projected });
+  // a budget in a currency the API cannot be asked for stays in its own (no rate to convert it at)
+  const figures = isApiCurrency(item.currency)
+    ? budgetFigures(item, { currency, convert: rates.convert, record: record.data?.projected })
+    : budgetFigures(item, { currency: item.currency, convert: () => 1 });
   const breach = useBreachOutlook(
     item.resourceTypes,
     currency,
@@ -33,7 +36,11 @@ export function useBudgetFigures(items: readonly BudgetStatus[], currency: Curre
     items.map((b) => b.resourceTypes),
     currency,
   );
-  return items.map((b, i) => budgetFigures(b, { currency, convert: rates.convert, record: records[i]?.data?.projected }));
+  return items.map((b, i) =>
+    isApiCurrency(b.currency)
+      ? budgetFigures(b, { currency, convert: rates.convert, record: records[i]?.data?.projected })
+      : budgetFigures(b, { currency: b.currency, convert: () => 1 }),
+  );
 }
 
 export function useSharedScale(items: readonly BudgetStatus[], currency: Currency): number {

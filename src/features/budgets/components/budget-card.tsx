@@ -8,7 +8,7 @@ import { BreachLine } from './breach-line';
 import { resourceLabel } from '../../../lib/colors';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import { BudgetProgress } from './budget-progress';
-import { RankBadge } from './status-badge';
+import { RankBadge, StatusBadge } from './status-badge';
 import { GHOST_BUTTON_CLASS } from './styles';
 
 /** `All resources` or the covered types' names; undefined when the API does not say. */
@@ -69,7 +69,7 @@ export function BudgetCard({
   const crossed = item.thresholdsCrossed;
   const coverage = coverageLabel(item.resourceTypes);
   const exceed = expectedExceed(view);
-  const money = (x: number) => formatMoney(x, currency);
+  const money = (x: number) => formatMoney(x, figures?.currency ?? currency);
   const confidence = record.data?.confidence;
   return (
     <article aria-labelledby={titleId} data-testid="budget-card" data-rank={rank} className="rounded-card border border-border bg-surface p-4 shadow-card">
@@ -80,6 +80,8 @@ export function BudgetCard({
               {item.name}
             </h2>
             <RankBadge rank={rank} />
+            {/* a status value this dashboard does not know is the API's word: shown as it is */}
+            {item.status !== undefined && !['on_track', 'at_risk', 'exceeded'].includes(item.status) && <StatusBadge status={item.status} />}
           </div>
           <p className="mt-0.5 text-xs text-muted" data-testid="budget-amount">
             {coverage ? `${coverage} · ` : ''}
