@@ -5,7 +5,7 @@ import {
   budgetStatusResponseSchema,
   type Budget,
   type BudgetStatus,
-  type BudgetStatusKind,
+  usageResponseSchema,
 } from '../src/contract/billing.ts';
 import { api, expect, money, SANDBOX_API_KEY, SANDBOX_URL, test } from './fixtures.ts';
 
@@ -71,18 +71,37 @@ async function openList(page: Page) {
   await expect(page.getByRole('list', { name: 'Budgets' })).toBeVisible();
 }
 
-/** The card shows the API's status figures for the budget, and as projection its own breach forecast from usage. */
+/** The month-end projection of record for a budget's types: the API's /usage projection for the month in progress. */
+async function recordOf(s: BudgetStatus): Promise<number> {
+  const types = s.resourceTypes?.includes('all') ? [] : (s.resourceTypes ?? []);
+  const qs = ['timeRange=current_month', 'granularity=monthly', 'includeProjections=true', 'currency=USD', ...types.map((t) => `resourceType[]=${t}`)];
+  const usage = usageResponseSchema.parse(await api(`/v2/billing/usage?${qs.join('&')}`));
+  return usage.projections!.projectedCost;
+}
+
+/**
+ * The card shows the API's status figures for the budget (a USD budget on a USD page), the projection of
+ * record, and a ranked status consistent with both and with the breach chance it shows.
+ */
 async function expectCardFigures(article: Locator, s: BudgetStatus) {
   await expect(article.getByTestId('budget-spent')).toHaveText(money(s.currentSpent, s.currency));
+  const record = await recordOf(s);
+  await expect(article.getByTestId('budget-projected')).toHaveText(money(record, s.currency));
   await expect(article.getByTestId('budget-breach')).toHaveText(/^(\d+%|Under 1%|Over 99%) chance to exceed by month end|^Exceeded already/);
-  const forecastEnd = /Forecast month end (\S+)/.exec((await article.getByText(/^Forecast month end/).textContent()) ?? '')?.[1];
-  await expect(article.getByTestId('budget-projected')).toHaveText(forecastEnd!);
+  await expect(article.getByText(/^Forecast month end/)).toContainText(`Forecast month end ${money(record, s.currency)}`);
   await expect(article.getByTestId('budget-days-left')).toHaveText(String(s.daysRemainingInPeriod));
   await expect(article.getByTestId('budget-crossed')).toHaveText(
     s.thresholdsCrossed.length === 0 ? 'None' : s.thresholdsCrossed.map((t) => `${t}%`).join(', '),
   );
   await expect(article).toContainText(`${s.percentageUsed.toFixed(1)}% of budget`);
-  await expect(article).toContainText({ on_track: 'On track', at_risk: 'At risk', exceeded: 'Exceeded' }[s.status as BudgetStatusKind]);
+  const breach = (await article.getByTestId('budget-breach').textContent()) ?? '';
+  const chance = /^Over 99%/.test(breach) ? 1 : /^Under 1%/.test(breach) ? 0 : Number(/^(\d+)%/.exec(breach)?.[1] ?? NaN) / 100;
+  const rank =
+    s.percentageUsed >= 100 ? 'exceeded' : record >= s.monthlyBudget ? 'projected_over' : chance >= 0.2 ? 'at_risk' : 'on_track';
+  await expect(article.getByTestId('budget-rank')).toHaveAttribute('data-rank', rank);
+  // the breach forecast is centred on the projection: over the budget means more likely than not
+  if (rank === 'projected_over') expect(chance).toBeGreaterThanOrEqual(0.45);
+  if (rank === 'at_risk' || rank === 'on_track') expect(chance).toBeLessThanOrEqual(0.55);
 }
 
 test.describe('Budgets', () => {

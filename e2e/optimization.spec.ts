@@ -170,7 +170,7 @@ test.describe('Optimization', () => {
     await expect(waste.getByRole('row')).toHaveCount(expected.wasteAnalysis!.items.length + 1);
 
     const [download] = await Promise.all([page.waitForEvent('download'), waste.getByRole('button', { name: 'Export CSV' }).click()]);
-    expect(download.suggestedFilename()).toMatch(/^tensorone-optimization-waste-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(download.suggestedFilename()).toBe('tensorone-optimization-waste-2023-12-01-to-2023-12-31-USD.csv');
     const text = await readFile((await download.path())!, 'utf8');
     const parsed = Papa.parse<Record<string, string>>(text.trim(), { header: true });
     expect(parsed.meta.fields).toEqual(['Resource', 'Finding', 'Rule', 'Monthly amount (USD)']);
@@ -184,9 +184,11 @@ test.describe('Optimization', () => {
   test('says when the time range is not one it analyses', async ({ page }) => {
     await page.goto('/optimization?timeRange=current_quarter');
     await expect(page.getByRole('status').filter({ hasText: 'Ignored timeRange “current_quarter”' })).toContainText(
-      'showing Last month',
+      'showing the last 30 days',
     );
-    await expect(page.getByRole('group', { name: 'Analysed period' }).getByTestId('metric-value')).toHaveText('Dec 2023');
+    // the trailing 30 days through the pinned hour (16 Jan 2024 12:00 UTC)
+    await expect(page.getByRole('group', { name: 'Analysed period' }).getByTestId('metric-value')).toHaveText('30 days');
+    await expect(page.getByRole('group', { name: 'Analysed period' })).toContainText('17 Dec 2023 – 16 Jan 2024 · 720 h of data');
   });
 
   test('has no serious accessibility issues, light and dark', async ({ page, axe }) => {

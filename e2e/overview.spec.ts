@@ -183,7 +183,10 @@ test.describe('Overview charts and tables', () => {
       page.waitForEvent('download'),
       card.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^tensorone-cost-over-time-\d{4}-\d{2}-\d{2}\.csv$/);
+    // named by the API's period and the currency, not the browser's date
+    expect(download.suggestedFilename()).toBe(
+      `tensorone-cost-over-time-${expected.period.startDate}-to-${expected.period.endDate}-${expected.summary.currency}.csv`,
+    );
     const csv = (await readFile(await download.path())).toString('utf8').replace(/^\ufeff/, '');
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('Date,GPU clusters (EUR),Storage (EUR),Total (EUR)');

@@ -171,7 +171,7 @@ test.describe('Teams', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('region', { name: 'Team leaderboard' }).getByRole('button', { name: 'Export CSV' }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^tensorone-team-leaderboard-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(file.suggestedFilename()).toMatch(/^tensorone-team-leaderboard-2024-01-01-to-2024-01-31-USD\.csv$/);
     const lines = (await readFile((await file.path())!, 'utf8')).replace(/^\ufeff/, '').split('\r\n');
     expect(lines[0]).toBe(
       'Rank,Team,Team ID,Total cost (USD),Share (%),Members,Average per member (USD),Previous period (USD),Change (%)',

@@ -437,8 +437,14 @@ async function sqlSpend(types: string[], currency: Currency) {
     [currency, listValue(covered)],
   );
   const spent = row?.spent ?? 0;
-  // hours from the pinned now (12:00 on the 16th) to 1 February
-  return { spent, projected: spent + ((row?.last7 ?? 0) / 168) * 372 };
+  // the projection of record is the usage endpoint's for the same types and currency (server/month-end.api.test.ts);
+  // hours from the pinned now (12:00 on the 16th) to 1 February, at the last seven days' rate, bound it
+  const qs = covered.map((t) => `resourceType[]=${t}`).join('&');
+  const projected = (await sb.usage(`timeRange=current_month&includeProjections=true&currency=${currency}&${qs}`)).projections!.projectedCost;
+  const runRate = spent + ((row?.last7 ?? 0) / 168) * 372;
+  expect(projected).toBeGreaterThan(spent + (runRate - spent) / 2);
+  expect(projected).toBeLessThan(spent + (runRate - spent) * 2);
+  return { spent, projected };
 }
 
 describe('GET /v2/billing/budgets/status', () => {

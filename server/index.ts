@@ -4,6 +4,7 @@
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { warmMonthEnd } from './queries/month-end.ts';
 import { clockFor, loadConfig } from './config.ts';
 import { Database, logFill } from './db/database.ts';
 import { answerClientErrors } from './http/client-errors.ts';
@@ -15,6 +16,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   const fill = await db.ensureData(now());
   logFill(db, fill, performance.now() - started);
+  // the day's forecast models, fitted once in the background so the first answers do not wait for them
+  warmMonthEnd(db, now()).catch((e: unknown) => console.error('Month-end projection warm-up failed:', e));
   const app = createApp({ db, apiKey: config.SANDBOX_API_KEY, now, requestTimeoutMs: config.SANDBOX_REQUEST_TIMEOUT_MS });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
     console.log(

@@ -211,15 +211,24 @@ describe('currencies, ranges and depth', () => {
     expectExact(eur);
   });
 
-  it('makes a part month monthly: current_month doubles the first 372 hours of January', async () => {
+  it('analyses a month so far over the trailing 30 days, made monthly: 720 hours to January’s 744', async () => {
     const cur = await optimization('timeRange=current_month');
-    expect(cur.analysis).toMatchObject({ startDate: '2024-01-01', endDate: '2024-01-31', hoursAnalysed: 372, hoursPerMonth: 744, monthlyFactor: 2 });
+    expect(cur.analysis).toMatchObject({ startDate: '2023-12-17', endDate: '2024-01-31', hoursAnalysed: 720, hoursPerMonth: 744 });
+    expect(cur.analysis!.monthlyFactor).toBeCloseTo(744 / 720, 6);
     const cost = await one(
       `SELECT sum(u.quantity * p.unit_price_usd) AS v FROM ${PRICED}
-       WHERE u.ts >= TIMESTAMP '2024-01-01' AND u.ts < TIMESTAMP '2024-01-16 12:00:00' AND resource_id = 'cluster-gpu-a100-004'`,
+       WHERE u.ts >= TIMESTAMP '2023-12-17 12:00:00' AND u.ts < TIMESTAMP '2024-01-16 12:00:00' AND resource_id = 'cluster-gpu-a100-004'`,
     );
-    expect(Math.abs(rec(cur, 'idle_cluster:cluster-gpu-a100-004').potentialSavings - 2 * cost)).toBeLessThanOrEqual(0.01);
+    expect(Math.abs(rec(cur, 'idle_cluster:cluster-gpu-a100-004').potentialSavings - (744 / 720) * cost)).toBeLessThanOrEqual(0.01);
     expectExact(cur);
+  });
+
+  it('names prices in the page’s currency inside recommendation texts: yen on a JPY page', async () => {
+    const jpy = await optimization('timeRange=last_month&currency=JPY&analysisDepth=detailed');
+    const reserve = jpy.recommendations!.find((r) => r.rule === 'reserved_capacity')!;
+    expect(reserve.description).toMatch(/at ¥[\d,]+ instead of ¥[\d,]+ per GPU-hour/);
+    expect(reserve.description).not.toMatch(/\$/);
+    for (const r of jpy.recommendations!) expect(r.description, r.id).not.toMatch(/\$\d/);
   });
 
   it('leaves evidence out of a summary and recommendations out when not asked for', async () => {

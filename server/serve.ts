@@ -11,6 +11,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { warmMonthEnd } from './queries/month-end.ts';
 import { Database, logFill } from './db/database.ts';
 import { answerClientErrors } from './http/client-errors.ts';
 import { openAuditStore } from './prod/audit/store.ts';
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const fill = await db.ensureData(now());
     logFill(db, fill, performance.now() - t0);
+    warmMonthEnd(db, now()).catch((e: unknown) => console.error('Month-end projection warm-up failed:', e));
     apiKey = config.SANDBOX_API_KEY;
     // The sandbox stops its work no later than the server stops waiting for it.
     const requestTimeoutMs = Math.min(config.SANDBOX_REQUEST_TIMEOUT_MS, config.UPSTREAM_TIMEOUT_MS);

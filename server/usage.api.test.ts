@@ -226,12 +226,19 @@ describe('GET /v2/billing/usage', () => {
     }
   });
 
-  it('projects the month end from the run rate of the last seven days', async () => {
+  it('projects the month in progress as /usage/forecast does (the projection of record)', async () => {
     const r = await usage({ includeProjections: true });
+    const f = await sb.json<{ monthlyProjections: Array<{ projectedCost: number; confidence: number }> }>('/v2/billing/usage/forecast');
+    expect(r.projections!.projectedCost).toBe(f.monthlyProjections[0]!.projectedCost);
+    expect(r.projections!.confidence).toBe(f.monthlyProjections[0]!.confidence);
+  });
+
+  it('projects a quarter in progress from the run rate of the last seven days', async () => {
+    const r = await usage({ timeRange: 'current_quarter', includeProjections: true });
     const [row] = await sb.db.all<{ c: number }>(
       "SELECT CAST(sum(cost_usd) AS DOUBLE) AS c FROM usage_hourly WHERE ts >= TIMESTAMP '2024-01-09' AND ts < TIMESTAMP '2024-01-16'",
     );
-    const hoursLeft = (Date.parse('2024-02-01T00:00:00Z') - REFERENCE_NOW) / 3_600_000;
+    const hoursLeft = (Date.parse('2024-04-01T00:00:00Z') - REFERENCE_NOW) / 3_600_000;
     expect(r.projections!.projectedCost).toBeCloseTo(r.summary.totalCost + (row!.c / 168) * hoursLeft, 0);
     expect(['increasing', 'decreasing', 'stable']).toContain(r.projections!.trend);
   });

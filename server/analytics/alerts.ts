@@ -13,7 +13,8 @@
 import { listValue } from '@duckdb/node-api';
 import { CURRENCY_DECIMALS, RESOURCE_TYPES, actionPercent, type Alert, type Currency, type ResourceType } from '../../src/contract/billing.ts';
 import type { Database } from '../db/database.ts';
-import { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
+import { DAY_MS } from '../../src/lib/time.ts';
+import { monthEndProjection } from '../queries/month-end.ts';
 
 export const SPIKE_THRESHOLD_PERCENT = 25;
 
@@ -56,41 +57,30 @@ export interface BudgetSpend {
 export interface MonthSpend {
   /** This month's spend so far (complete hours), in the currency. */
   spent: number;
-  /** spent plus the average hourly spend of the last seven complete days for the hours left in the month. */
+  /** The month-end projection of record (server/queries/month-end.ts), in the currency. */
   projected: number;
 }
 
 /**
- * Spend this month and its run-rate projection to month end for a set of
+ * Spend this month and its projection of record to month end for a set of
  * resource types, in `currency`: each day's cost converted at that day's
  * rate, like every amount of /v2/billing/usage.
  */
 export async function monthSpend(db: Database, now: number, types: readonly ResourceType[], currency: Currency): Promise<MonthSpend> {
   const d = new Date(now);
   const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-  const monthEnd = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-  const today = Math.floor(now / DAY_MS) * DAY_MS;
-  const [r] = await db.all<{ spent: number | null; last7: number | null }>(
-    `SELECT sum(CAST(u.cost_usd AS DOUBLE) * f.rate) FILTER (WHERE u.day >= CAST($1 AS DATE)) AS spent,
-            sum(CAST(u.cost_usd AS DOUBLE) * f.rate) FILTER (WHERE u.day >= CAST($2 AS DATE) AND u.day < CAST($3 AS DATE)) AS last7
-     FROM usage_daily u JOIN fx_rates f ON f.day = u.day AND f.currency = $6
-     WHERE u.day >= CAST($4 AS DATE) AND list_contains($5, u.resource_type)`,
-    [
-      sqlDate(monthStart),
-      sqlDate(today - 7 * DAY_MS),
-      sqlDate(today),
-      sqlDate(Math.min(monthStart, today - 7 * DAY_MS)),
-      listValue([...types]),
-      currency,
-    ],
+  const [r] = await db.all<{ spent: number | null }>(
+    `SELECT sum(CAST(u.cost_usd AS DOUBLE) * f.rate) AS spent
+     FROM usage_daily u JOIN fx_rates f ON f.day = u.day AND f.currency = $3
+     WHERE u.day >= CAST($1 AS DATE) AND list_contains($2, u.resource_type)`,
+    [sqlDate(monthStart), listValue([...types]), currency],
   );
   const spent = r?.spent ?? 0;
-  const hourly = (r?.last7 ?? 0) / (7 * 24);
-  const nowHour = Math.floor(now / HOUR_MS) * HOUR_MS;
-  return { spent, projected: spent + hourly * Math.max(0, (monthEnd - nowHour) / HOUR_MS) };
+  const { projectedCost } = await monthEndProjection(db, { now, types, currency });
+  return { spent, projected: projectedCost };
 }
 
-/** Spend this month (USD) and its run-rate projection to month end, for a set of resource types. */
+/** Spend this month (USD) and its projection of record to month end, for a set of resource types. */
 export async function monthSpendUsd(db: Database, now: number, types: readonly ResourceType[]): Promise<BudgetSpend> {
   const s = await monthSpend(db, now, types, 'USD');
   return { spentUsd: s.spent, projectedUsd: s.projected };
@@ -210,12 +200,15 @@ export async function budgetAlerts(db: Database, now: number, filter: ResourceTy
     if (crossed < 0 && e.forecast === undefined) continue;
     const inRequest = await memoSpend(memo, db, now, types, currency);
     const budgetInRequest = (b.monthly_budget / (await rateOn(db, b.currency, now))) * toCcy;
+    // amounts in the request's currency; a budget kept in another currency names its own amount beside
+    const budgetText =
+      b.currency === currency ? fmt(b.monthly_budget, currency) : `${fmt(budgetInRequest, currency)} (${fmt(b.monthly_budget, b.currency)})`;
     const firedHere = e.fired.filter((a) => a.percent === crossed).flatMap((a) => a.actions);
     if (crossed >= 0)
       alerts.push({
         type: 'budget_exceeded',
         severity: severityFor(crossed),
-        message: `${b.name}: spend this month has passed ${crossed}% of the ${fmt(b.monthly_budget, b.currency)} monthly budget (${e.percentUsed.toFixed(1)}% used)${firedHere.length > 0 ? `; actions: ${firedHere.join(', ')}` : ''}`,
+        message: `${b.name}: spend this month has passed ${crossed}% of the ${budgetText} monthly budget (${e.percentUsed.toFixed(1)}% used; spent ${fmt(inRequest.spent, currency)})${firedHere.length > 0 ? `; actions: ${firedHere.join(', ')}` : ''}`,
         threshold: round((budgetInRequest * crossed) / 100),
         currentValue: round(inRequest.spent),
       });
@@ -223,7 +216,7 @@ export async function budgetAlerts(db: Database, now: number, filter: ResourceTy
       alerts.push({
         type: 'budget_forecast',
         severity: severityFor(e.forecast) === 'critical' ? 'high' : severityFor(e.forecast),
-        message: `${b.name}: projected to reach ${e.projectedPercent.toFixed(0)}% of the ${fmt(b.monthly_budget, b.currency)} monthly budget by month end, past the ${e.forecast}% threshold`,
+        message: `${b.name}: projected to reach ${e.projectedPercent.toFixed(0)}% of the ${budgetText} monthly budget by month end (${fmt(inRequest.projected, currency)}), past the ${e.forecast}% threshold`,
         threshold: round((budgetInRequest * e.forecast) / 100),
         currentValue: round(inRequest.projected),
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breachOutlook } from './forecast-breach.ts';
+import { anchorPaths, breachOutlook, judgeThresholds, simulateMonth } from './forecast-breach.ts';
 import { rng } from './forecast-numerics.ts';
 
 /** 120 days of cost around 100 a day (±5% noise) ending the day before 16 April 2025. */
@@ -68,5 +68,27 @@ describe('breachOutlook with the peer forecaster', () => {
     // the peer's exact points scale the model's simulated days (whose mean sits a little off its point path)
     expect(error(withPeer) / rest).toBeLessThan(0.08);
     expect(error(alone)).toBeGreaterThan(5 * error(withPeer));
+  });
+});
+
+describe('anchorPaths', () => {
+  const h = history();
+  const m = simulateMonth({ ...h, todayCost: 40 });
+  const target = m.projected.mean * 1.2;
+  const anchored = anchorPaths(m, target);
+
+  it('centres the month ends on the projection of record: half the paths pass it, the budget just below is likelier than not', () => {
+    expect(anchored.projected.mean).toBe(target);
+    const [below, at, above] = judgeThresholds(anchored, [target * 0.99, target, target * 1.01]);
+    expect(below!.probability).toBeGreaterThan(0.5);
+    expect(Math.abs(at!.probability - 0.5)).toBeLessThanOrEqual(0.01);
+    expect(above!.probability).toBeLessThan(0.5);
+    expect(anchored.projected.lower).toBeLessThan(target);
+    expect(anchored.projected.upper).toBeGreaterThan(target);
+  });
+
+  it('keeps the spend of the complete days and leaves paths alone when the target is not above it', () => {
+    expect(anchored.spentComplete).toBe(m.spentComplete);
+    expect(anchorPaths(m, m.spentComplete - 1)).toBe(m);
   });
 });

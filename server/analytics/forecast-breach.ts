@@ -153,3 +153,31 @@ export function breachOutlook(input: BreachInput): BreachOutlook {
   const m = simulateMonth(input);
   return { month: m.month, spentComplete: m.spentComplete, spentToDate: m.spentToDate, projected: m.projected, thresholds: judgeThresholds(m, input.amounts) };
 }
+
+/**
+ * The paths centred on a given month-end projection (the projection of
+ * record): every path's spend after the complete days is scaled by one factor
+ * so that the median month end equals `target`. Chances and dates then agree
+ * with that figure: a budget below it is passed on more than half the paths,
+ * one above it on fewer. Unchanged when there is nothing to scale (no days
+ * left, or a median or target not above the spend of the complete days).
+ */
+export function anchorPaths(m: MonthPaths, target: number): MonthPaths {
+  const { paths: P, days, cumulative, spentComplete } = m;
+  if (days === 0 || !(target > spentComplete)) return m;
+  const finals = Float64Array.from({ length: P }, (_, p) => cumulative[p * days + days - 1]!).sort();
+  const median = quantileSorted(finals, 0.5);
+  if (!(median > spentComplete)) return m;
+  const s = (target - spentComplete) / (median - spentComplete);
+  const scaled = new Float64Array(cumulative.length);
+  for (let i = 0; i < cumulative.length; i++) scaled[i] = spentComplete + (cumulative[i]! - spentComplete) * s;
+  const level = m.projected.level;
+  const sortedFinals = finals.map((f) => spentComplete + (f - spentComplete) * s);
+  const projected = {
+    mean: Math.max(target, m.spentToDate),
+    lower: Math.max(quantileSorted(sortedFinals, (1 - level) / 2), m.spentToDate),
+    upper: Math.max(quantileSorted(sortedFinals, (1 + level) / 2), m.spentToDate),
+    level,
+  };
+  return { ...m, cumulative: scaled, projected };
+}

@@ -146,6 +146,11 @@ describe('reserved_capacity', () => {
   it('needs 95% of the hours, a reserved price, and a cluster that is neither idle nor oversized', () => {
     const none = (c: ClusterStats) => expect(byRule(findOpportunities(input({ clusters: [c] })), 'reserved_capacity')).toEqual([]);
     none(cluster({ hoursRunning: 700 }));
+    // never from less than 30 days of data: the first 20 hours of a month, all of them running
+    const short = { start: JAN_1, end: JAN_1 + 20 * 3_600_000, periodEnd: JAN_1 + 31 * 86_400_000, hoursPerMonth: 744, currency: 'EUR' as const };
+    expect(
+      byRule(findOpportunities(input({ window: short, windowRateHours: { usd: 20, cur: 18 }, clusters: [cluster({ hoursRunning: 20, runningRateHours: usd(20) })] })), 'reserved_capacity'),
+    ).toEqual([]);
     none(cluster({ reservedPrice: null }));
     none(cluster({ p95Util: 0.2 }));
     none(cluster({ lowUtilRuns: [{ start: DEC_1, end: DEC_1 + D, hours: 24, hoursInWindow: 24, costInWindow: usd(600) }] }));

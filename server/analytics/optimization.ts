@@ -39,6 +39,8 @@ export const OVERSIZED_MIN_HOURS = 72;
 export const TARGET_UTIL = 0.8;
 /** reserved_capacity: clusters running at least this share of the period's hours. */
 export const RESERVED_MIN_RUNNING = 0.95;
+/** reserved_capacity: a commitment is recommended only from at least this many days of data. */
+export const RESERVED_MIN_DAYS = 30;
 /** offpeak_training: assumed discount for jobs started off-peak (no off-peak price is published). */
 export const OFFPEAK_DISCOUNT = 0.3;
 /** Working hours, local standard time of the job's region: Monday–Friday, [09:00, 18:00). */
@@ -252,6 +254,8 @@ export function findOpportunities(input: OptimizationInput): Finding[] {
   const cur = w.currency;
   const m = (x: Money) => fmtMoney(x.cur, cur);
   const totalHours = hoursAnalysed(w);
+  // prices in the price table are in USD; texts name them in the display currency at the window's average rate
+  const avgRate = input.windowRateHours.usd > 0 ? input.windowRateHours.cur / input.windowRateHours.usd : 1;
   const factorEvidence: Evidence = {
     label: 'Monthly factor',
     value: `${fmtNum(w.hoursPerMonth, 1)} h per month / ${fmtNum(totalHours)} h analysed = ${fmtNum(k, 4)}`,
@@ -328,6 +332,7 @@ export function findOpportunities(input: OptimizationInput): Finding[] {
       c.reservedPrice !== null &&
       c.reservedPrice < c.onDemandPrice &&
       runningShare >= RESERVED_MIN_RUNNING &&
+      totalHours >= RESERVED_MIN_DAYS * 24 &&
       c.minGpus > 0
     ) {
       // Rule reserved_capacity: running ≥ 95% of hours → reserve the steady baseline (its fewest GPUs);
@@ -343,7 +348,7 @@ export function findOpportunities(input: OptimizationInput): Finding[] {
           category: 'clusters',
           resourceIds: [c.resourceId],
           title: `Reserve ${plural(c.minGpus, 'GPU')} for ${c.name}`,
-          description: `It ran ${fmtPct(runningShare)} of the hours with at least ${plural(c.minGpus, 'GPU')} in every hour. A one-year reservation of that baseline at ${fmtMoney(c.reservedPrice, 'USD')} instead of ${fmtMoney(c.onDemandPrice, 'USD')} per GPU-hour (price table) costs less even when paid for every hour.`,
+          description: `It ran ${fmtPct(runningShare)} of the hours with at least ${plural(c.minGpus, 'GPU')} in every hour. A one-year reservation of that baseline at ${fmtMoney(c.reservedPrice * avgRate, cur)} instead of ${fmtMoney(c.onDemandPrice * avgRate, cur)} per GPU-hour (price table${cur === 'USD' ? '' : ` in USD at the period's average rate`}) costs less even when paid for every hour.`,
           effort: 'low',
           savings: scale(periodSaving, k),
           waste: null,
@@ -351,7 +356,12 @@ export function findOpportunities(input: OptimizationInput): Finding[] {
             { label: 'Rule', value: `Running ${fmtPct(RESERVED_MIN_RUNNING)} of hours or more → reserve the baseline at the reserved price` },
             { label: 'Running hours', value: `${fmtNum(c.hoursRunning)} of ${fmtNum(totalHours)} (${fmtPct(runningShare)})` },
             { label: 'Baseline GPUs (fewest in any hour)', value: fmtNum(c.minGpus) },
-            { label: 'On-demand / reserved price per GPU-hour', value: `${fmtMoney(c.onDemandPrice, 'USD')} / ${fmtMoney(c.reservedPrice, 'USD')}` },
+            {
+              label: 'On-demand / reserved price per GPU-hour',
+              value:
+                `${fmtMoney(c.onDemandPrice * avgRate, cur)} / ${fmtMoney(c.reservedPrice * avgRate, cur)}` +
+                (cur === 'USD' ? '' : ` (price table: ${fmtMoney(c.onDemandPrice, 'USD')} / ${fmtMoney(c.reservedPrice, 'USD')}, 1 USD = ${fmtNum(avgRate, 4)} ${cur})`),
+            },
             { label: 'Saving in period', value: m(periodSaving) },
             factorEvidence,
           ],

@@ -26,6 +26,7 @@ import { fromMinor, toMinor } from '../analytics/apportion.ts';
 import { mstlPeer } from '../analytics/forecast-mstl-node.ts';
 import { loadNames } from './names.ts';
 import { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
+import { monthEndProjection } from './month-end.ts';
 
 /** Average month length: monthly costs are normalised to it before fitting trends. */
 export const AVG_MONTH_DAYS = 365.25 / 12;
@@ -37,8 +38,8 @@ export const SCENARIO_MONTHS = 6;
 export const SCENARIO_PROBABILITIES = [0.2, 0.6, 0.2] as const;
 /** `confidence` is the probability of landing within this relative distance of the projection. */
 export const CONFIDENCE_TOLERANCE = 0.1;
-const PATHS = 2000;
-const SEED = 20240116;
+export const PATHS = 2000;
+export const SEED = 20240116;
 
 export const RESOURCE_TYPE_LABELS: Record<ResourceType, string> = {
   clusters: 'GPU clusters',
@@ -57,7 +58,7 @@ const monthStart = (ms: number, add = 0) => {
 };
 const daysInMonth = (ms: number) => Math.round((monthStart(ms, 1) - monthStart(ms)) / DAY_MS);
 
-interface History {
+export interface History {
   /** First day of the history (UTC midnight) and the number of complete days after it. */
   first: number;
   days: number;
@@ -67,7 +68,7 @@ interface History {
   todayUsd: Record<ResourceType, number>;
 }
 
-async function readHistory(db: Database, today: number): Promise<History> {
+export async function readHistory(db: Database, today: number): Promise<History> {
   const cols = await db.columns<{ day: number[]; t: ResourceType[]; c: number[] }>(
     `SELECT CAST(epoch_ms(CAST(day AS TIMESTAMP)) AS DOUBLE) AS day, resource_type AS t, CAST(sum(cost_usd) AS DOUBLE) AS c
      FROM usage_daily WHERE day <= CAST($1 AS DATE) GROUP BY ALL`,
@@ -88,7 +89,7 @@ async function readHistory(db: Database, today: number): Promise<History> {
 }
 
 /** Per resource type, the usual share of a day's cost incurred before `hours` o'clock (last 28 complete days). */
-async function shareOfDayDone(db: Database, today: number, hours: number): Promise<Record<ResourceType, number>> {
+export async function shareOfDayDone(db: Database, today: number, hours: number): Promise<Record<ResourceType, number>> {
   const out = Object.fromEntries(RESOURCE_TYPES.map((t) => [t, hours / 24])) as Record<ResourceType, number>;
   if (hours <= 0 || hours >= 24) return out;
   const rows = await db.all<{ t: ResourceType; share: number | null }>(
@@ -102,7 +103,7 @@ async function shareOfDayDone(db: Database, today: number, hours: number): Promi
 }
 
 /** Exchange rate of every day in [from, to) (units per USD); gaps take the nearest earlier rate, or the first one. */
-async function dailyRates(db: Database, currency: Currency, from: number, to: number): Promise<Float64Array> {
+export async function dailyRates(db: Database, currency: Currency, from: number, to: number): Promise<Float64Array> {
   const n = Math.max(0, Math.round((to - from) / DAY_MS));
   const out = new Float64Array(n).fill(NaN);
   if (currency === 'USD') return out.fill(1);
@@ -125,7 +126,7 @@ async function dailyRates(db: Database, currency: Currency, from: number, to: nu
 
 const fitCache = new WeakMap<Database, { key: string; models: Promise<EtsModel[]> }>();
 
-function modelsFor(db: Database, h: History): Promise<EtsModel[]> {
+export function modelsFor(db: Database, h: History): Promise<EtsModel[]> {
   const key = `${h.first}|${h.days}|${db.anchor}`;
   const hit = fitCache.get(db);
   if (hit && hit.key === key) return hit.models;
@@ -231,6 +232,17 @@ export async function getForecast(db: Database, q: ForecastQuery, now: number): 
       ...(i === 0 ? { actualToDate: round(actualToDate) } : {}),
     });
   }
+  // the month in progress is the projection of record (month-end.ts), the figure /usage and the budgets give too
+  const record = await monthEndProjection(db, { now, types: RESOURCE_TYPES, currency: q.currency, level: q.confidenceInterval });
+  // the scenarios' month in progress is centred on it as well, so their weighted totals add up to the projections
+  const first = fc?.total.monthly.find((m) => m.month === monthlyProjections[0]!.month);
+  if (first) offsets[0] = record.projectedCost - first.mean;
+  Object.assign(monthlyProjections[0]!, {
+    projectedCost: record.projectedCost,
+    confidence: record.confidence,
+    lowerBound: record.lowerBound,
+    upperBound: record.upperBound,
+  });
 
   // ---- baseline and growth drivers from the last complete months, in USD (so exchange-rate moves are not growth), shown at the stated rate
   const usdByMonth = new Map<string, number>();

@@ -35,11 +35,18 @@ function monthsIn(start: number, end: number): number {
   return (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() + 1;
 }
 
-/** The analysed hours of a time range: [period start, period end or the last complete hour). */
+/** Days every analysis covers at least, so a recommendation rests on enough evidence. */
+export const MIN_ANALYSIS_DAYS = 30;
+
+/**
+ * The analysed hours of a time range: [period start, period end or the last
+ * complete hour), reaching back to at least MIN_ANALYSIS_DAYS before that end.
+ */
 export function analysisWindow(q: Pick<OptimizationQuery, 'timeRange' | 'currency'>, now: number): AnalysisWindow {
   const p = resolvePeriod(q.timeRange, now);
   return {
-    start: p.start,
+    // at least the trailing MIN_ANALYSIS_DAYS through the range's last hour with data (a month so far, a February)
+    start: Math.min(p.start, p.dataEnd - MIN_ANALYSIS_DAYS * DAY_MS),
     end: p.dataEnd,
     periodEnd: p.end,
     hoursPerMonth: (p.end - p.start) / HOUR_MS / monthsIn(p.start, p.end),

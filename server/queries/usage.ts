@@ -25,6 +25,7 @@ import { previousPeriod, resolvePeriod, type ResolvedPeriod } from './period.ts'
 import { budgetAlerts, spikeAlerts } from '../analytics/alerts.ts';
 import { loadNames } from './names.ts';
 import { HOUR_MS, DAY_MS } from '../../src/lib/time.ts';
+import { monthEndProjection } from './month-end.ts';
 
 const GPU_TYPES: ResourceType[] = ['clusters', 'endpoints', 'training'];
 /** Quantities are reported with two decimals; requests are whole. */
@@ -596,10 +597,12 @@ export async function dailyTotals(db: Database, from: number, to: number, types:
 }
 
 /**
- * Month-end (period-end) projection from the run rate: what is spent so far
- * plus the average hourly rate of the last seven complete days for the hours
- * left. Confidence falls with day-to-day volatility and with the share of the
- * period still to come.
+ * Period-end projection. For the calendar month in progress the cost and its
+ * confidence are the projection of record (month-end.ts: the forecast model).
+ * Other periods (a quarter or year in progress), and the usage quantities,
+ * use the run rate: what is spent so far plus the average hourly rate of the
+ * last seven complete days for the hours left; that confidence falls with
+ * day-to-day volatility and with the share of the period still to come.
  */
 async function projections(
   db: Database,
@@ -637,14 +640,19 @@ async function projections(
   const confidence =
     hoursLeft === 0 ? 1 : Math.max(0.5, Math.min(0.99, 1 - cv * Math.sqrt(hoursLeft / Math.max(hoursDone, 24))));
 
+  // the calendar month in progress: the projection of record (month-end.ts), which /usage/forecast and the budgets give too
+  const d = new Date(now);
+  const isThisMonth = p.start === Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) && p.end === Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+  const record = isThisMonth ? await monthEndProjection(db, { now, types, currency }) : undefined;
+
   return {
-    projectedCost: fromMinor(toMinor(actualCost + rate.c * hoursLeft, dec), dec),
+    projectedCost: record ? record.projectedCost : fromMinor(toMinor(actualCost + rate.c * hoursLeft, dec), dec),
     projectedUsage: {
       gpuHours: Math.round((actualUsage.gpuHours + rate.gpu * hoursLeft) * 10) / 10,
       apiRequests: Math.round(actualUsage.apiRequests + rate.req * hoursLeft),
       storageGB: Math.round((actualUsage.storageGB + rate.gb * hoursLeft) * 10) / 10,
     },
-    confidence: Math.round(confidence * 100) / 100,
+    confidence: record ? record.confidence : Math.round(confidence * 100) / 100,
     trend,
   };
 }

@@ -13,6 +13,7 @@ import { queryString } from '../../src/contract/query-string.ts';
 import { createApp } from '../app.ts';
 import { Database } from '../db/database.ts';
 import { answerClientErrors } from '../http/client-errors.ts';
+import { warmMonthEnd } from '../queries/month-end.ts';
 
 export const TEST_KEY = 'test-key-0123456789';
 export const REFERENCE_NOW = Date.parse('2024-01-16T12:00:00Z');
@@ -39,6 +40,8 @@ export async function startSandbox(
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'sandbox-test-'));
   const db = await Database.open(join(dir, 'billing.duckdb'), { scale: opts.scale ?? 1 });
   await db.ensureData(now);
+  // as the sandbox does at start-up: the day's models fitted before the first request is timed
+  await warmMonthEnd(db, now);
   const app = createApp({ db, apiKey: TEST_KEY, now: () => now, ...(opts.requestTimeoutMs ? { requestTimeoutMs: opts.requestTimeoutMs } : {}) });
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));

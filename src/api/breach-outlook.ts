@@ -19,18 +19,20 @@
  */
 import { useMemo } from 'react';
 import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
-import { BUDGET_RESOURCE_TYPES, CURRENCIES, type Currency, type Period, type ResourceType, type UsageResponse } from '../contract/billing';
+import { CURRENCIES, type Currency, type Period, type ResourceType, type UsageResponse } from '../contract/billing';
 import type { MonthPaths, ThresholdBreach } from '../../server/analytics/forecast-breach';
 import { usageQueryOptions, type UsageRequest } from './usage';
 import { queryKeys } from './query-keys';
 import { apiToday } from '../lib/period';
 import { clockRequest } from './api-clock';
 import { DAY_MS } from '../lib/time';
+import { breachScope, type BreachResourceType } from './month-end';
+
+export { breachScope, type BreachResourceType };
 
 /** Months of history asked for before the month in progress (two years: yearly seasonality). */
 export const BREACH_HISTORY_MONTHS = 24;
 
-export type BreachResourceType = ResourceType | 'all';
 
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
@@ -76,8 +78,9 @@ export interface BreachPaths {
   currency: Currency;
   today: string;
   period: Period;
-  /** The model module's judgeThresholds (loaded with it). */
+  /** The model module's judgeThresholds and anchorPaths (loaded with it). */
   judgeThresholds: (m: MonthPaths, amounts: number[]) => ThresholdBreach[];
+  anchorPaths: (m: MonthPaths, target: number) => MonthPaths;
 }
 
 /** The API's clock and this month's rate (see the module comment), through the query cache. */
@@ -101,7 +104,7 @@ async function fetchBreachPaths(qc: QueryClient, resourceTypes: readonly BreachR
   const mod = await import('../../server/analytics/forecast-breach');
   const input = { start, daily, today, todayCost };
   const paths = typeof Worker === 'undefined' ? mod.simulateMonth(input) : await simulateInWorker(input);
-  return { paths, rate, currency, today, period, judgeThresholds: mod.judgeThresholds };
+  return { paths, rate, currency, today, period, judgeThresholds: mod.judgeThresholds, anchorPaths: mod.anchorPaths };
 }
 
 /** simulateMonth in a module worker, so a second of fitting does not freeze the page. */
@@ -140,6 +143,8 @@ export interface BreachView {
   /** Month-end projection in the display currency. */
   projected: { mean: number; lower: number; upper: number; level: number };
   spentToDate: number;
+  /** Centred on the projection of record (projected.mean is that figure). */
+  anchored: boolean;
   thresholds: BreachThreshold[];
 }
 
@@ -159,18 +164,14 @@ export function breachQueryOptions(resourceTypes: readonly BreachResourceType[],
   });
 }
 
-/**
- * A budget's scope as the forecast can request it, or undefined when it cannot:
- * the API does not say which types the budget covers, or names one this
- * dashboard cannot ask the usage endpoint for (a partial scope would understate it).
- */
-export function breachScope(types: readonly string[] | undefined): BreachResourceType[] | undefined {
-  if (!types || types.length === 0) return undefined;
-  const known = types.filter((t): t is BreachResourceType => (BUDGET_RESOURCE_TYPES as readonly string[]).includes(t));
-  return known.length === types.length ? known : undefined;
-}
 
-export function useBreachOutlook(types: readonly string[] | undefined, currencyId: string, amounts: readonly number[]) {
+/**
+ * The breach outlook of a scope for amounts in `currencyId`, its simulated
+ * months centred on `record` (the month-end projection of record in that
+ * currency, src/api/month-end.ts) once known, so chances, dates and the
+ * projection agree.
+ */
+export function useBreachOutlook(types: readonly string[] | undefined, currencyId: string, amounts: readonly number[], record?: number) {
   // a budget in a currency the usage endpoint cannot be asked for has no forecast either
   const currency = (CURRENCIES as readonly string[]).includes(currencyId) ? (currencyId as Currency) : undefined;
   const scope = currency ? breachScope(types) : undefined;
@@ -179,16 +180,17 @@ export function useBreachOutlook(types: readonly string[] | undefined, currencyI
   const { data, error, isError, isPending, refetch } = query;
   const view = useMemo((): BreachView | undefined => {
     if (!data) return undefined;
-    return judge(data, key ? key.split(',').map(Number) : []);
-  }, [data, key]);
+    return judge(data, key ? key.split(',').map(Number) : [], record);
+  }, [data, key, record]);
   return { view, error, isError, isPending, refetch, unavailable: scope === undefined };
 }
 
 export type BreachOutlookState = ReturnType<typeof useBreachOutlook>;
 
-/** Converts the paths' USD figures at the stated rate and judges display-currency amounts. */
-export function judge(data: BreachPaths, amounts: number[]): BreachView {
-  const { paths, rate } = data;
+/** Converts the paths' USD figures at the stated rate and judges display-currency amounts; `record` (display currency) centres them. */
+export function judge(data: BreachPaths, amounts: number[], record?: number): BreachView {
+  const { rate } = data;
+  const paths = record !== undefined && Number.isFinite(record) ? data.anchorPaths(data.paths, record / rate) : data.paths;
   const thresholds = data.judgeThresholds(paths, amounts.map((a) => a / rate)).map((t, i) => ({ ...t, display: amounts[i]! }));
   const p = paths.projected;
   return {
@@ -198,6 +200,7 @@ export function judge(data: BreachPaths, amounts: number[]): BreachView {
     rate,
     projected: { mean: p.mean * rate, lower: p.lower * rate, upper: p.upper * rate, level: p.level },
     spentToDate: paths.spentToDate * rate,
+    anchored: paths !== data.paths,
     thresholds,
   };
 }

@@ -43,7 +43,7 @@ export interface DataTableProps<T extends RowData> {
   initialSort?: { id: string; desc?: boolean };
   /** Scroll height (CSS length); the header stays in view. */
   maxHeight?: CSSProperties['maxHeight'];
-  /** Shows an "Export CSV" button above the table, saving as `tensorone-<exportFileName>-<date>.csv`. */
+  /** Shows an "Export CSV" button above the table, saving as `tensorone-<exportFileName>-<period>-<currency>.csv` (csvFileName). */
   exportFileName?: string;
   /** Shown in place of the rows when there are none. */
   empty?: ReactNode;

@@ -36,5 +36,7 @@ export function breachSentence(b: BreachLike, verb = 'exceed'): string {
   if (b.reached) return verb === 'exceed' ? 'Exceeded already' : 'Reached already';
   const chance = `${chanceLabel(b.probability)} chance to ${verb} by month end`;
   if (!b.expected || b.probability < 0.01) return chance;
-  return `${chance}; expected around ${dayMonth(b.expected.date)} (${dayRange(b.expected.earliest, b.expected.latest)})`;
+  const { date, earliest, latest } = b.expected;
+  const range = earliest === latest ? '' : ` (${dayRange(earliest, latest)})`;
+  return `${chance}; expected around ${dayMonth(date)}${range}`;
 }

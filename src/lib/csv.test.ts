@@ -52,10 +52,11 @@ describe('toCsv', () => {
 });
 
 describe('csvFileName', () => {
-  it('makes a safe, dated file name', () => {
-    expect(csvFileName('Cost by region / EUR', new Date('2024-01-16T12:00:00Z'))).toBe(
-      'tensorone-cost-by-region-eur-2024-01-16.csv',
+  it('makes a safe file name with the period and currency of its data, never a browser date', () => {
+    expect(csvFileName('Cost by region / EUR', { period: '2024-01-01-to-2024-01-31', currency: 'EUR' })).toBe(
+      'tensorone-cost-by-region-eur-2024-01-01-to-2024-01-31-EUR.csv',
     );
-    expect(csvFileName('***', new Date('2024-01-16T12:00:00Z'))).toBe('tensorone-export-2024-01-16.csv');
+    expect(csvFileName('***', { period: '2024-01', currency: 'jpy' })).toBe('tensorone-export-2024-01-JPY.csv');
+    expect(csvFileName('Waste')).toBe('tensorone-waste.csv');
   });
 });

@@ -45,11 +45,16 @@ export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): 
   );
 }
 
-/** `usage-by-region` + date → `tensorone-usage-by-region-2024-01-16.csv` (safe file name). */
-export function csvFileName(base: string, date: Date = new Date()): string {
-  const slug = base
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `tensorone-${slug || 'export'}-${date.toISOString().slice(0, 10)}.csv`;
+/**
+ * `usage-by-region` + its period and currency → `tensorone-usage-by-region-2024-01-01-to-2024-01-31-EUR.csv`
+ * (a safe file name; no browser date: the period is the data's).
+ */
+export function csvFileName(base: string, naming: { period?: string; currency?: string } = {}): string {
+  const slug = (x: string) =>
+    x
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '');
+  const parts = [slug(base) || 'export', naming.period ? slug(naming.period) : '', naming.currency ? naming.currency.replace(/[^A-Za-z0-9]/g, '').toUpperCase() : ''];
+  return `tensorone-${parts.filter(Boolean).join('-')}.csv`;
 }

@@ -44,7 +44,19 @@ export function costOf(
 /** Resource types metered in GPU hours (clusters, endpoints, training). */
 export const GPU_HOUR_TYPES = RESOURCE_TYPES.filter((t) => UNIT_BY_RESOURCE_TYPE[t] === 'gpu_hours');
 
-/** Average cost per elapsed day, or undefined before the first day is over. */
-export function dailyAverage(total: number, daysElapsed: number): number | undefined {
-  return daysElapsed > 0 ? total / daysElapsed : undefined;
+/**
+ * Hours of a period that have data, by the API's clock (`now`: the end of the
+ * newest hour with data); a complete period counts all its days. Undefined for
+ * a running period before the clock is known.
+ */
+export function hoursWithData(period: { startDate: string; endDate: string; daysElapsed: number; daysInPeriod: number }, now: number | undefined): number | undefined {
+  const start = Date.parse(`${period.startDate}T00:00:00Z`);
+  const end = Date.parse(`${period.endDate}T00:00:00Z`) + 86_400_000;
+  if (now === undefined) return period.daysElapsed >= period.daysInPeriod ? period.daysInPeriod * 24 : undefined;
+  return Math.max(0, Math.round((Math.min(end, now) - start) / 3_600_000));
+}
+
+/** Cost per day counted over the hours with data (20 hours are 20/24 of a day, not a day). */
+export function perDayOver(total: number, hours: number | undefined): number | undefined {
+  return hours !== undefined && hours > 0 ? (total / hours) * 24 : undefined;
 }

@@ -9,15 +9,17 @@ import type { BudgetStatus } from '../../contract/billing';
 import type { FilterRouteHandle } from '../../url-state/filter-bar-config';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useDeleteBudget } from './api/delete-budget';
-import { BudgetCard } from './components/budget-card';
+import { useUrlState } from '../../url-state/use-url-state';
 import { PRIMARY_BUTTON_CLASS } from './components/styles';
 import { READ_ONLY_NOTE_ID, ReadOnlyNote, useReadOnly } from './read-only';
 
 // The delete confirmation is closed when the page paints: its code loads just after.
+// The cards (their projections, breach forecasts and bars) load just after the page paints.
+const BudgetList = lazy(() => import('./components/budget-list').then((m) => ({ default: m.BudgetList })));
 const ConfirmDialog = lazy(() => import('./components/confirm-dialog').then((m) => ({ default: m.ConfirmDialog })));
 
-/** Budgets are monthly and in their own currency: the shared filters do not apply. */
-export const handle: FilterRouteHandle = { filterBar: false };
+/** Budgets are monthly: only the display currency of the shared filters applies. */
+export const handle: FilterRouteHandle = { filterBar: { hide: ['timeRange', 'resourceType', 'granularity', 'groupBy'] } };
 
 /** What the editor passes back after a save (router location state). */
 export interface BudgetsLocationState {
@@ -87,13 +89,15 @@ export default function BudgetsPage() {
 
   const { data, error, isError, isPending, isFetching, refetch } = status;
   const budgets = data?.budgets ?? [];
+  const { filters } = useUrlState();
+  const currency = filters.currency;
   const failedDelete = remove.isError ? remove.variables : undefined;
 
   return (
     <>
       <PageHeader
         title="Budgets"
-        description="This calendar month's spend (UTC) against each monthly budget, in the budget's currency."
+        description={`This calendar month's spend (UTC) against each monthly budget, in ${currency}; a budget kept in another currency is converted at this month's rate, its own amount noted. Every bar shares one scale.`}
         actions={<NewBudgetLink />}
       />
 
@@ -147,13 +151,9 @@ export default function BudgetsPage() {
                 />
               </div>
             ) : (
-              <ul aria-label="Budgets" aria-busy={isFetching} className="flex flex-col gap-3">
-                {budgets.map((item, i) => (
-                  <li key={item.budgetId ?? `${item.name}-${i}`}>
-                    <BudgetCard item={item} onDelete={setConfirming} readOnly={readOnly} />
-                  </li>
-                ))}
-              </ul>
+              <Suspense fallback={<ListSkeleton />}>
+                <BudgetList budgets={budgets} currency={currency} busy={isFetching} onDelete={setConfirming} readOnly={readOnly} />
+              </Suspense>
             )}
           </>
         )}

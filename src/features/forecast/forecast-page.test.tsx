@@ -10,6 +10,9 @@ import { jsonResponse, usageFixture } from '../../test/usage-fixture';
 
 /** Usage as the reference shapes it: the month's clock (16 January 2024), or 10 a day from 1 October 2023 (4 so far today). */
 function usageFor(url: URL) {
+  // the month-end projection of record: /usage projections for the month in progress, here 252 (the forecast model says 250)
+  if (url.searchParams.get('includeProjections') === 'true')
+    return usageFixture({ projections: { ...usageFixture().projections!, projectedCost: 252, confidence: 0.8 } });
   if (url.searchParams.get('granularity') !== 'daily') return usageFixture();
   const timeSeries = [];
   for (let t = Date.UTC(2023, 9, 1); t <= Date.UTC(2024, 0, 16); t += 86_400_000)
@@ -101,9 +104,15 @@ describe('Forecast page', { timeout: 30_000 }, () => {
     expect(within(screen.getByRole('group', { name: 'Expected scenario' })).getByTestId('scenario-total')).toHaveTextContent(
       '$1,600.00',
     );
-    expect(await screen.findByText('At risk: projected 105% of budget', {}, WAIT)).toBeInTheDocument();
-    // the budget's own forecast from its usage: 150 spent by the 15th, 10 a day, so 240 is passed on the 9th day from the 16th
-    expect(await screen.findByTestId('outlook-breach', {}, WAIT)).toHaveTextContent(/^Over 99% chance to exceed by month end; expected around 24 Jan/);
+    // this month is the projection of record, the forecast model's own figure named beside it
+    const thisMonth = screen.getByRole('group', { name: 'Projected this month' });
+    await waitFor(() => expect(thisMonth).toHaveTextContent('$252.00'), WAIT);
+    expect(within(thisMonth).getByTestId('forecast-model-month')).toHaveTextContent('Forecast model: $250.00');
+    expect(await screen.findByText('Projected over: projected 105% of budget', {}, WAIT)).toBeInTheDocument();
+    expect(screen.getByTestId('outlook-projected')).toHaveTextContent('$252.00');
+    // the budget's forecast from its usage (150 by the 15th, 10 a day) centred on the record: the month's other 102 over
+    // its 16 days, 6.375 a day, pass 240 on the 15th of them, 30 Jan
+    expect(await screen.findByTestId('outlook-breach', {}, WAIT)).toHaveTextContent(/^Over 99% chance to exceed by month end; expected around 30 Jan/);
     // the accuracy panel loads with its own chunk and query
     expect(await screen.findByText(/Not enough history yet/, {}, WAIT)).toBeInTheDocument();
   });

@@ -9,10 +9,12 @@ import { filtersToSearchParams, toSearchString } from '../../url-state/filter-ur
 import { useUrlState } from '../../url-state/use-url-state';
 import { useBudgetStatus } from '../../api/budget-status';
 import { useForecast } from './api/get-forecast';
+import { CsvNamingContext } from '../../lib/csv-naming';
+import { useMonthEnd } from '../../api/month-end';
 import { ForecastControls } from './components/forecast-controls';
 import { ForecastSummary } from './components/forecast-summary';
 import { ScenarioCards } from './components/scenario-cards';
-import { budgetOutlooks, buildForecastSeries, currentProjection, monthStart, scenarioCards } from './forecast-series';
+import { buildForecastSeries, currentProjection, monthStart, scenarioCards } from './forecast-series';
 import { forecastView } from './forecast-view';
 import { CardFallback } from '../../components/card-fallback';
 
@@ -48,14 +50,12 @@ export default function ForecastPage() {
   const points = useMemo(() => (data ? buildForecastSeries(data) : []), [data]);
   const scenarios = useMemo(() => (data ? scenarioCards(data) : []), [data]);
   const current = data ? currentProjection(data) : undefined;
-  const outlooks = useMemo(
-    () => (budgets.data ? budgetOutlooks(budgets.data.budgets, current, shownCurrency) : undefined),
-    [budgets.data, current, shownCurrency],
-  );
+  // the month-end projection of record (the figure Overview and Budgets show); the forecast model's own beside it if it differs
+  const record = useMonthEnd(['all'], shownCurrency).data;
   const explorerSearch = toSearchString(filtersToSearchParams({ ...filters, resourceType: [] }));
 
   return (
-    <>
+    <CsvNamingContext value={{ period: data && `${data.monthlyProjections[0]?.month}-to-${data.monthlyProjections.at(-1)?.month}`, currency: shownCurrency }}>
       <PageHeader
         title="Forecast"
         description={
@@ -82,7 +82,7 @@ export default function ForecastPage() {
         ) : (
           <>
             {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
-            <ForecastSummary data={data} currency={shownCurrency} level={shownLevel} updating={isPlaceholderData} />
+            <ForecastSummary data={data} record={record} currency={shownCurrency} level={shownLevel} updating={isPlaceholderData} />
             <div className="grid grid-cols-1 gap-4 xl:grid-cols-3">
               <div className="min-w-0 xl:col-span-2">
                 <Suspense fallback={<CardFallback title="Actual and projected cost" height={300} />}>
@@ -98,12 +98,12 @@ export default function ForecastPage() {
               <Suspense fallback={<CardFallback title="This month against budgets" height={240} />}>
                 <BudgetOutlookCard
                   month={current?.month}
-                  projected={current?.projectedCost}
+                  projected={record?.projected ?? current?.projectedCost}
                   lower={current?.lowerBound}
                   upper={current?.upperBound}
                   level={shownLevel}
                   currency={shownCurrency}
-                  budgets={outlooks}
+                  budgets={budgets.data?.budgets}
                   loading={budgets.isPending}
                   error={budgets.isError ? budgets.error : undefined}
                   onRetry={() => void budgets.refetch()}
@@ -137,6 +137,6 @@ export default function ForecastPage() {
           </>
         )}
       </div>
-    </>
+    </CsvNamingContext>
   );
 }

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forecastResponseSchema, type BudgetStatus, type ForecastResponse } from '../../contract/billing';
+import { forecastResponseSchema, type ForecastResponse } from '../../contract/billing';
 import {
-  budgetOutlooks,
-  budgetStatusText,
   buildForecastSeries,
   currentProjection,
   formatMonthLong,
@@ -87,46 +85,5 @@ describe('summary figures', () => {
     ]);
     expect(cards[0]!.peakMonthLabel).toBe('2024-02');
     expect(scenarioCards(forecast({ scenarios: undefined }))).toEqual([]);
-  });
-});
-
-describe('budgetOutlooks', () => {
-  const budget = (overrides: Partial<BudgetStatus>): BudgetStatus => ({
-    budgetId: 'b',
-    name: 'B',
-    monthlyBudget: 200,
-    currency: 'USD',
-    resourceTypes: ['all'],
-    alertThresholds: [50, 100],
-    currentSpent: 100,
-    percentageUsed: 50,
-    daysRemainingInPeriod: 15,
-    projectedSpend: 212,
-    thresholdsCrossed: [50],
-    status: 'at_risk',
-    ...overrides,
-  });
-
-  it('compares the budget with its projection and, for an all-resources budget in the same currency, the forecast', () => {
-    const [all, clusters, euro] = budgetOutlooks(
-      [
-        budget({}),
-        budget({ budgetId: 'c', resourceTypes: ['clusters'], projectedSpend: 150, status: 'on_track' }),
-        budget({ budgetId: 'e', currency: 'EUR' }),
-      ],
-      { projectedCost: 250 },
-      'USD',
-    );
-    expect(all).toMatchObject({ projectedPercent: 106, spentPercent: 50, statusText: 'At risk: projected 106% of budget' });
-    expect(all!.forecast).toEqual({ projected: 250, percent: 125, over: true });
-    expect(clusters).toMatchObject({ statusText: 'On track: projected 75% of budget' });
-    expect(clusters!.forecast).toBeUndefined();
-    expect(euro!.forecast).toBeUndefined();
-  });
-
-  it('says how much is spent once a budget is exceeded', () => {
-    expect(budgetStatusText({ status: 'exceeded', currentSpent: 230, projectedSpend: 400, monthlyBudget: 200 })).toBe(
-      'Exceeded: 115% of budget spent',
-    );
   });
 });

@@ -4,8 +4,7 @@
  * cards, growth-driver rows, and each budget's standing against this month's
  * projection.
  */
-import type { BudgetStatus, BudgetStatusKind, Currency, ForecastResponse } from '../../contract/billing';
-import { labelFor } from '../../lib/format';
+import type { ForecastResponse } from '../../contract/billing';
 
 type Projection = ForecastResponse['monthlyProjections'][number];
 
@@ -129,78 +128,3 @@ export function scenarioCards(data: ForecastResponse): ScenarioCard[] {
   });
 }
 
-// ---------------------------------------------------------------- budgets
-
-export interface BudgetOutlook {
-  budgetId?: string;
-  name: string;
-  currency: BudgetStatus['currency'];
-  monthlyBudget: number;
-  currentSpent: number;
-  /** The budget's own run-rate projection to month end (absent when the API gives none). */
-  projectedSpend?: number;
-  /** projectedSpend as % of the budget. */
-  projectedPercent?: number;
-  spentPercent: number;
-  status: BudgetStatus['status'];
-  /** `At risk: projected 106% of budget`, … */
-  statusText: string;
-  /** This month's forecast (model) against the budget, for an all-resources budget in the forecast's currency. */
-  forecast?: { projected: number; percent: number; over: boolean };
-  resourceTypes: BudgetStatus['resourceTypes'];
-}
-
-const pct = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : 0);
-const round = (v: number) => Math.round(v);
-
-export const BUDGET_STATUS_LABELS: Record<BudgetStatusKind, string> = {
-  on_track: 'On track',
-  at_risk: 'At risk',
-  exceeded: 'Exceeded',
-};
-
-export function budgetStatusText(b: Pick<BudgetStatus, 'status' | 'currentSpent' | 'projectedSpend' | 'monthlyBudget'>): string {
-  const spent = `${round(pct(b.currentSpent, b.monthlyBudget))}% of budget spent`;
-  if (b.status === undefined) return b.projectedSpend === undefined ? spent : `Projected ${round(pct(b.projectedSpend, b.monthlyBudget))}% of budget`;
-  const label = labelFor(BUDGET_STATUS_LABELS, b.status);
-  if (b.status === 'exceeded' || b.projectedSpend === undefined) return `${label}: ${spent}`;
-  return `${label}: projected ${round(pct(b.projectedSpend, b.monthlyBudget))}% of budget`;
-}
-
-/**
- * Each budget beside this month's projection: the budget's own projection
- * (spend so far + recent run rate) and, for a budget over all resources in the
- * forecast's currency, the forecast model's projection of the month.
- */
-export function budgetOutlooks(
-  budgets: readonly BudgetStatus[],
-  current: Pick<Projection, 'projectedCost'> | undefined,
-  forecastCurrency: Currency,
-): BudgetOutlook[] {
-  return budgets.map((b) => {
-    const coversAll = b.resourceTypes?.includes('all') ?? false;
-    const forecast =
-      current && coversAll && b.currency === forecastCurrency
-        ? {
-            projected: current.projectedCost,
-            percent: pct(current.projectedCost, b.monthlyBudget),
-            over: current.projectedCost > b.monthlyBudget,
-          }
-        : undefined;
-    return {
-      budgetId: b.budgetId,
-      name: b.name,
-      currency: b.currency,
-      monthlyBudget: b.monthlyBudget,
-      currentSpent: b.currentSpent,
-      ...(b.projectedSpend !== undefined
-        ? { projectedSpend: b.projectedSpend, projectedPercent: pct(b.projectedSpend, b.monthlyBudget) }
-        : {}),
-      spentPercent: pct(b.currentSpent, b.monthlyBudget),
-      status: b.status,
-      statusText: budgetStatusText(b),
-      resourceTypes: b.resourceTypes,
-      ...(forecast ? { forecast } : {}),
-    };
-  });
-}

@@ -8,14 +8,14 @@ describe('analysisRange', () => {
     expect(analysisRange({ timeRange: 'current_month' })).toEqual({ timeRange: 'current_month' });
   });
 
-  it('falls back to last month, with an issue, for every other range', () => {
+  it('falls back to the last 30 days (the current month, analysed over the trailing 30 days), with an issue, for every other range', () => {
     for (const timeRange of TIME_RANGES.filter((t) => t !== 'last_month' && t !== 'current_month')) {
       const { timeRange: used, issue } = analysisRange({ timeRange });
-      expect(used).toBe('last_month');
+      expect(used).toBe('current_month');
       expect(issue).toEqual({
         param: 'timeRange',
         value: timeRange,
-        reason: 'optimization analyses Last month or Current month; showing Last month',
+        reason: 'optimization analyses the last 30 days or Last month; showing the last 30 days',
       });
     }
   });

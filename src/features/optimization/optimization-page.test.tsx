@@ -124,12 +124,36 @@ describe('Optimization page', { timeout: 30_000 }, () => {
     );
   });
 
-  it('says when the time range is not one it analyses, and shows last month', async () => {
+  it('says when the time range is not one it analyses, and analyses the last 30 days', async () => {
     const fetchMock = stubApi(() => jsonResponse(fixture()));
     renderApp('/optimization?timeRange=current_year');
-    expect(await screen.findByText(/optimization analyses Last month or Current month; showing Last month/, {}, WAIT)).toBeInTheDocument();
+    expect(await screen.findByText(/optimization analyses the last 30 days or Last month; showing the last 30 days/, {}, WAIT)).toBeInTheDocument();
     await waitFor(() => expect(optimizationUrls(fetchMock).length).toBeGreaterThan(0), WAIT);
-    expect(optimizationUrls(fetchMock)[0]!.searchParams.get('timeRange')).toBe('last_month');
+    expect(optimizationUrls(fetchMock)[0]!.searchParams.get('timeRange')).toBe('current_month');
+    // the header names the window the answer analysed
+    expect(await screen.findByTestId('analysed-window', {}, WAIT)).toHaveTextContent(/^Analysed .*\(744 h of data, the last 30 days\)/);
+  });
+
+  it('never lists a reservation from less than 30 days of data, and says why', async () => {
+    const reserve = {
+      id: 'reserved_capacity:cluster-d',
+      title: 'Reserve 4 GPUs for cluster D',
+      impact: 'high' as const,
+      potentialSavings: 1200,
+      description: 'Steady.',
+      implementationEffort: 'low' as const,
+      resourceIds: ['cluster-d'],
+      category: 'GPU Clusters',
+      rule: 'reserved_capacity',
+    };
+    const short = fixture();
+    short.recommendations = [...short.recommendations!, reserve];
+    short.analysis = { startDate: '2024-01-01', endDate: '2024-01-31', dataThrough: '2024-01-01T20:00:00Z', hoursAnalysed: 20, hoursPerMonth: 744, monthlyFactor: 37.2 };
+    stubApi(() => jsonResponse(short));
+    renderApp('/optimization?timeRange=current_month');
+    await waitFor(() => expect(titles()).toHaveLength(3), WAIT);
+    expect(titles()).not.toContain('Reserve 4 GPUs for cluster D');
+    expect(screen.getByText(/1 reservation withheld: a commitment needs 30 days of data, this analysis has 20 h/)).toBeInTheDocument();
   });
 
   it('shows the API error with Retry', async () => {

@@ -3,14 +3,16 @@ import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
-import { formatDateRange } from '../../lib/format';
+import { formatDateRange, formatNumber } from '../../lib/format';
+import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 import { TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
 import type { FilterRouteHandle } from '../../url-state/filter-bar-config';
 import type { FilterIssue } from '../../url-state/filter-schema';
 import { filtersToSearchParams, toSearchString } from '../../url-state/filter-url';
 import { useUrlState } from '../../url-state/use-url-state';
-import { analysisRange } from './analysis-range';
+import { MIN_EVIDENCE_DAYS, analysisRange } from './analysis-range';
+import { isCommitment } from './recommendations';
 import { useOptimization } from './api/get-optimization';
 import { RecommendationList } from './components/recommendation-list';
 import { SavingsSummary } from './components/savings-summary';
@@ -35,7 +37,12 @@ export default function OptimizationPage() {
   const retry = () => void refetch();
   const shownCurrency = data?.potentialSavings?.currency ?? currency;
 
-  const sorted = useMemo(() => (data ? sortRecommendations(data.recommendations ?? []) : undefined), [data]);
+  // a commitment needs 30 days of evidence: withheld from a shorter analysis (or, without `analysis`, a month so far)
+  const evidenceHours = data?.analysis?.hoursAnalysed;
+  const shortEvidence = evidenceHours !== undefined ? evidenceHours < MIN_EVIDENCE_DAYS * 24 : range.timeRange === 'current_month';
+  const all = useMemo(() => (data ? sortRecommendations(data.recommendations ?? []) : undefined), [data]);
+  const sorted = useMemo(() => (all && shortEvidence ? all.filter((r) => !isCommitment(r)) : all), [all, shortEvidence]);
+  const withheld = (all?.length ?? 0) - (sorted?.length ?? 0);
   const shown = useMemo(
     () => (sorted ? filterRecommendations(sorted, { impact: values.impact, effort: values.effort }) : []),
     [sorted, values.impact, values.effort],
@@ -63,14 +70,14 @@ export default function OptimizationPage() {
     cleanUpLink({ timeRange: range.timeRange, expanded: expanded.filter((id) => !unknownExpanded.includes(id)).join(',') });
 
   return (
-    <>
+    <CsvNamingContext value={{ period: periodName(days), currency: shownCurrency }}>
       <PageHeader
         title="Optimization"
         description={
-          days ? (
-            <span className="tabular-nums">
-              {TIME_RANGE_LABELS[range.timeRange]}
-              {range.timeRange === 'current_month' ? ' so far' : ''}: {formatDateRange(days.startDate, days.endDate)} ·
+          days && data?.analysis ? (
+            <span className="tabular-nums" data-testid="analysed-window">
+              Analysed {formatDateRange(days.startDate, days.endDate)} ({formatNumber(data.analysis.hoursAnalysed)} h of data
+              {data.analysis.hoursAnalysed >= MIN_EVIDENCE_DAYS * 24 && range.timeRange === 'current_month' ? `, the last ${MIN_EVIDENCE_DAYS} days` : ''}) ·
               savings and waste per month, in {shownCurrency}
             </span>
           ) : isError || data ? (
@@ -103,6 +110,12 @@ export default function OptimizationPage() {
                 />
               </Suspense>
             </div>
+            {withheld > 0 && (
+              <Notice>
+                {withheld} reservation{withheld === 1 ? '' : 's'} withheld: a commitment needs {MIN_EVIDENCE_DAYS} days of data, this analysis has{' '}
+                {evidenceHours !== undefined ? `${evidenceHours} h` : 'the month so far'}.
+              </Notice>
+            )}
             {data && !data.recommendations && (
               <Notice>The billing API sent no recommendations for this period, so none are listed.</Notice>
             )}
@@ -122,6 +135,6 @@ export default function OptimizationPage() {
           </>
         )}
       </div>
-    </>
+    </CsvNamingContext>
   );
 }

@@ -175,3 +175,8 @@ export function analysedDays(analysis: NonNullable<OptimizationResponse['analysi
   const endDate = lastDay < analysis.endDate ? lastDay : analysis.endDate;
   return { startDate: analysis.startDate, endDate: endDate < analysis.startDate ? analysis.startDate : endDate };
 }
+
+/** A recommendation to commit (reserve capacity): by its rule, else by its title. */
+export function isCommitment(r: Pick<OptimizationRecommendation, 'title'> & { rule?: string }): boolean {
+  return r.rule !== undefined ? r.rule === 'reserved_capacity' : /\breserv/i.test(r.title);
+}

@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { useApiClock } from '../../api/api-clock';
 import { useUsage } from '../../api/usage';
+import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Skeleton } from '../../components/states/skeleton';
@@ -14,6 +15,7 @@ import { SummaryCards } from './components/summary-cards';
 import { UpdatingAnnouncer, UpdatingPill } from './components/updating-indicator';
 import { CardFallback } from '../../components/card-fallback';
 import { costChartView } from './cost-chart-view';
+import type { FilterRouteHandle } from '../../url-state/filter-bar-config';
 
 // The charts (and Recharts) load after the figures, so the summary paints first.
 const CostOverTimeCard = lazy(() => import('./components/cost-over-time-card').then((m) => ({ default: m.CostOverTimeCard })));
@@ -24,6 +26,9 @@ const TopResourcesCard = lazy(() => import('./components/top-resources-card').th
 const AnomaliesCard = lazy(() => import('../../components/anomalies-card').then((m) => ({ default: m.AnomaliesCard })));
 // And the alerts beside it (their labels and figures), off the first load.
 const AlertsCard = lazy(() => import('./components/alerts-card').then((m) => ({ default: m.AlertsCard })));
+
+/** Overview breaks spend down by resource type and region only: Group by is the Usage page's, so it is not offered here (the URL keeps it). */
+export const handle: FilterRouteHandle = { filterBar: { hide: ['groupBy'] } };
 
 export default function OverviewPage() {
   const url = useUrlState(costChartView);
@@ -42,7 +47,7 @@ export default function OverviewPage() {
   const dim = `transition-opacity ${updating ? 'opacity-60' : ''}`;
 
   return (
-    <>
+    <CsvNamingContext value={{ period: periodName(data?.period), currency: data?.summary.currency ?? filters.currency }}>
       <PageHeader
         title="Overview"
         description={
@@ -65,7 +70,7 @@ export default function OverviewPage() {
         ) : (
           <>
             {/* A failed refresh with data on screen: the shell's stale-data banner says so. */}
-            <SummaryCards data={data} updating={updating} comparison={comparison} />
+            <SummaryCards data={data} updating={updating} comparison={comparison} clockNow={clock?.now} />
             <div aria-busy={loading || updating} className={`grid grid-cols-1 gap-4 xl:grid-cols-3 ${dim}`}>
               <Suspense fallback={<CardFallback title="Cost over time" height={300} className="xl:col-span-2" />}>
                 <CostOverTimeCard
@@ -98,6 +103,6 @@ export default function OverviewPage() {
           </>
         )}
       </div>
-    </>
+    </CsvNamingContext>
   );
 }

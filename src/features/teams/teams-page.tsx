@@ -11,6 +11,7 @@ import { TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
 import { useUrlState } from '../../url-state/use-url-state';
 import { useTeamUsage } from './api/get-team-usage';
+import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 import { ChangeBadge } from './components/change-badge';
 import { SearchBox } from './components/search-box';
 import { defaultDirection, filterTeams, sortTeams, teamRows, type TeamRow, type TeamSort } from './team-metrics';
@@ -100,7 +101,7 @@ export default function TeamsPage() {
   const updating = isPlaceholderData ? 'opacity-60' : '';
 
   return (
-    <>
+    <CsvNamingContext value={{ period: periodName(data?.period), currency }}>
       <PageHeader
         title="Teams"
         description={
@@ -195,6 +196,6 @@ export default function TeamsPage() {
           </div>
         </div>
       )}
-    </>
+    </CsvNamingContext>
   );
 }

@@ -5,6 +5,7 @@ import { filterSearch } from '../../url-state/filter-url';
 import { RESOURCE_TYPES, isKnown, type GroupItem, type UsageResponse } from '../../contract/billing';
 import { useApiClock } from '../../api/api-clock';
 import { useUsage } from '../../api/usage';
+import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Notice } from '../../components/states/notice';
@@ -81,7 +82,7 @@ export default function UsagePage() {
   };
 
   return (
-    <>
+    <CsvNamingContext value={{ period: periodName(data?.period), currency: data?.summary.currency ?? filters.currency }}>
       <PageHeader
         title="Usage"
         description={
@@ -181,6 +182,6 @@ export default function UsagePage() {
           </>
         )}
       </div>
-    </>
+    </CsvNamingContext>
   );
 }

@@ -3,6 +3,7 @@ import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { resourceTypeSchema, type ResourceType } from '../../contract/billing';
 import { useApiClock } from '../../api/api-clock';
 import { useUsage } from '../../api/usage';
+import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 import { PageHeader } from '../../components/page-header';
 import { ErrorPanel } from '../../components/states/error-panel';
 import { Skeleton } from '../../components/states/skeleton';
@@ -106,7 +107,7 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
   const selectResource = (row: TopResourceRow) => setValues(toggleSelection(values, 'resource', row.resourceId));
 
   return (
-    <>
+    <CsvNamingContext value={{ period: periodName(data?.period), currency: data?.summary.currency ?? filters.currency }}>
       <PageHeader
         title={`Usage — ${label}`}
         description={
@@ -205,6 +206,6 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
           </>
         )}
       </div>
-    </>
+    </CsvNamingContext>
   );
 }

@@ -31,7 +31,8 @@ export function useCreateBudget() {
       // An answer with only the id: the lists reload (onSettled) instead of being filled in here.
       if (!('createdAt' in budget)) return;
       setCachedBudget(client, budget.budgetId, budget);
-      const status = expectedStatus(budget, Date.now(), spend);
+      // the spend's hour is the API's clock; without spend expectedStatus gives none
+      const status = expectedStatus(budget, spend?.from ?? Number.NaN, spend);
       if (status) setCachedStatus(client, budget.budgetId, status);
     },
     onSettled: () => invalidateBudgets(client),

@@ -29,9 +29,13 @@ export interface UpdateBudgetVariables {
   spend?: MonthSpend;
 }
 
-/** The budget as it will be stored (the API keeps id and createdAt). */
-export function applyBudgetData(previous: Budget | undefined, budgetId: string, data: BudgetData, now: number): Budget {
-  const stamp = new Date(now).toISOString();
+/**
+ * The budget as it will be stored (the API keeps id and createdAt). `now` is
+ * the API's clock (the spend's hour); without it the stamps stay as they were
+ * until the API's answer replaces them, never the browser's time.
+ */
+export function applyBudgetData(previous: Budget | undefined, budgetId: string, data: BudgetData, now: number | undefined): Budget {
+  const stamp = now !== undefined ? new Date(now).toISOString() : (previous?.updatedAt ?? previous?.createdAt ?? '');
   return {
     budgetId,
     name: budgetName(data),
@@ -52,13 +56,14 @@ export function useUpdateBudget() {
     mutationFn: ({ budgetId, data }: UpdateBudgetVariables) => updateBudget(budgetId, data),
     onMutate: async ({ budgetId, data, spend }): Promise<BudgetCacheSnapshot> => {
       const snapshot = await snapshotBudgets(client, budgetId);
-      const now = Date.now();
+      // the API's hour (the spend's), not the browser's clock
+      const now = spend?.from;
       const next = applyBudgetData(snapshot.detail?.budget, budgetId, data, now);
       setCachedBudget(client, budgetId, next);
       const previous = client
         .getQueryData<BudgetStatusResponse>(queryKeys.budgets.status())
         ?.budgets.find((b) => b.budgetId === budgetId);
-      const status = expectedStatus(next, now, spend, previous);
+      const status = expectedStatus(next, now ?? Number.NaN, spend, previous);
       if (status) setCachedStatus(client, budgetId, status);
       return snapshot;
     },

@@ -9,7 +9,9 @@ import { CURRENCY_NAMES } from '../../../lib/labels';
 import { useCreateBudget } from '../api/create-budget';
 import { useMonthSpend } from '../api/get-month-spend';
 import { useApiClock } from '../../../api/api-clock';
-import { useBreachOutlook } from '../../../api/breach-outlook';
+import { breachScope, useBreachOutlook } from '../../../api/breach-outlook';
+import { useMonthEnd } from '../../../api/month-end';
+import { isApiCurrency } from '../../../api/month-rates';
 import { useUpdateBudget } from '../api/update-budget';
 import { parseAmount, type BudgetFormValues } from '../budget-form';
 import { budgetFormResolver } from '../budget-resolver';
@@ -79,10 +81,13 @@ export function BudgetForm({ budgetId, defaultValues, onSaved }: BudgetFormProps
   const amount = parseAmount(watched.monthlyBudget ?? '');
   const percents = (watched.thresholds ?? []).map((t) => (t?.percent === undefined ? Number.NaN : t.percent));
   const monthSpend = useMonthSpend(resourceTypes, currency, now);
+  // the month-end projection of record for these types and currency; the breach forecast is centred on it
+  const record = useMonthEnd(isApiCurrency(currency) ? breachScope(resourceTypes) : undefined, isApiCurrency(currency) ? currency : 'USD');
   const breach = useBreachOutlook(
     resourceTypes,
     currency,
     percents.map((p) => (Number.isFinite(p) && amount > 0 ? (amount * p) / 100 : Number.NaN)),
+    record.data?.projected,
   );
   const spend = monthSpend.isPlaceholderData ? undefined : monthSpend.data;
   const next = nextThreshold(percents);
@@ -215,6 +220,7 @@ export function BudgetForm({ budgetId, defaultValues, onSaved }: BudgetFormProps
             amount={amount}
             currency={currency}
             forecast={breach.view?.projected}
+            record={record.data}
           />
           <ol aria-label="Alert thresholds" aria-describedby={ids.thresholdsError} className="flex flex-col">
             {thresholds.fields.map((field, index) => (

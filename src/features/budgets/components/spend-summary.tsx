@@ -3,6 +3,7 @@ import { Skeleton } from '../../../components/states/skeleton';
 import type { Currency } from '../../../contract/billing';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import { projectedSpend, type MonthSpend } from '../thresholds';
+import type { MonthEnd } from '../../../api/month-end';
 
 /** The figures the threshold previews come from: spend so far, burn rate, month-end projection. */
 export function SpendSummary({
@@ -13,7 +14,10 @@ export function SpendSummary({
   amount,
   currency,
   forecast,
+  record,
 }: {
+  /** The month-end projection of record for the form's types and currency (src/api/month-end.ts). */
+  record?: MonthEnd;
   /** The breach forecast's month-end projection (the projection of record), once computed. */
   forecast?: { mean: number; lower: number; upper: number; level: number };
   spend: MonthSpend | undefined;
@@ -28,7 +32,8 @@ export function SpendSummary({
   else if (error && !spend) body = <span className="text-danger">Could not load this month's spend: {errorMessage(error)}</span>;
   else if (!spend || loading) body = <Skeleton className="h-4 w-72 max-w-full" />;
   else {
-    const projected = forecast?.mean ?? projectedSpend(spend);
+    const projected = record?.projected ?? forecast?.mean ?? projectedSpend(spend);
+    const label = record?.projected !== undefined ? 'Projected month end' : forecast ? 'Forecast month end (browser model)' : 'Projected month end (run rate)';
     body = (
       <dl className="flex flex-wrap gap-x-5 gap-y-1">
         <div className="flex gap-1.5">
@@ -42,10 +47,13 @@ export function SpendSummary({
           <dd className="font-semibold text-foreground tabular-nums">{formatMoney(spend.hourlyBurn * 24, currency)}/day</dd>
         </div>
         <div className="flex gap-1.5">
-          <dt>{forecast ? 'Forecast month end' : 'Projected month end (run rate)'}</dt>
-          <dd className="font-semibold text-foreground tabular-nums">
+          <dt>{label}</dt>
+          <dd className="font-semibold text-foreground tabular-nums" data-testid="preview-projected">
             {formatMoney(projected, currency)}
             {amount > 0 && <span className="font-normal text-muted"> ({formatPercent((projected / amount) * 100)} of budget)</span>}
+            {record?.confidence !== undefined && (
+              <span className="font-normal text-muted"> · {formatPercent(record.confidence * 100, 0)} confidence (±10%)</span>
+            )}
             {forecast && (
               <span className="font-normal text-muted">
                 {' '}

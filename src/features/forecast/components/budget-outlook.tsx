@@ -1,59 +1,64 @@
 import { Link } from 'react-router';
-import type { BudgetStatusKind, Currency } from '../../../contract/billing';
+import type { BudgetStatus, Currency } from '../../../contract/billing';
 import { Panel } from '../../../components/panel';
 import { ErrorPanel } from '../../../components/states/error-panel';
 import { Skeleton } from '../../../components/states/skeleton';
 import { resourceLabel } from '../../../lib/colors';
-import { formatMoney, formatPercent, lookup } from '../../../lib/format';
+import { formatMoney, formatPercent } from '../../../lib/format';
 import { confidenceLabel } from '../forecast-view';
-import { useBreachOutlook } from '../../../api/breach-outlook';
+import { useBudgetView } from '../../../api/use-budget-view';
+import { RANK_LABELS, SCALE_MAX, type BudgetFigures, type BudgetRank } from '../../../lib/budget-view';
 import { breachSentence } from '../../../lib/breach-text';
-import { formatMonthLong, type BudgetOutlook as Outlook } from '../forecast-series';
+import { formatMonthLong } from '../forecast-series';
 
-const STATUS_CLASS: Record<BudgetStatusKind, string> = {
-  on_track: 'text-success',
-  at_risk: 'text-warning',
-  exceeded: 'text-danger',
-};
-const STATUS_BAR: Record<BudgetStatusKind, string> = {
-  on_track: 'var(--success)',
-  at_risk: 'var(--warning)',
-  exceeded: 'var(--danger)',
-};
-
-function scopeLabel(types: Outlook['resourceTypes']): string {
+function scopeLabel(types: BudgetStatus['resourceTypes']): string {
   if (!types) return '';
   if (types.includes('all')) return 'All resources';
   return types.map((t) => resourceLabel(t)).join(', ');
 }
 
-/** A status the API did not give or the dashboard does not know: neutral. */
-const statusClass = (s: Outlook['status']) => (s === undefined ? 'text-muted' : lookup(STATUS_CLASS, s, 'text-muted'));
-const statusBar = (s: Outlook['status']) => (s === undefined ? 'var(--accent)' : lookup(STATUS_BAR, s, 'var(--border-strong)'));
+const RANK_CLASS: Record<BudgetRank, string> = {
+  exceeded: 'text-danger',
+  projected_over: 'text-danger',
+  at_risk: 'text-warning',
+  on_track: 'text-success',
+};
+const RANK_BAR: Record<BudgetRank, string> = {
+  exceeded: 'var(--danger)',
+  projected_over: 'var(--warning)',
+  at_risk: 'var(--warning)',
+  on_track: 'var(--success)',
+};
 
-/** Spent so far (solid) and projected (light) against the budget (the 100% tick); scaled so 120% fits. */
-function BudgetBar({ b }: { b: Outlook }) {
-  const max = Math.max(120, b.projectedPercent ?? 0, b.spentPercent);
+/** Spent so far (solid) and projected (light) against the budget (the 100% tick); scaled so 120% fits, overflow marked. */
+function BudgetBar({ f, rank }: { f: BudgetFigures; rank: BudgetRank | undefined }) {
+  const max = Math.min(SCALE_MAX, Math.max(120, f.projectedPercent ?? 0, f.spentPercent));
   const w = (v: number) => `${Math.min(100, (v / max) * 100)}%`;
+  const colour = rank === undefined ? 'var(--accent)' : RANK_BAR[rank];
+  const over = Math.max(f.spentPercent, f.projectedPercent ?? 0) > max;
   return (
     <div
       role="img"
-      aria-label={`${formatPercent(b.spentPercent, 0)} spent${b.projectedPercent === undefined ? '' : `, ${formatPercent(b.projectedPercent, 0)} projected`} of the budget`}
+      aria-label={`${formatPercent(f.spentPercent, 0)} spent${f.projectedPercent === undefined ? '' : `, ${formatPercent(f.projectedPercent, 0)} projected`} of the budget`}
       className="relative mt-2 h-1.5 rounded-full bg-surface-muted"
     >
-      {b.projectedPercent !== undefined && (
-        <span className="absolute inset-y-0 left-0 rounded-full opacity-35" style={{ width: w(b.projectedPercent), background: statusBar(b.status) }} />
+      {f.projectedPercent !== undefined && (
+        <span className="absolute inset-y-0 left-0 rounded-full opacity-35" style={{ width: w(f.projectedPercent), background: colour }} />
       )}
-      <span className="absolute inset-y-0 left-0 rounded-full" style={{ width: w(b.spentPercent), background: statusBar(b.status) }} />
+      <span className="absolute inset-y-0 left-0 rounded-full" style={{ width: w(f.spentPercent), background: colour }} />
       <span aria-hidden="true" className="absolute -inset-y-1 w-px bg-foreground/60" style={{ left: w(100) }} />
+      {over && (
+        <span aria-hidden="true" className="absolute -right-1 -top-1.5 text-2xs font-semibold text-danger">
+          ▶
+        </span>
+      )}
     </div>
   );
 }
 
-/** The budget's own month-end forecast from its resource types' usage history (the projection of record). */
-function BreachForecast({ b }: { b: Outlook }) {
-  const breach = useBreachOutlook(b.resourceTypes, b.currency, [b.monthlyBudget]);
-  const t = breach.view?.thresholds[0];
+/** The breach forecast, centred on the projection of record. */
+function BreachForecast({ view }: { view: ReturnType<typeof useBudgetView> }) {
+  const { breach, threshold } = view;
   if (breach.unavailable)
     return (
       <p className="mt-1.5 text-xs text-muted" data-testid="outlook-breach">
@@ -69,47 +74,61 @@ function BreachForecast({ b }: { b: Outlook }) {
         </button>
       </p>
     );
-  if (!breach.view || !t) return <p className="mt-1.5 text-xs text-muted">Forecasting the month end…</p>;
-  const p = breach.view.projected;
+  if (!breach.view || !threshold) return <p className="mt-1.5 text-xs text-muted">Forecasting the month end…</p>;
+  const t = threshold;
   return (
-    <div className="mt-1.5 text-xs">
-      <p data-testid="outlook-breach" className={`font-semibold ${t.reached || t.probability >= 0.5 ? 'text-danger' : t.probability >= 0.2 ? 'text-warning' : 'text-success'}`}>
-        {breachSentence(t)}
-      </p>
-      <p className="text-muted tabular-nums">
-        Forecast month end <span className="font-medium text-foreground">{formatMoney(p.mean, b.currency)}</span>, {formatPercent((p.mean / b.monthlyBudget) * 100, 0)} of budget (
-        {Math.round(p.level * 100)}%: {formatMoney(p.lower, b.currency)}–{formatMoney(p.upper, b.currency)})
-      </p>
-    </div>
+    <p
+      data-testid="outlook-breach"
+      className={`mt-1.5 text-xs font-semibold ${t.reached || t.probability >= 0.5 ? 'text-danger' : t.probability >= 0.2 ? 'text-warning' : 'text-success'}`}
+    >
+      {breachSentence(t)}
+    </p>
   );
 }
 
-function BudgetRow({ b }: { b: Outlook }) {
+function BudgetRow({ item, currency }: { item: BudgetStatus; currency: Currency }) {
+  const view = useBudgetView(item, currency);
+  const { figures: f, rank } = view;
+  const money = (x: number) => formatMoney(x, currency);
   return (
-    <li data-testid="budget-outlook" data-budget={b.budgetId} className="border-b border-border py-3 first:pt-0 last:border-b-0 last:pb-0">
+    <li data-testid="budget-outlook" data-budget={item.budgetId} className="border-b border-border py-3 first:pt-0 last:border-b-0 last:pb-0">
       <div className="flex items-baseline justify-between gap-3">
-        <p className="min-w-0 truncate text-[13px] font-medium text-foreground">{b.name}</p>
-        <p className="shrink-0 text-2xs text-muted">{scopeLabel(b.resourceTypes)}</p>
+        <p className="min-w-0 truncate text-[13px] font-medium text-foreground">{item.name}</p>
+        <p className="shrink-0 text-2xs text-muted">{scopeLabel(item.resourceTypes)}</p>
       </div>
-      <p data-testid="budget-status" className={`text-xs font-semibold ${statusClass(b.status)}`}>
-        {b.statusText}
-      </p>
-      <BudgetBar b={b} />
-      <dl className="mt-2 grid grid-cols-3 gap-2 text-xs tabular-nums">
-        <div>
-          <dt className="text-2xs text-muted">Budget</dt>
-          <dd className="font-medium text-foreground">{formatMoney(b.monthlyBudget, b.currency)}</dd>
-        </div>
-        <div>
-          <dt className="text-2xs text-muted">Spent so far</dt>
-          <dd className="font-medium text-foreground">{formatMoney(b.currentSpent, b.currency)}</dd>
-        </div>
-        <div>
-          <dt className="text-2xs text-muted">Projected (run rate)</dt>
-          <dd className="font-medium text-foreground">{b.projectedSpend === undefined ? '—' : formatMoney(b.projectedSpend, b.currency)}</dd>
-        </div>
-      </dl>
-      <BreachForecast b={b} />
+      {f ? (
+        <>
+          <p data-testid="budget-status" className={`text-xs font-semibold ${rank === undefined ? 'text-muted' : RANK_CLASS[rank]}`}>
+            {rank === undefined ? '' : `${RANK_LABELS[rank]}: `}
+            {f.projectedPercent === undefined
+              ? `${formatPercent(f.spentPercent, 0)} of budget spent`
+              : `projected ${formatPercent(f.projectedPercent, 0)} of budget`}
+          </p>
+          <BudgetBar f={f} rank={rank} />
+          <dl className="mt-2 grid grid-cols-3 gap-2 text-xs tabular-nums">
+            <div>
+              <dt className="text-2xs text-muted">Budget</dt>
+              <dd className="font-medium text-foreground" data-testid="outlook-budget">
+                {money(f.budget)}
+              </dd>
+              {f.own && <dd className="text-2xs text-muted">kept in {f.own.currency}: {formatMoney(f.own.budget, f.own.currency)}</dd>}
+            </div>
+            <div>
+              <dt className="text-2xs text-muted">Spent so far</dt>
+              <dd className="font-medium text-foreground">{money(f.spent)}</dd>
+            </div>
+            <div>
+              <dt className="text-2xs text-muted">{f.projectedFrom === 'budget-status' ? 'Projected (API budget status)' : 'Projected month end'}</dt>
+              <dd className="font-medium text-foreground" data-testid="outlook-projected">
+                {f.projected === undefined ? '—' : money(f.projected)}
+              </dd>
+            </div>
+          </dl>
+        </>
+      ) : (
+        <Skeleton className="mt-2 h-10 w-full" />
+      )}
+      <BreachForecast view={view} />
     </li>
   );
 }
@@ -134,7 +153,7 @@ export function BudgetOutlookCard({
   upper?: number;
   level: number;
   currency: Currency;
-  budgets?: readonly Outlook[];
+  budgets?: readonly BudgetStatus[];
   loading: boolean;
   error?: unknown;
   onRetry: () => void;
@@ -181,8 +200,8 @@ export function BudgetOutlookCard({
         </p>
       ) : (
         <ul>
-          {budgets.map((b) => (
-            <BudgetRow key={b.budgetId} b={b} />
+          {budgets.map((b, i) => (
+            <BudgetRow key={b.budgetId ?? `${b.name}-${i}`} item={b} currency={currency} />
           ))}
         </ul>
       )}

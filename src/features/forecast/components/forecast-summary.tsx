@@ -2,6 +2,7 @@ import type { Currency, ForecastResponse } from '../../../contract/billing';
 import { MetricCard } from '../../../components/metric-card';
 import { SummaryGrid } from '../../../components/summary-grid';
 import { formatMoney, formatNumber } from '../../../lib/format';
+import type { MonthEnd } from '../../../api/month-end';
 import { confidenceLabel } from '../forecast-view';
 import { currentProjection, formatMonthLong, formatMonthShort, projectedTotal } from '../forecast-series';
 
@@ -12,11 +13,14 @@ const signed = (v: number, digits = 1) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${
 /** Headline figures: this month's projected end, the period total, the baseline and the growth trend. */
 export function ForecastSummary({
   data,
+  record,
   currency,
   level,
   updating = false,
 }: {
   data?: ForecastResponse;
+  /** The month-end projection of record (src/api/month-end.ts), shown as this month's figure. */
+  record?: Pick<MonthEnd, 'projected'>;
   currency: Currency;
   level: number;
   updating?: boolean;
@@ -24,6 +28,9 @@ export function ForecastSummary({
   if (!data) return <SummaryGrid loadingTitles={FORECAST_SUMMARY_TITLES} />;
 
   const current = currentProjection(data);
+  // the projection of record once in; the forecast's own figure for the month, named, where it differs
+  const thisMonth = record?.projected ?? current?.projectedCost;
+  const modelDiffers = current !== undefined && record?.projected !== undefined && Math.abs(record.projected - current.projectedCost) > 0.005;
   const months = data.monthlyProjections;
   const first = months[0]?.month;
   const last = months[months.length - 1]?.month;
@@ -33,12 +40,13 @@ export function ForecastSummary({
     <SummaryGrid updating={updating}>
       <MetricCard
         title="Projected this month"
-        value={current ? formatMoney(current.projectedCost, currency) : '—'}
-        rawValue={current?.projectedCost}
+        value={thisMonth !== undefined ? formatMoney(thisMonth, currency) : '—'}
+        rawValue={thisMonth}
         className="max-sm:col-span-2"
         footnote={
           current && (
             <span className="flex flex-col">
+              {modelDiffers && <span data-testid="forecast-model-month">Forecast model: {formatMoney(current.projectedCost, currency)}</span>}
               {current.actualToDate !== undefined && (
                 <span>
                   {formatMoney(current.actualToDate, currency)} so far in {formatMonthShort(current.month)}

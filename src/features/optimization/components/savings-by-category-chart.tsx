@@ -18,7 +18,7 @@ function columns(currency: Currency): DataColumn<CategoryRow>[] {
     { id: 'name', header: 'Category', value: (r) => r.name },
     {
       id: 'currentCost',
-      header: 'Current cost',
+      header: `Current cost (${currency})`,
       value: (r) => r.currentCost,
       cell: (r) => formatMoney(r.currentCost, currency),
       numeric: true,
@@ -26,7 +26,7 @@ function columns(currency: Currency): DataColumn<CategoryRow>[] {
     },
     {
       id: 'savings',
-      header: 'Savings',
+      header: `Savings (${currency})`,
       value: (r) => r.savings,
       cell: (r) => formatMoney(r.savings, currency),
       numeric: true,

@@ -2,12 +2,8 @@ import type { Currency, OptimizationResponse, TimeRange } from '../../../contrac
 import { TIME_RANGE_LABELS } from '../../../lib/labels';
 import { MetricCard } from '../../../components/metric-card';
 import { SummaryGrid } from '../../../components/summary-grid';
-import { formatMoney, formatNumber, formatPercent } from '../../../lib/format';
-import { countByImpact } from '../recommendations';
-
-const MONTH = new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' });
-/** `2023-12-01` → `Dec 2023` */
-const formatMonth = (date: string) => MONTH.format(new Date(`${date}T00:00:00Z`));
+import { formatDateRange, formatMoney, formatNumber, formatPercent } from '../../../lib/format';
+import { analysedDays, countByImpact } from '../recommendations';
 
 export const SUMMARY_TITLES = ['Potential savings', 'Identified waste', 'Recommendations', 'Analysed period'] as const;
 
@@ -71,12 +67,10 @@ export function SavingsSummary({
       />
       <MetricCard
         title="Analysed period"
-        value={analysis ? formatMonth(analysis.startDate) : TIME_RANGE_LABELS[timeRange]}
+        value={analysis ? `${formatNumber(Math.round((analysis.hoursAnalysed / 24) * 10) / 10, analysis.hoursAnalysed % 24 === 0 ? 0 : 1)} days` : TIME_RANGE_LABELS[timeRange]}
         footnote={
           analysis
-            ? `${TIME_RANGE_LABELS[timeRange]}${timeRange === 'current_month' ? ' so far' : ''} · ${formatNumber(analysis.hoursAnalysed)} h of data${
-                analysis.monthlyFactor !== 1 ? `, ×${formatNumber(analysis.monthlyFactor, 2)} to a month` : ''
-              }`
+            ? `${formatDateRange(analysedDays(analysis).startDate, analysedDays(analysis).endDate)} · ${formatNumber(analysis.hoursAnalysed)} h of data${analysis.monthlyFactor !== 1 ? `, ×${formatNumber(analysis.monthlyFactor, 2)} to a month` : ''}`
             : undefined
         }
       />

@@ -6,7 +6,7 @@ import { ShareBar } from '../../../components/share-bar';
 import { Skeleton } from '../../../components/states/skeleton';
 import { RESOURCE_COLORS, resourceColor, resourceLabel } from '../../../lib/colors';
 import { formatDate, formatDateRange, formatMetricNumber, formatMoney, formatNumber, formatPercent, UNIT_LABELS, labelFor } from '../../../lib/format';
-import { costOf, costShares, dailyAverage, GPU_HOUR_TYPES } from '../../../lib/usage-summary';
+import { costOf, costShares, GPU_HOUR_TYPES, hoursWithData, perDayOver } from '../../../lib/usage-summary';
 import type { PeriodComparison } from '../api/use-period-comparison';
 import { currentTotals, percentChange, type PeriodTotals } from '../period-comparison';
 import { ChangeIndicator } from './change-indicator';
@@ -164,7 +164,12 @@ function ResourceMetricCard({
   );
 }
 
-/** Projected cost at the end of a period that is still running. */
+/** A period that is one whole calendar month (the projection of record's period). */
+function isCalendarMonth(p: UsageResponse['period']): boolean {
+  return p.startDate.endsWith('-01') && p.startDate.slice(0, 7) === p.endDate.slice(0, 7) && p.daysInPeriod >= 28;
+}
+
+/** Projected cost at the end of a period that is still running: for the month in progress the projection of record (src/api/month-end.ts). */
 function Projection({ data }: { data: UsageResponse }) {
   const { projections, period, summary } = data;
   if (!projections || period.daysElapsed >= period.daysInPeriod) return null;
@@ -179,15 +184,22 @@ function Projection({ data }: { data: UsageResponse }) {
         {formatMoney(projections.projectedCost, summary.currency)}
       </span>
       <span className="text-2xs text-muted">
-        {formatPercent(projections.confidence * 100, 0)} confidence · {labelFor(TREND_LABELS, projections.trend)}
+        {formatPercent(projections.confidence * 100, 0)} confidence (chance to end within ±10%) · {labelFor(TREND_LABELS, projections.trend)}
+        {!isCalendarMonth(period) && ' · the API’s projection for this period; the month’s is on Forecast and Budgets'}
       </span>
     </div>
   );
 }
 
-function TotalCostCard({ data, comparison }: { data: UsageResponse; comparison?: PeriodComparison }) {
+function TotalCostCard({ data, comparison, clockNow }: { data: UsageResponse; comparison?: PeriodComparison; clockNow?: number }) {
+  const { search } = useLocation();
+  const hourly = new URLSearchParams(search);
+  hourly.set('granularity', 'hourly');
+  const hourlySearch = `?${hourly.toString()}`;
   const { summary, period, breakdown } = data;
-  const perDay = dailyAverage(summary.totalCost, period.daysElapsed);
+  // per day over the hours with data (the API's clock), not over calendar days begun
+  const hours = hoursWithData(period, clockNow);
+  const perDay = perDayOver(summary.totalCost, hours);
   const shares = costShares(breakdown).map((s) => ({
     key: s.resourceType,
     label: resourceLabel(s.resourceType),
@@ -204,7 +216,20 @@ function TotalCostCard({ data, comparison }: { data: UsageResponse; comparison?:
         <>
           <CardChange comparison={comparison} metric="cost" current={currentTotals(data).cost} tone="cost" explainMissing />
           <CompareLink />
-          {perDay !== undefined && <p className="mt-0.5">{formatMoney(perDay, summary.currency)} per day</p>}
+          {perDay !== undefined && hours !== undefined && (
+            <p className="mt-0.5" data-testid="per-day">
+              {formatMoney(perDay, summary.currency)} per day
+              {hours % 24 !== 0 && ` (over ${formatNumber(hours)} h of data)`}
+            </p>
+          )}
+          {hours !== undefined && hours < 24 && (
+            <p className="mt-0.5" data-testid="hourly-hint">
+              Only {formatNumber(hours)} h of this period so far:{' '}
+              <Link to={{ pathname: '/usage', search: hourlySearch }} className="font-medium text-accent underline">
+                see it hour by hour
+              </Link>
+            </p>
+          )}
         </>
       }
       className="col-span-2"
@@ -220,10 +245,13 @@ export function SummaryCards({
   data,
   updating = false,
   comparison,
+  clockNow,
 }: {
   data?: UsageResponse;
   updating?: boolean;
   comparison?: PeriodComparison;
+  /** The API's clock (end of its newest hour with data), for per-day figures. */
+  clockNow?: number;
 }) {
   return (
     <section
@@ -233,7 +261,7 @@ export function SummaryCards({
     >
       {data ? (
         <>
-          <TotalCostCard data={data} comparison={comparison} />
+          <TotalCostCard data={data} comparison={comparison} clockNow={clockNow} />
           <ResourceMetricCard
             data={data}
             title="GPU hours"
