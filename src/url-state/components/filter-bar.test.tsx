@@ -27,7 +27,8 @@ describe('FilterBar', () => {
     );
     await screen.findByRole('heading', { level: 1, name: 'Usage' });
     const bar = filters();
-    expect(within(bar).getByRole('combobox', { name: 'Time range' })).toHaveValue('custom');
+    // the bar's controls load beside the page's chunk
+    expect(await within(bar).findByRole('combobox', { name: 'Time range' })).toHaveValue('custom');
     // the date inputs load with a custom range
     expect(await within(bar).findByLabelText('Start date')).toHaveValue('2024-01-01');
     expect(within(bar).getByLabelText('End date')).toHaveValue('2024-01-15');
@@ -47,14 +48,14 @@ describe('FilterBar', () => {
   it('writes changes to the URL as new history entries, leaving defaults out', async () => {
     const { router } = renderApp('/usage?metric=usage');
     await screen.findByRole('heading', { level: 1, name: 'Usage' });
-    await userEvent.selectOptions(within(filters()).getByRole('combobox', { name: 'Granularity' }), 'weekly');
+    await userEvent.selectOptions(await within(filters()).findByRole('combobox', { name: 'Granularity' }), 'weekly');
     expect(router.state.location.search).toBe('?metric=usage&granularity=weekly');
-    await userEvent.selectOptions(within(filters()).getByRole('combobox', { name: 'Time range' }), 'custom');
+    await userEvent.selectOptions(await within(filters()).findByRole('combobox', { name: 'Time range' }), 'custom');
     expect(router.state.location.search).toBe(
       '?metric=usage&timeRange=custom&startDate=2024-01-01&endDate=2024-01-31&granularity=weekly',
     );
     expect(await within(filters()).findByLabelText('Start date')).toHaveValue('2024-01-01');
-    await userEvent.selectOptions(within(filters()).getByRole('combobox', { name: 'Granularity' }), 'daily');
+    await userEvent.selectOptions(await within(filters()).findByRole('combobox', { name: 'Granularity' }), 'daily');
     expect(router.state.location.search).toBe('?metric=usage&timeRange=custom&startDate=2024-01-01&endDate=2024-01-31');
 
     await router.navigate(-1);
@@ -64,7 +65,7 @@ describe('FilterBar', () => {
   it('picks resource types in a popover of checkboxes', async () => {
     const { router } = renderApp('/usage');
     await screen.findByRole('heading', { level: 1, name: 'Usage' });
-    const button = within(filters()).getByRole('button', { name: 'Resource types' });
+    const button = await within(filters()).findByRole('button', { name: 'Resource types' });
     expect(button).toHaveAccessibleDescription('All types');
     await userEvent.click(button);
     expect(button).toHaveAttribute('aria-expanded', 'true');
@@ -87,14 +88,14 @@ describe('FilterBar', () => {
   it('keeps at least one resource type', async () => {
     renderApp('/usage?resourceType=storage');
     await screen.findByRole('heading', { level: 1, name: 'Usage' });
-    await userEvent.click(within(filters()).getByRole('button', { name: 'Resource types' }));
+    await userEvent.click(await within(filters()).findByRole('button', { name: 'Resource types' }));
     expect(screen.getByRole('checkbox', { name: 'Storage' })).toBeDisabled();
   });
 
   it('offers hourly only for ranges up to 92 days', async () => {
     renderApp('/usage?timeRange=current_year');
     await screen.findByRole('heading', { level: 1, name: 'Usage' });
-    const granularity = within(filters()).getByRole('combobox', { name: 'Granularity' });
+    const granularity = await within(filters()).findByRole('combobox', { name: 'Granularity' });
     expect(within(granularity).getByRole('option', { name: /Hourly/ })).toBeDisabled();
   });
 
@@ -104,7 +105,7 @@ describe('FilterBar', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
     renderApp('/usage?currency=GBP');
     await screen.findByRole('heading', { level: 1, name: 'Usage' });
-    await user.click(within(filters()).getByRole('button', { name: 'Copy link' }));
+    await user.click(await within(filters()).findByRole('button', { name: 'Copy link' }));
     expect(writeText).toHaveBeenCalledWith(window.location.href);
     expect(await within(filters()).findByText('Link copied')).toBeInTheDocument();
   });
@@ -115,7 +116,7 @@ describe('FilterBar', () => {
     document.execCommand = vi.fn(() => false);
     renderApp('/usage');
     await screen.findByRole('heading', { level: 1, name: 'Usage' });
-    await user.click(within(filters()).getByRole('button', { name: 'Copy link' }));
+    await user.click(await within(filters()).findByRole('button', { name: 'Copy link' }));
     expect(await within(filters()).findByText(/Could not copy/)).toBeInTheDocument();
   });
 
@@ -124,7 +125,7 @@ describe('FilterBar', () => {
     await screen.findByRole('heading', { level: 1, name: 'Usage' });
     const notice = screen.getByText(/Ignored timeRange “bogus”/).closest('[role="status"]') as HTMLElement;
     expect(notice).toHaveTextContent('Ignored currency “XYZ”: not a supported currency');
-    expect(within(filters()).getByRole('combobox', { name: 'Time range' })).toHaveValue('current_month');
+    expect(await within(filters()).findByRole('combobox', { name: 'Time range' })).toHaveValue('current_month');
     await userEvent.click(within(notice).getByRole('button', { name: 'Clean up link' }));
     expect(router.state.location.search).toBe('?metric=usage');
     expect(screen.queryByText(/Ignored/)).not.toBeInTheDocument();
