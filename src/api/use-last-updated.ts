@@ -1,4 +1,4 @@
-import { useIsFetching, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { notifyManager, useIsFetching, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
 import { queryKeys } from './query-keys';
 
@@ -16,7 +16,9 @@ export interface LastUpdated {
  */
 export function useLastUpdated(queryKey: QueryKey = queryKeys.all): LastUpdated {
   const cache = useQueryClient().getQueryCache();
-  const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
+  // Cache events fire while other components render (a query's observer is added in render);
+  // batched as TanStack Query's own hooks do, they reach this store after that render.
+  const subscribe = useCallback((onChange: () => void) => cache.subscribe(notifyManager.batchCalls(onChange)), [cache]);
   const snapshot = useCallback(() => {
     let oldest: number | undefined;
     for (const query of cache.findAll({ queryKey, type: 'active' })) {
