@@ -184,6 +184,9 @@ test.describe('refusals', () => {
   test('a session that ends mid-visit goes back through sign-in to the page being opened', async ({ page }) => {
     await signIn(page, 'vic', '/usage');
     await expect(page.getByRole('heading', { level: 1, name: 'Usage' })).toBeVisible();
+    // Usage's lazily loaded cards ask for their data after the heading shows; a request still in flight
+    // when the session ends would (rightly) send the user to sign in for Usage itself.
+    await page.waitForLoadState('networkidle');
     await page.context().clearCookies({ name: 't1_session' });
     // A page the app has not loaded yet: its query gets 401 and the app sends the browser to sign in. The
     // provider still has its own session, so it answers at once, and the user is back on Teams, signed in
