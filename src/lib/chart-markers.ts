@@ -4,8 +4,8 @@
  */
 import type { Granularity } from '../contract/billing';
 import type { AnomalyMarker } from '../api/anomalies';
+import { DAY_MS as DAY } from './time';
 
-const DAY = 86_400_000;
 
 /** The colour of unusual spend on cost charts. */
 export const ANOMALY_COLOR = 'var(--warning)';

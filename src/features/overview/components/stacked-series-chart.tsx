@@ -2,7 +2,8 @@ import { useId } from 'react';
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Rectangle, ReferenceArea, Tooltip, XAxis, YAxis } from 'recharts';
 import type { BarShapeProps } from 'recharts';
 import type { Currency, Granularity, ResourceTypeId, UnitId } from '../../../contract/billing';
-import { ANOMALY_COLOR, type ChartMarker } from '../../../lib/chart-markers';
+import type { ChartMarker } from '../../../lib/chart-markers';
+import { markerAreas } from '../../../components/marker-areas';
 import { CHART_MARGIN, VALUE_AXIS_WIDTH, timeAxisProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import { tickCountFor, type ValueAxis } from '../../../lib/chart-ticks';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
@@ -59,22 +60,6 @@ export interface StackedSeriesChartProps {
   markers?: readonly ChartMarker[];
 }
 
-/** Shaded spans of unusual spend, the selected one stronger, each labelled at the top. */
-function markerAreas(markers: readonly ChartMarker[] | undefined) {
-  return (markers ?? []).map((m) => (
-    <ReferenceArea
-      key={m.id}
-      x1={m.x1}
-      x2={m.x2}
-      ifOverflow="hidden"
-      fill={ANOMALY_COLOR}
-      fillOpacity={m.selected ? 0.3 : 0.14}
-      stroke={ANOMALY_COLOR}
-      strokeOpacity={m.selected ? 0.9 : 0.45}
-      label={{ value: m.label, position: 'insideTop', fill: ANOMALY_COLOR, fontSize: 10, fontWeight: 600 }}
-    />
-  ));
-}
 
 /**
  * A stacked time series on a numeric time axis: bars while each bucket gets a

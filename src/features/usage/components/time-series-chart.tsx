@@ -1,6 +1,7 @@
 import { useId, useMemo, type ReactNode } from 'react';
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ReferenceArea, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
-import { ANOMALY_COLOR, type ChartMarker } from '../../../lib/chart-markers';
+import type { ChartMarker } from '../../../lib/chart-markers';
+import { markerAreas } from '../../../components/marker-areas';
 import type { Currency, Granularity, ResourceTypeId } from '../../../contract/billing';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucketLong, formatMoney, resourceUnit } from '../../../lib/format';
@@ -148,19 +149,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
               <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
               {xAxis(true)}
               <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(costAxis)} />
-              {markers.map((m) => (
-                <ReferenceArea
-                  key={m.id}
-                  x1={m.x1}
-                  x2={m.x2}
-                  ifOverflow="hidden"
-                  fill={ANOMALY_COLOR}
-                  fillOpacity={m.selected ? 0.3 : 0.14}
-                  stroke={ANOMALY_COLOR}
-                  strokeOpacity={m.selected ? 0.9 : 0.45}
-                  label={{ value: m.label, position: 'insideTop', fill: ANOMALY_COLOR, fontSize: 10, fontWeight: 600 }}
-                />
-              ))}
+              {markerAreas(markers)}
               {/* The tooltip shows in the top panel (synchronised); here only the cursor. */}
               <Tooltip content={() => null} cursor={{ stroke: CHART_COLORS.axis }} isAnimationActive={false} />
               <Line
