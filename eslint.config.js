@@ -50,6 +50,30 @@ const boundaries = [
       ],
     },
   },
+  // lib is the bottom layer beside contract: pure helpers and types that the
+  // api, components and url-state layers build on, never the other way round.
+  // (A later block replaces the rule's options, so it repeats the one above.)
+  {
+    files: ['src/lib/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.{1,2}/)+(features|app)(/|$)',
+              message: 'Shared layers do not import features or the app: pass what they need in.',
+            },
+            {
+              regex: '^(\\.{1,2}/)+(api|components|url-state)(/|$)',
+              message: 'lib imports only contract and lib: move the type or helper into lib, or pass it in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default tseslint.config(

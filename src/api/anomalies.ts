@@ -18,7 +18,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Alert, Currency, Period, ResourceTypeId, UsageResponse } from '../contract/billing';
-import { anomalyEpisodes, expectation, unusualDays, type AnomalyEpisode, type SeriesPoint } from '../lib/anomalies';
+import { anomalyEpisodes, expectation, unusualDays, type AnomalyEpisode, type AnomalyMarker, type SeriesPoint } from '../lib/anomalies';
 import { explainAnomaly, type Causes } from '../lib/anomaly-causes';
 import { usageQueryOptions, type UsageRequest } from './usage';
 
@@ -33,29 +33,7 @@ const BASELINE_DAYS = 28;
 const dayMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-export interface FlaggedSeries {
-  /** Undefined: the type's total. */
-  team?: { id: string; name: string };
-  actual: number;
-  expected: number;
-  excess: number;
-  score: number;
-}
-
-export interface AnomalyMarker {
-  /** `<type>:<first day>`, for links (`?anomaly=`). */
-  id: string;
-  type: ResourceTypeId;
-  /** Days [start, end), epoch ms. */
-  start: number;
-  end: number;
-  /** The type's cost on those days, what was expected, and the difference. */
-  actual: number;
-  expected: number;
-  excess: number;
-  /** The series that found it: the type's total and/or teams' series of the type. */
-  flagged: FlaggedSeries[];
-}
+export type { AnomalyMarker, FlaggedSeries } from '../lib/anomalies';
 
 /** The days the detection reads for a period, or null when the period has no complete day yet. */
 export function anomalyHistory(period: Pick<Period, 'startDate' | 'endDate'>, today: string): { startDate: string; endDate: string } | null {

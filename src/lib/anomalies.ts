@@ -15,6 +15,8 @@
  * Only rises are reported: the question is "what was that spike?".
  */
 
+import type { ResourceTypeId } from '../contract/billing';
+
 const DAY = 86_400_000;
 
 export interface SeriesPoint {
@@ -126,4 +128,30 @@ export function anomalyEpisodes(days: readonly UnusualDay[]): AnomalyEpisode[] {
     } else out.push({ start: d.t, end: d.t + DAY, days: [d], actual: d.actual, expected: d.expected, excess: d.excess, score: d.score });
   }
   return out;
+}
+
+/** One series that flagged a marker's days: the type's total or a team's series of the type. */
+export interface FlaggedSeries {
+  /** Undefined: the type's total. */
+  team?: { id: string; name: string };
+  actual: number;
+  expected: number;
+  excess: number;
+  score: number;
+}
+
+/** Unusual spend of a resource type over some days, as src/api/anomalies.ts finds it and the cost charts shade it. */
+export interface AnomalyMarker {
+  /** `<type>:<first day>`, for links (`?anomaly=`). */
+  id: string;
+  type: ResourceTypeId;
+  /** Days [start, end), epoch ms. */
+  start: number;
+  end: number;
+  /** The type's cost on those days, what was expected, and the difference. */
+  actual: number;
+  expected: number;
+  excess: number;
+  /** The series that found it: the type's total and/or teams' series of the type. */
+  flagged: FlaggedSeries[];
 }

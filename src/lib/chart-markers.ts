@@ -3,7 +3,7 @@
  * chart's numeric time axis (epoch ms), and whether it is the one selected.
  */
 import type { Granularity } from '../contract/billing';
-import type { AnomalyMarker } from '../api/anomalies';
+import type { AnomalyMarker } from './anomalies';
 import { DAY_MS as DAY } from './time';
 
 

@@ -27,6 +27,27 @@ describe('import boundaries', () => {
     expect(await boundaryErrors('src/url-state/components/fixture.ts', "import '../../app/routes';\n")).toHaveLength(1);
   });
 
+  it('refuses lib importing the api, components or url-state layers', async () => {
+    expect(await boundaryErrors('src/lib/fixture.ts', "import type { AnomalyMarker } from '../api/anomalies';\n")).toEqual([
+      expect.stringMatching(/lib imports only contract and lib/),
+    ]);
+    expect(await boundaryErrors('src/lib/fixture.ts', "import '../components/panel';\n")).toHaveLength(1);
+    expect(await boundaryErrors('src/lib/fixture.ts', "import '../url-state/filter-url';\n")).toHaveLength(1);
+    // still a shared layer
+    expect(await boundaryErrors('src/lib/fixture.ts', "import '../features/usage/usage-view';\n")).toEqual([
+      expect.stringMatching(/Shared layers do not import features or the app/),
+    ]);
+    expect(await boundaryErrors('src/lib/fixture.ts', "import './format';\nimport '../contract/billing';\n")).toEqual([]);
+  });
+
+  it('keeps lib free of imports from the layers above it', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const files = readdirSync('src/lib', { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    expect(files.length).toBeGreaterThan(10);
+    const offenders = files.filter((f) => /from '\.\.\/(api|components|url-state|features|app)\//.test(readFileSync(`src/lib/${f}`, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
   it('allows a feature its own modules and the shared layers', async () => {
     const code = [
       "import './usage-view';",
