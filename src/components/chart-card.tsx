@@ -77,6 +77,7 @@ export function ChartCard<T extends RowData>({
         onRowClick={table.onRowClick}
         initialSort={table.initialSort}
         maxHeight={height}
+        compact
       />
     );
   else if (noData) body = empty === true ? <EmptyState /> : empty;

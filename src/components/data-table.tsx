@@ -47,6 +47,12 @@ export interface DataTableProps<T extends RowData> {
   exportFileName?: string;
   /** Shown in place of the rows when there are none. */
   empty?: ReactNode;
+  /**
+   * Dense, for a chart's table view in a card: smaller text and padding, headers
+   * that wrap between words, and the first column kept in view (sticky) while
+   * the rest scrolls sideways.
+   */
+  compact?: boolean;
   className?: string;
 }
 
@@ -118,6 +124,7 @@ export function DataTable<T extends RowData>({
   maxHeight,
   exportFileName,
   empty,
+  compact = false,
   className = '',
 }: DataTableProps<T>) {
   const captionId = useId();
@@ -200,7 +207,7 @@ export function DataTable<T extends RowData>({
         className="overflow-auto rounded-md border border-border"
         style={{ maxHeight: maxHeight ?? (virtual ? VIRTUAL_MAX_HEIGHT : undefined) }}
       >
-        <table className="w-full border-collapse text-[13px]" aria-rowcount={virtual ? tableRows.length + 1 : undefined}>
+        <table className={`w-full border-collapse ${compact ? 'text-xs' : 'text-[13px]'}`} aria-rowcount={virtual ? tableRows.length + 1 : undefined}>
           <caption
             id={captionId}
             className={hideCaption ? 'sr-only' : 'px-3 py-2 text-left text-xs font-medium text-muted'}
@@ -214,25 +221,26 @@ export function DataTable<T extends RowData>({
                   const col = byId.get(header.column.id);
                   const sorted = header.column.getIsSorted();
                   const numeric = col?.numeric === true;
+                  const first = header.index === 0;
                   return (
                     <th
                       key={header.id}
                       scope="col"
                       aria-sort={ariaSort(sorted)}
-                      className={`sticky top-0 z-10 border-b border-border bg-surface-muted px-3 py-2 text-xs font-medium whitespace-nowrap text-muted ${
-                        numeric ? 'text-right' : 'text-left'
-                      }`}
+                      className={`sticky top-0 border-b border-border bg-surface-muted font-medium text-muted ${
+                        compact ? `text-2xs px-1.5 py-1.5 align-bottom ${first ? 'left-0 z-20 pl-2' : 'z-10'}` : 'z-10 px-3 py-2 text-xs whitespace-nowrap'
+                      } ${numeric ? 'text-right' : 'text-left'}`}
                     >
                       {header.column.getCanSort() ? (
                         <button
                           type="button"
                           onClick={header.column.getToggleSortingHandler()}
-                          className={`inline-flex items-center gap-1 rounded hover:text-foreground ${
-                            numeric ? 'flex-row-reverse' : ''
+                          className={`inline-flex items-center rounded hover:text-foreground ${compact ? 'gap-0.5 text-balance' : 'gap-1'} ${
+                            numeric ? 'flex-row-reverse text-right' : 'text-left'
                           } ${sorted ? 'text-foreground' : ''}`}
                         >
                           {col?.header}
-                          <SortIcon size={12} sort={sorted} className={sorted ? '' : 'opacity-50'} />
+                          <SortIcon size={compact ? 10 : 12} sort={sorted} className={`shrink-0 ${sorted ? '' : 'opacity-50'}`} />
                         </button>
                       ) : (
                         col?.header
@@ -281,9 +289,9 @@ export function DataTable<T extends RowData>({
                   {columns.map((c, i) => {
                     const value = c.value(row.original);
                     const content = c.cell ? c.cell(row.original) : (value ?? '—');
-                    const cls = `px-3 py-2 ${c.numeric ? 'text-right tabular-nums whitespace-nowrap' : 'text-left'}`;
+                    const cls = `${compact ? `py-1.5 ${i === 0 ? 'pr-1.5 pl-2' : 'px-1.5'}` : 'px-3 py-2'} ${c.numeric ? 'text-right tabular-nums whitespace-nowrap' : 'text-left'}`;
                     return i === 0 ? (
-                      <th key={c.id} scope="row" className={`${cls} font-medium text-foreground`}>
+                      <th key={c.id} scope="row" className={`${cls} font-medium text-foreground ${compact ? 'sticky left-0 z-[1] bg-surface' : ''}`}>
                         {content === true ? 'Yes' : content === false ? 'No' : content}
                       </th>
                     ) : (

@@ -6,7 +6,7 @@ import { EmptyState } from '../../../components/states/empty-state';
 import { CURRENCY_DECIMALS } from '../../../contract/billing';
 import { resourceLabel } from '../../../lib/colors';
 import { moneyAxis, numberAxis } from '../../../lib/chart-ticks';
-import { formatBucketLong, formatDateRange, formatMoney, formatNumber, formatQuantity, unitLabels } from '../../../lib/format';
+import { formatBucketLong, formatDateLocale, formatDateRange, formatMoney, formatNumber, formatQuantity, unitLabels } from '../../../lib/format';
 import { GRANULARITY_LABELS } from '../../../lib/labels';
 import { useUrlState } from '../../../url-state/use-url-state';
 import { costChartView } from '../cost-chart-view';
@@ -52,7 +52,10 @@ function dateColumn(granularity: Granularity, withStatus: boolean): DataColumn<S
     id: 'date',
     header: granularity === 'hourly' ? 'Hour (UTC)' : granularity === 'daily' ? 'Date' : 'Starting',
     value: (row) => dateValue(row, granularity),
-    cell: (row) => <span className="whitespace-nowrap">{formatBucketLong(row.t, granularity)}</span>,
+    // A day without its weekday keeps the column narrow, so the table fits its card.
+    cell: (row) => (
+      <span className="whitespace-nowrap">{granularity === 'daily' ? formatDateLocale(row.timestamp.slice(0, 10)) : formatBucketLong(row.t, granularity)}</span>
+    ),
   };
   if (!withStatus) return [date];
   return [
