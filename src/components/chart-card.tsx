@@ -4,7 +4,7 @@ import { csvColumns, DataTable, type DataColumn } from './data-table';
 import { ExportCsvButton } from './export-csv-button';
 import { Panel } from './panel';
 import { BUTTON_CLASS } from './field';
-import { CHART_FOCUS_CLASS, useOneTabStop } from './chart-frame';
+import { CHART_FOCUS_CLASS, ChartCardTabStop, useOneTabStop } from './chart-frame';
 import { TableIcon } from './icons';
 import { EmptyState } from './states/empty-state';
 import { Skeleton } from './states/skeleton';
@@ -81,7 +81,7 @@ export function ChartCard<T extends RowData>({
       />
     );
   else if (noData) body = empty === true ? <EmptyState /> : empty;
-  else body = children;
+  else body = <ChartCardTabStop.Provider value>{children}</ChartCardTabStop.Provider>;
 
   return (
     <Panel
@@ -112,6 +112,7 @@ export function ChartCard<T extends RowData>({
     >
       <div
         ref={asTable || loading || noData ? undefined : tabStop}
+        data-chart={asTable || loading || noData ? undefined : title}
         className={`min-w-0 ${asTable ? '' : CHART_FOCUS_CLASS}`}
         style={asTable ? { minHeight: Math.min(height, 160) } : { height }}
       >

@@ -17,7 +17,7 @@
  *     </BarChart>}
  *   </ChartFrame>
  */
-import { useCallback, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
 import type { Granularity } from '../contract/billing';
 import { CHART_COLORS } from '../lib/colors';
 import { formatBucket } from '../lib/format';
@@ -30,6 +30,38 @@ export const AXIS_TICK = { fill: CHART_COLORS.text, fontSize: 11 } as const;
 export const CHART_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 } as const;
 /** Width of a value axis on the left. */
 export const VALUE_AXIS_WIDTH = 60;
+
+/** Props for Recharts' <CartesianGrid>: horizontal lines only, in the grid colour. */
+export const gridProps = { vertical: false, stroke: CHART_COLORS.grid } as const;
+
+/** Props for a category axis (<YAxis type="category"> of bars, or an <XAxis> of labels). */
+export function categoryAxisProps(options: { dataKey: string; width?: number }) {
+  return {
+    type: 'category' as const,
+    dataKey: options.dataKey,
+    width: options.width,
+    interval: 0 as const,
+    tick: AXIS_TICK,
+    tickLine: false,
+    axisLine: { stroke: CHART_COLORS.grid },
+  };
+}
+
+/** Props for an axis of positions (day 1, 2, … of a span) with round ticks from positionTicks. */
+export function positionAxisProps(options: { dataKey: string; ticks: number[]; domain: [number, number] }) {
+  return {
+    dataKey: options.dataKey,
+    type: 'number' as const,
+    domain: options.domain,
+    ticks: options.ticks,
+    interval: 0 as const,
+    allowDecimals: false,
+    tick: AXIS_TICK,
+    tickLine: false,
+    axisLine: { stroke: CHART_COLORS.grid },
+    padding: { left: 8, right: 8 },
+  };
+}
 
 /** Props for a value axis (<YAxis>, or <XAxis type="number"> of a horizontal bar chart) with round ticks. */
 export function valueAxisProps(axis: ValueAxis) {
@@ -81,9 +113,15 @@ export function keepOneTabStop(root: HTMLElement, label: string): void {
   for (const [name, value] of Object.entries(want)) if (surface.getAttribute(name) !== value) surface.setAttribute(name, value);
 }
 
+/**
+ * Set by ChartCard around its chart: the card keeps the one tab stop (named by
+ * its title), so a ChartFrame inside it only sizes the chart.
+ */
+export const ChartCardTabStop = createContext(false);
+
 export interface ChartFrameProps {
-  /** The chart's accessible name (its one tab stop), e.g. "Cost per day, by resource type". */
-  label: string;
+  /** The chart's accessible name (its one tab stop), e.g. "Cost per day, by resource type"; inside a ChartCard, the card's title names it. */
+  label?: string;
   /** Height of the plot in px. */
   height: number;
   /** Draws the chart at the measured size (nothing is drawn before the width is known). */
@@ -114,22 +152,23 @@ export function useOneTabStop<T extends HTMLElement>(label: string): (node: T | 
   );
 }
 
-export function ChartFrame({ label, height, children, className = '' }: ChartFrameProps) {
+export function ChartFrame({ label = '', height, children, className = '' }: ChartFrameProps) {
   const [measure, width] = useElementWidth<HTMLDivElement>();
+  const inCard = useContext(ChartCardTabStop);
   const tabStop = useOneTabStop<HTMLDivElement>(label);
   const ref = useCallback(
     (node: HTMLDivElement | null) => {
       const a = measure(node);
-      const b = tabStop(node);
+      const b = inCard ? undefined : tabStop(node);
       return () => {
         a?.();
         b?.();
       };
     },
-    [measure, tabStop],
+    [measure, tabStop, inCard],
   );
   return (
-    <div ref={ref} data-chart-frame="" className={`min-w-0 ${CHART_FOCUS_CLASS} ${className}`} style={{ height }}>
+    <div ref={ref} data-chart-frame="" data-chart={inCard ? undefined : label} className={`min-w-0 ${CHART_FOCUS_CLASS} ${className}`} style={{ height }}>
       {width > 0 ? children({ width, height }) : null}
     </div>
   );

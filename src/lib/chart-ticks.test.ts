@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatBucket } from './format';
-import { moneyAxis, niceTicks, numberAxis, tickLabels } from './chart-ticks';
+import { moneyAxis, niceTicks, numberAxis, positionTicks, tickLabels } from './chart-ticks';
 
 describe('niceTicks', () => {
   it('steps by 1, 2 or 5 × 10ⁿ from zero, covering the data', () => {
@@ -65,5 +65,17 @@ describe('tick labels', () => {
 describe('month ticks', () => {
   it('name the year in full, so "Feb 2023" is not read as 23 February', () => {
     expect(formatBucket('2023-02-01T00:00:00Z', 'monthly', 'en-US')).toBe('Feb 2023');
+  });
+});
+
+describe('positionTicks', () => {
+  it('starts at 1 and steps in round multiples up to the count', () => {
+    expect(positionTicks(31)).toEqual({ ticks: [1, 5, 10, 15, 20, 25, 30], domain: [1, 31] });
+    expect(positionTicks(7)).toEqual({ ticks: [1, 2, 3, 4, 5, 6, 7], domain: [1, 7] });
+    expect(positionTicks(1)).toEqual({ ticks: [1], domain: [1, 1] });
+    const year = positionTicks(366, 6);
+    expect(year.ticks[0]).toBe(1);
+    expect(year.ticks.slice(1).every((t, i, all) => t % 50 === 0 && (i === 0 || t - all[i - 1]! === all[1]! - all[0]!))).toBe(true);
+    expect(year.ticks.length).toBeLessThanOrEqual(9);
   });
 });

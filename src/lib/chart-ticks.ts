@@ -91,3 +91,17 @@ export function numberAxis(min: number, max: number, count = 5): ValueAxis {
 export function tickCountFor(lengthPx: number, vertical = true): number {
   return Math.max(2, Math.min(8, Math.floor(lengthPx / (vertical ? 48 : 90))));
 }
+
+/**
+ * Ticks for positions 1…`count` (day 1 of one span against day 1 of another):
+ * 1, then round multiples of a step of 1, 2 or 5 × 10ⁿ (1, 5, 10, 15 … 30),
+ * about `max` of them; the domain is 1…count.
+ */
+export function positionTicks(count: number, max = 8): { ticks: number[]; domain: [number, number] } {
+  const n = Math.max(1, Math.floor(count));
+  const nice = niceTicks(0, n, Math.max(1, Math.min(max, n)));
+  const step = Math.max(1, nice[1]! - nice[0]!);
+  const ticks = [1];
+  for (let t = step; t <= n; t += step) if (t > 1) ticks.push(t);
+  return { ticks, domain: [1, n] };
+}

@@ -5,8 +5,8 @@ import type { DashboardFilters } from '../../../url-state/filter-schema';
 import type { ComparisonAnswers } from '../api/use-comparison';
 import { useMemo } from 'react';
 import { currencyDecimals } from '../../../lib/format';
-import { byRegion, byResourceType, byTeam, decompose, hasTeams, spanParts, totalCost, type Decomposition } from '../drivers';
-import { ChangeTable } from './change-table';
+import { byRegion, byResourceType, byTeam, decompose, hasTeams, spanParts, totalCost, type Contributor, type Decomposition } from '../drivers';
+import { SplitChange } from './split-change';
 import { DriversSection, sliceLinks } from './drivers-section';
 
 /** What drove the change, then the change by team and by region (loaded lazily, below the summary). */
@@ -54,38 +54,35 @@ export function ComparisonTables({
       />
       {figures && (
         <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-2">
-          <Panel title="Change by team" description="Ranked by the size of the change; a team opens its page for this period.">
-            {figures.teams ? (
-              <ChangeTable
-                caption="Change by team"
-                nameHeader="Team"
-                decomposition={figures.teams}
+          {[
+            {
+              name: 'team',
+              nameHeader: 'Team',
+              description: 'Ranked by the size of the change; a team opens its page for this period.',
+              decomposition: figures.teams,
+              none: 'The API sent no team metrics for these periods.',
+              href: (r: Contributor) => links.team(r.key),
+            },
+            {
+              name: 'region',
+              nameHeader: 'Region',
+              description: 'Ranked by the size of the change; a region opens Usage narrowed to it.',
+              decomposition: figures.regions,
+              none: 'The API lists no regions for these periods.',
+              href: (r: Contributor) => links.region(r.key),
+            },
+          ].map(({ name, description, ...split }) => (
+            <Panel key={name} title={`Change by ${name}`} description={description}>
+              <SplitChange
+                {...split}
+                caption={`Change by ${name}`}
                 currency={currency}
                 labels={labels}
-                href={(r) => links.team(r.key)}
                 totalLabel="Total change"
-                testId="change-by-team"
+                testId={`change-by-${name}`}
               />
-            ) : (
-              <p className="text-sm text-muted">The API sent no team metrics for these periods.</p>
-            )}
-          </Panel>
-          <Panel title="Change by region" description="Ranked by the size of the change; a region opens Usage narrowed to it.">
-            {figures.regions.contributors.every((c) => c.remainder) ? (
-              <p className="text-sm text-muted">The API lists no regions for these periods.</p>
-            ) : (
-            <ChangeTable
-              caption="Change by region"
-              nameHeader="Region"
-              decomposition={figures.regions}
-              currency={currency}
-              labels={labels}
-              href={(r) => links.region(r.key)}
-              totalLabel="Total change"
-              testId="change-by-region"
-            />
-            )}
-          </Panel>
+            </Panel>
+          ))}
         </div>
       )}
     </>

@@ -11,6 +11,7 @@ import { filtersToSearchParams, toSearchString } from '../../../url-state/filter
 import { useSpanAnswers, type ComparisonAnswers } from '../api/use-comparison';
 import { byResource, byTeam, decompose, hasTeams, spanParts, typeCost, type Contributor, type Decomposition } from '../drivers';
 import { ChangeTable } from './change-table';
+import { SplitChange } from './split-change';
 
 export const isKnownType = (t: string): t is ResourceType => (RESOURCE_TYPES as readonly string[]).includes(t);
 
@@ -80,30 +81,27 @@ function TypeDrill({ parent, type, spans, filters, currency, labels }: Common & 
     <div className="flex flex-col gap-4" data-testid={`drill-${type}`}>
       <div>
         <h4 className="mb-1 text-xs font-semibold text-foreground">{name} by team</h4>
-        {teams ? (
-          <ChangeTable
-            caption={`Change in ${name} by team`}
-            nameHeader="Team"
-            decomposition={teams}
-            currency={currency}
-            labels={labels}
-            href={(r) => links.team(r.key, type)}
-            totalLabel={`${name} total`}
-            testId={`drill-${type}-teams`}
-          />
-        ) : (
-          <p className="text-xs text-muted">The API sent no team metrics for this period.</p>
-        )}
+        <SplitChange
+          caption={`Change in ${name} by team`}
+          nameHeader="Team"
+          decomposition={teams}
+          none="The API sent no team metrics for this period."
+          noteClassName="text-xs"
+          currency={currency}
+          labels={labels}
+          href={(r) => links.team(r.key, type)}
+          totalLabel={`${name} total`}
+          testId={`drill-${type}-teams`}
+        />
       </div>
       <div>
         <h4 className="mb-1 text-xs font-semibold text-foreground">{name} by resource</h4>
-        {resources.contributors.every((c) => c.remainder) ? (
-          <p className="text-xs text-muted">The API lists no resources of this type for these periods.</p>
-        ) : (
-        <ChangeTable
+        <SplitChange
           caption={`Change in ${name} by resource`}
           nameHeader="Resource"
           decomposition={resources}
+          none="The API lists no resources of this type for these periods."
+          noteClassName="text-xs"
           currency={currency}
           labels={labels}
           href={(r) => links.resource(type, r.key)}
@@ -112,7 +110,6 @@ function TypeDrill({ parent, type, spans, filters, currency, labels }: Common & 
           totalLabel={`${name} total`}
           testId={`drill-${type}-resources`}
         />
-        )}
         <p className="mt-1 text-2xs text-muted">
           Resources are those the API lists as a period’s top resources; the rest of the type’s cost is in “Other resources”.
         </p>

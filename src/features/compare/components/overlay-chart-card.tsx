@@ -1,15 +1,25 @@
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { ChartCard } from '../../../components/chart-card';
+import {
+  CHART_MARGIN,
+  ChartFrame,
+  VALUE_AXIS_WIDTH,
+  gridProps,
+  positionAxisProps,
+  tooltipProps,
+  valueAxisProps,
+} from '../../../components/chart-frame';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import type { DataColumn } from '../../../components/data-table';
-import { currencyDecimals, formatDate, formatMoney, moneyAxisFormatter } from '../../../lib/format';
-import { CHART_COLORS } from '../../../lib/colors';
+import { currencyDecimals, formatDate, formatMoney } from '../../../lib/format';
+import { moneyAxis, positionTicks, tickCountFor } from '../../../lib/chart-ticks';
 import type { Currency } from '../../../contract/billing';
 import { useMemo } from 'react';
 import type { UsageResponse } from '../../../contract/billing';
 import { overlaySeries, type OverlayPoint } from '../overlay-series';
 
 const CURRENT_COLOR = 'var(--chart-1)';
+const HEIGHT = 260;
 const PREVIOUS_COLOR = 'var(--chart-other)';
 
 function columns(currency: Currency, labels: { current: string; previous: string }, unit: string): DataColumn<OverlayPoint>[] {
@@ -60,7 +70,7 @@ export function OverlayChartCard({
       description={`${monthly ? 'Monthly' : 'Daily'} cost in ${currency}, ${unit.toLowerCase()} 1 of one against ${unit.toLowerCase()} 1 of the other${note ? `. ${note}` : ''}`}
       table={{ columns: columns(currency, labels, unit), rows: points, getRowId: (p) => String(p.n) }}
       empty={points.length === 0}
-      height={260}
+      height={HEIGHT}
       exportFileName={`compare-${currency}`}
       footer={
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-2xs text-muted">
@@ -75,34 +85,22 @@ export function OverlayChartCard({
         </ul>
       }
     >
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height: 260 }}>
-        <LineChart data={points as OverlayPoint[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-          <XAxis
-            dataKey="n"
-            type="number"
-            domain={[1, 'dataMax']}
-            allowDecimals={false}
-            stroke={CHART_COLORS.axis}
-            tick={{ fill: CHART_COLORS.text, fontSize: 11 }}
-            tickLine={false}
-            minTickGap={16}
-            padding={{ left: 8, right: 8 }}
-          />
-          <YAxis
-            domain={[0, 'auto']}
-            tickFormatter={moneyAxisFormatter(currency)}
-            stroke={CHART_COLORS.axis}
-            tick={{ fill: CHART_COLORS.text, fontSize: 11 }}
-            tickLine={false}
-            axisLine={false}
-            width={64}
-          />
-          <Tooltip cursor={{ stroke: CHART_COLORS.axis, strokeDasharray: '3 3' }} content={(props) => <OverlayTooltip {...props} currency={currency} />} />
-          <Line dataKey="previous" name={labels.previous} stroke={PREVIOUS_COLOR} strokeWidth={2} strokeDasharray="5 4" dot={false} isAnimationActive={false} />
-          <Line dataKey="current" name={labels.current} stroke={CURRENT_COLOR} strokeWidth={2} dot={false} isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
+      <ChartFrame height={HEIGHT}>
+        {({ width, height }) => {
+          const max = Math.max(0, ...points.map((p) => Math.max(p.current ?? 0, p.previous ?? 0)));
+          const x = positionTicks(points.length, Math.max(2, Math.floor((width - VALUE_AXIS_WIDTH) / 48)));
+          return (
+            <LineChart width={width} height={height} data={points as OverlayPoint[]} margin={CHART_MARGIN}>
+              <CartesianGrid {...gridProps} />
+              <XAxis {...positionAxisProps({ dataKey: 'n', ...x })} />
+              <YAxis width={VALUE_AXIS_WIDTH} {...valueAxisProps(moneyAxis(0, max, currency, tickCountFor(height)))} />
+              <Tooltip {...tooltipProps} content={(props) => <OverlayTooltip {...props} currency={currency} />} />
+              <Line dataKey="previous" name={labels.previous} stroke={PREVIOUS_COLOR} strokeWidth={2} strokeDasharray="5 4" dot={false} isAnimationActive={false} />
+              <Line dataKey="current" name={labels.current} stroke={CURRENT_COLOR} strokeWidth={2} dot={false} isAnimationActive={false} />
+            </LineChart>
+          );
+        }}
+      </ChartFrame>
     </ChartCard>
   );
 }
