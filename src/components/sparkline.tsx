@@ -1,31 +1,73 @@
-import { useId, useMemo } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState } from 'react';
 import { sparklinePaths } from '../lib/sparkline';
 
 const WIDTH = 240;
 
+export interface SparklinePoint {
+  t: number;
+  y: number;
+  partial?: boolean;
+}
+
+/** How a sparkline writes its points, for its name, tooltip and table. */
+export interface SparklineText {
+  /** A bucket's start, e.g. "Jan 16, 2024". */
+  date: (t: number) => string;
+  /** What the values are ("Cost (USD)") and how one reads ("$1,234.50"). */
+  value: { label: string; format: (y: number) => string };
+}
+
+// Tooltip, keyboard and table: loaded apart from the page, once a line is hovered or focused.
+const SparklineDetails = lazy(() => import('./sparkline-details'));
+
+/** The accessible name of a sparkline: what it shows, and where it starts, ends and peaks. */
+export function sparklineName(label: string, points: readonly SparklinePoint[], text: SparklineText): string {
+  if (points.length === 0) return `${label}: no data`;
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  const peak = points.reduce((a, p) => (p.y > a.y ? p : a), first);
+  return `${label}: ${text.value.format(first.y)} on ${text.date(first.t)}, ${text.value.format(last.y)} on ${text.date(last.t)}${
+    last.partial ? ' (partial)' : ''
+  }, highest ${text.value.format(peak.y)} on ${text.date(peak.t)}`;
+}
+
 /**
- * A small decorative trend line (the figures are in the card and on the type's
- * page). Partial buckets at the end (`partial`, by the API's clock) are drawn
- * dashed, and `partialLabel` says so in text beside it.
+ * A small trend line. Partial buckets at the end (`partial`, by the API's
+ * clock) are drawn dashed, and the caller says so in text beside it.
+ *
+ * With `label` and `text` it is a chart of the frame's kind: one named tab stop
+ * (its name says where the line starts, ends and peaks), a tooltip on hover or
+ * with the arrow keys, and its figures as a table for screen readers. Without
+ * them it is decorative (hidden from assistive technology).
  */
 export function Sparkline({
   points,
   color,
   height = 36,
+  label,
+  text,
 }: {
-  points: readonly { t: number; y: number; partial?: boolean }[];
+  points: readonly SparklinePoint[];
   color: string;
   height?: number;
+  label?: string;
+  text?: SparklineText;
 }) {
   const gradientId = useId();
+  const surface = useRef<SVGSVGElement>(null);
+  const [engaged, setEngaged] = useState(false);
   const paths = useMemo(() => sparklinePaths(points, WIDTH, height), [points, height]);
   if (!paths) return <span className="block" style={{ height }} />;
-  return (
+  const named = label !== undefined && text !== undefined;
+  const svg = (
     <svg
-      aria-hidden="true"
+      ref={surface}
+      {...(named
+        ? { role: 'img', tabIndex: 0, 'aria-label': sparklineName(label, points, text) }
+        : { 'aria-hidden': true })}
       viewBox={`0 0 ${WIDTH} ${height}`}
       preserveAspectRatio="none"
-      className="block w-full overflow-visible"
+      className={`block w-full overflow-visible ${named ? 'rounded-sm focus:outline-none focus-visible:outline-2 focus-visible:outline-solid focus-visible:outline-offset-2 focus-visible:outline-accent' : ''}`}
       style={{ height }}
     >
       <defs>
@@ -52,5 +94,21 @@ export function Sparkline({
         />
       )}
     </svg>
+  );
+  if (!named) return svg;
+  return (
+    <span
+      className="relative block"
+      data-chart={label}
+      onPointerEnter={() => setEngaged(true)}
+      onFocus={() => setEngaged(true)}
+    >
+      {svg}
+      {engaged && (
+        <Suspense fallback={null}>
+          <SparklineDetails points={points} label={label} text={text} color={color} surface={surface} height={height} />
+        </Suspense>
+      )}
+    </span>
   );
 }

@@ -147,6 +147,7 @@ export default function UsagePage() {
                         currency={filters.currency}
                         shareOf={shareOf}
                         isPartial={isPartial}
+                        granularity={filters.granularity}
                         to={isKnown(RESOURCE_TYPES, s.resourceType) ? usageTypeHref(s.resourceType, filters, search) : undefined}
                       />
                     ))

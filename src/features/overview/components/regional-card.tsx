@@ -1,6 +1,8 @@
 import { Pie, PieChart, Tooltip } from 'recharts';
 import type { Currency, RegionalItem, UsageResponse } from '../../../contract/billing';
 import { ChartCard } from '../../../components/chart-card';
+import { tooltipProps } from '../../../components/chart-frame';
+import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import type { DataColumn } from '../../../components/data-table';
 import { CURRENCY_DECIMALS } from '../../../contract/billing';
 import { categoryColor } from '../../../lib/colors';
@@ -91,19 +93,18 @@ function RegionLegend({ rows, currency, total }: { rows: readonly RegionRow[]; c
 function RegionTooltip({ row, currency }: { row: RegionRow | undefined; currency: Currency }) {
   if (!row) return null;
   return (
-    <div className="rounded-md border border-border-strong bg-surface px-3 py-2 text-xs text-foreground shadow-lg">
-      <p className="flex items-center gap-1.5 font-medium">
-        <span className="size-2.5 rounded-sm" style={{ background: row.color }} />
-        {row.region}
-      </p>
-      <p className="mt-0.5 tabular-nums">
-        {formatMoney(row.cost, currency)} <span className="text-muted">· {formatPercent(row.percentage)}</span>
-      </p>
-    </div>
+    <ChartTooltipBox title={row.region} strongTitle>
+      <ChartTooltipRow label="Cost" value={formatMoney(row.cost, currency)} color={row.color} />
+      <ChartTooltipRow label="Share" value={formatPercent(row.percentage)} />
+    </ChartTooltipBox>
   );
 }
 
-/** Where the money went geographically: a donut with the total in its middle, and a legend table. */
+/**
+ * Where the money went geographically: a donut with the total in its middle, and a legend table.
+ * In the chart frame: the card's one tab stop (arrow keys move the tooltip), the frame's tooltip,
+ * a table view; its size follows its own layout (side by side, or stacked on a narrow card).
+ */
 export function RegionalCard({
   data,
   loading,
@@ -150,7 +151,7 @@ export function RegionalCard({
                 isAnimationActive={false}
               />
               <Tooltip
-                isAnimationActive={false}
+                {...tooltipProps}
                 content={({ payload }) => (
                   <RegionTooltip row={payload?.[0]?.payload as RegionRow | undefined} currency={currency} />
                 )}

@@ -2,7 +2,7 @@ import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { SortIcon } from '../../../components/icons';
 import type { Currency } from '../../../contract/billing';
-import { formatMoney, formatPercent } from '../../../lib/format';
+import { formatDateLocale, formatMoney, formatPercent } from '../../../lib/format';
 import type { SortDirection, TeamRow, TeamSort } from '../team-metrics';
 import { ChangeBadge } from './change-badge';
 import { Sparkline } from '../../../components/sparkline';
@@ -63,10 +63,15 @@ const COLUMNS: readonly Column[] = [
     header: 'Trend',
     numeric: false,
     className: 'w-28 hidden md:table-cell',
-    // decorative: the figures are in the other columns and on the team's page
-    cell: (r) => (
-      <span className="block w-24" title="Cost over the period">
-        <Sparkline points={r.trend} color={CHART_COLORS.accent} height={22} />
+    cell: (r, c) => (
+      <span className="block w-24">
+        <Sparkline
+          points={r.trend}
+          color={CHART_COLORS.accent}
+          height={22}
+          label={`${r.teamName}: cost over the period`}
+          text={{ date: (t) => formatDateLocale(new Date(t).toISOString().slice(0, 10)), value: { label: `Cost (${c})`, format: (y) => formatMoney(y, c) } }}
+        />
       </span>
     ),
   },

@@ -2,13 +2,15 @@ import { useMemo } from 'react';
 import { Link, type To } from 'react-router';
 import type { Currency } from '../../../contract/billing';
 import { resourceLabel, resourceColor } from '../../../lib/colors';
-import { formatMetricNumber, formatMoney, formatNumber, formatPercent, unitLabels } from '../../../lib/format';
+import { formatBucketLong, formatMetricNumber, formatMoney, formatNumber, formatPercent, unitLabels } from '../../../lib/format';
+import type { Granularity } from '../../../contract/billing';
 import type { TypeSummary } from '../usage-transforms';
 import { Sparkline } from '../../../components/sparkline';
 
 /**
  * One resource type on the Usage index: cost, share, quantity and a cost
- * sparkline; the whole card links to the type's page.
+ * sparkline; the card links to the type's page (the link covers the card, the
+ * sparkline, a chart with its own tab stop and tooltip, sits above it).
  */
 export function TypeCard({
   summary,
@@ -16,6 +18,7 @@ export function TypeCard({
   to,
   shareOf,
   isPartial,
+  granularity = 'daily',
 }: {
   summary: TypeSummary;
   currency: Currency;
@@ -25,6 +28,8 @@ export function TypeCard({
   shareOf: string;
   /** Whether the bucket starting at `t` is partial (by the API's clock; see lib/partial-buckets.ts). */
   isPartial?: (t: number) => boolean;
+  /** The series' buckets, for the sparkline's dates. */
+  granularity?: Granularity;
 }) {
   const { resourceType, cost, percentage, quantity, unit, series } = summary;
   const color = resourceColor(resourceType);
@@ -35,9 +40,9 @@ export function TypeCard({
   const none = cost === 0 && quantity === 0;
 
   const className =
-    'group flex min-w-0 flex-col rounded-card border border-border bg-surface px-4 pt-3.5 pb-3 shadow-card transition-colors' +
-    (to ? ' hover:border-accent/50 hover:bg-surface-muted/40 focus-visible:border-accent' : '');
-  const content = (
+    'group relative flex min-w-0 flex-col rounded-card border border-border bg-surface px-4 pt-3.5 pb-3 shadow-card transition-colors' +
+    (to ? ' hover:border-accent/50 hover:bg-surface-muted/40 has-[a:focus-visible]:border-accent' : '');
+  const head = (
     <>
       <span className="flex items-center justify-between gap-2">
         <span className="flex min-w-0 items-center gap-1.5 text-xs font-medium text-muted">
@@ -55,23 +60,33 @@ export function TypeCard({
       <span className="text-xs text-muted tabular-nums" title={`${formatNumber(quantity, 2)} ${u.long}`}>
         {none ? 'No usage this period' : `${formatMetricNumber(quantity, u.decimals)} ${u.short}`}
       </span>
-      <span className="mt-2 block min-h-9">
-        {spark ? <Sparkline points={spark} color={color} /> : <span className="block h-9" />}
+    </>
+  );
+  const sparkText = { date: (t: number) => formatBucketLong(t, granularity), value: { label: `Cost (${currency})`, format: (y: number) => formatMoney(y, currency) } };
+  const foot = (
+    <>
+      <span className="relative z-10 mt-2 block min-h-9">
+        {spark ? <Sparkline points={spark} color={color} label={`${label}: cost over the period`} text={sparkText} /> : <span className="block h-9" />}
       </span>
       <span className="mt-1 flex items-center justify-between text-2xs text-muted">
         <span>{spark ? `Cost over the period${partial ? ' · dashed: partial' : ''}` : 'Totals only'}</span>
-        {to && <span aria-hidden="true" className="font-medium text-accent opacity-0 transition-opacity group-hover:opacity-100 group-focus-visible:opacity-100">
+        {to && <span aria-hidden="true" className="font-medium text-accent opacity-0 transition-opacity group-hover:opacity-100 group-has-[a:focus-visible]:opacity-100">
           Details →
         </span>}
       </span>
     </>
   );
   // A resource type the dashboard does not know has no page of its own: its card is not a link.
-  return to ? (
-    <Link to={to} className={className}>
-      {content}
-    </Link>
-  ) : (
-    <div className={className}>{content}</div>
+  return (
+    <div className={className}>
+      {to ? (
+        <Link to={to} className="flex flex-col outline-none after:absolute after:inset-0 after:rounded-card">
+          {head}
+        </Link>
+      ) : (
+        <div className="flex flex-col">{head}</div>
+      )}
+      {foot}
+    </div>
   );
 }
