@@ -29,7 +29,12 @@ export function teamUsageRequest(
   const now = clockPeriod ? Date.parse(`${apiToday(clockPeriod)}T12:00:00Z`) : undefined;
   if (filters.timeRange !== 'custom' && now === undefined) return undefined;
   const days = filterRangeDays(filters, now ?? 0) ?? 31;
-  return { ...usageRequest(filters, { includeTeamMetrics: true }), granularity: days <= 92 ? 'daily' : 'weekly' };
+  return { ...usageRequest(filters, { includeTeamMetrics: true }), granularity: teamGranularity(days) };
+}
+
+/** The teams' buckets for a range of `days` (also the granularity of an answer, from its period's days). */
+export function teamGranularity(days: number): 'daily' | 'weekly' {
+  return days <= 92 ? 'daily' : 'weekly';
 }
 
 export function useTeamUsage(filters: DashboardFilters) {
