@@ -38,4 +38,28 @@ describe('sparklinePaths', () => {
       area: 'M0,20L50,0L100,10L100,20L0,20Z',
     });
   });
+
+  it('draws a partial first bucket apart too (a week cut by the range’s start), joined to the first complete one', () => {
+    const points = [
+      { t: 0, y: 2, partial: true },
+      { t: 1, y: 10 },
+      { t: 2, y: 5 },
+      { t: 3, y: 0, partial: true },
+    ];
+    expect(sparklinePaths(points, 90, 20, 0)).toEqual({
+      line: 'M30,0L60,10',
+      partialLine: 'M0,16L30,0M60,10L90,20',
+      area: 'M0,16L30,0L60,10L90,20L90,20L0,20Z',
+    });
+    expect(sparklinePaths(points.slice(0, 3), 60, 20, 0)).toEqual({
+      line: 'M30,0L60,10',
+      partialLine: 'M0,16L30,0',
+      area: 'M0,16L30,0L60,10L60,20L0,20Z',
+    });
+  });
+
+  it('draws every bucket dashed when all are partial', () => {
+    const paths = sparklinePaths([{ t: 0, y: 1, partial: true }, { t: 1, y: 2, partial: true }], 10, 10, 0);
+    expect(paths).toMatchObject({ line: '', partialLine: 'M0,5L10,0' });
+  });
 });

@@ -4,8 +4,9 @@ import { lttb } from './lttb';
  * SVG paths of a sparkline `width`×`height` px (line and the area under it),
  * the series thinned to about one point per pixel. Zero sits on the bottom
  * edge; a single point draws a flat line. Partial buckets (`partial`, see
- * lib/partial-buckets.ts) at the end are left out of `line` and drawn as
- * `partialLine`, from the last complete point on (the caller dashes it).
+ * lib/partial-buckets.ts) at the end, and at the start, are left out of
+ * `line` and drawn as `partialLine` (one or two subpaths), each joined to the
+ * nearest complete point (the caller dashes it).
  */
 export function sparklinePaths(
   points: readonly { t: number; y: number; partial?: boolean }[],
@@ -28,14 +29,18 @@ export function sparklinePaths(
   const base = round(y(0));
   const lastX = kept.length === 1 ? width : round(x(kept[kept.length - 1]!.t));
   const area = `${all}L${lastX},${base}L0,${base}Z`;
-  // The partial tail: from the last complete point to the end.
+  // Partial buckets at either end (a week cut by the range's start; today's, or the range's end):
+  // drawn apart, each joined to the nearest complete point.
   let firstPartial = kept.length;
   while (firstPartial > 0 && kept[firstPartial - 1]!.partial) firstPartial--;
-  if (kept.length < 2 || firstPartial === kept.length) return { line: all, area };
+  if (kept.length < 2) return { line: all, area };
   if (firstPartial === 0) return { line: '', area, partialLine: all };
-  return {
-    line: `M${coords.slice(0, firstPartial).join('L')}`,
-    area,
-    partialLine: `M${coords.slice(firstPartial - 1).join('L')}`,
-  };
+  let head = 0;
+  while (head < firstPartial && kept[head]!.partial) head++;
+  if (head === 0 && firstPartial === kept.length) return { line: all, area };
+  const path = (from: number, to: number) => (to - from >= 2 ? `M${coords.slice(from, to).join('L')}` : '');
+  const partialLine = [head > 0 ? path(0, head + 1) : '', firstPartial < kept.length ? path(firstPartial - 1, kept.length) : '']
+    .filter(Boolean)
+    .join('');
+  return { line: path(head, firstPartial), area, partialLine };
 }

@@ -66,6 +66,36 @@ describe('stackTimeSeries', () => {
     expect(rows.map((r) => r.provisional)).toEqual([false, false, true]);
   });
 
+  it('flags the weeks and months the period cuts short as partial, and today’s bucket as in progress', () => {
+    // Weekly over 1 Dec 2023 – 16 Jan 2024 (today): 1 Dec is a Friday, 15 Jan's week holds today.
+    const weekly: BreakdownItem[] = [
+      {
+        resourceType: 'clusters',
+        usage: { quantity: 4, unit: 'gpu_hours', cost: 40, percentage: 100 },
+        topResources: [],
+        timeSeries: ['2023-12-01', '2023-12-04', '2024-01-08', '2024-01-15'].map((d) => ({ timestamp: `${d}T00:00:00Z`, value: 1, cost: 10 })),
+      },
+    ];
+    const period = { startDate: '2023-12-01', endDate: '2024-01-31' };
+    const rows = stackTimeSeries(weekly, ['clusters'], 'weekly', NOW, period);
+    expect(rows.map((r) => r.partial)).toEqual(['cut by the period', undefined, undefined, 'in progress']);
+    expect(rows.map((r) => r.provisional)).toEqual([false, false, false, true]);
+    // Monthly over 15 Jan – 31 Mar 2024, seen from 10 Apr: January is cut, February (29 days) and March are whole.
+    const monthly: BreakdownItem[] = [
+      {
+        resourceType: 'clusters',
+        usage: { quantity: 3, unit: 'gpu_hours', cost: 30, percentage: 100 },
+        topResources: [],
+        timeSeries: ['2024-01-15', '2024-02-01', '2024-03-01'].map((d) => ({ timestamp: `${d}T00:00:00Z`, value: 1, cost: 10 })),
+      },
+    ];
+    const later = Date.parse('2024-04-10T12:00:00Z');
+    const months = stackTimeSeries(monthly, ['clusters'], 'monthly', later, { startDate: '2024-01-15', endDate: '2024-03-31' });
+    expect(months.map((r) => r.partial)).toEqual(['cut by the period', undefined, undefined]);
+    // without the period only today's bucket can be told
+    expect(stackTimeSeries(weekly, ['clusters'], 'weekly', NOW).map((r) => r.partial)).toEqual([undefined, undefined, undefined, 'in progress']);
+  });
+
   it('sums the stack totals to the breakdown costs', () => {
     const rows = stackTimeSeries(breakdown, ['clusters', 'storage'], 'daily', NOW);
     expect(rows.reduce((s, r) => s + r.totalCost, 0)).toBe(100);

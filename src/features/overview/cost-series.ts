@@ -1,7 +1,8 @@
 /**
  * Usage response → the rows of the "Cost over time" chart and its table, as
  * pure functions: one row per time bucket with every resource type's cost and
- * quantity, the buckets that include today flagged provisional, LTTB
+ * quantity, the buckets that include today flagged provisional (and partial,
+ * like the weeks and months the period cuts short), LTTB
  * downsampling of long series to about the chart's pixel width, and axis ticks.
  */
 import {
@@ -12,7 +13,7 @@ import {
   type UnitId,
 } from '../../contract/billing';
 import { lttbIndices } from '../../lib/lttb';
-import { bucketEnd, isProvisional } from '../../lib/partial-buckets';
+import { bucketEnd, isProvisional, partialBucket, type Partiality } from '../../lib/partial-buckets';
 import { compareResourceTypes } from '../../lib/colors';
 import { resourceUnit } from '../../lib/format';
 
@@ -29,6 +30,8 @@ export interface SeriesRow {
   totalCost: number;
   /** The bucket includes today: its figures are not final yet. */
   provisional: boolean;
+  /** Why the bucket is partial (today's, or a week or month the period cuts short); absent when whole. */
+  partial?: Partiality;
 }
 
 /**
@@ -48,13 +51,15 @@ export { bucketEnd, isProvisional } from '../../lib/partial-buckets';
 
 /**
  * One row per bucket of the breakdown's time series (merged by timestamp,
- * ascending), for the given types.
+ * ascending), for the given types; with `period` (the answer's), the weeks and
+ * months it cuts short are partial too.
  */
 export function stackTimeSeries(
   breakdown: readonly BreakdownItem[],
   types: readonly ResourceTypeId[],
   granularity: Granularity,
   now: number,
+  period?: { startDate: string; endDate: string },
 ): SeriesRow[] {
   const rows = new Map<number, SeriesRow>();
   for (const item of breakdown) {
@@ -78,8 +83,18 @@ export function stackTimeSeries(
       row.quantity[type] ??= 0;
     }
     row.provisional = isProvisional(row.t, granularity, now);
+    const partial = row.provisional ? 'in progress' : partialBucket(row.t, granularity, { period });
+    if (partial) row.partial = partial;
   }
   return sorted;
+}
+
+/** The days (inclusive, YYYY-MM-DD) of a bucket that lie in `period`: what a bucket cut by the period counts. */
+export function daysInPeriod(t: number, granularity: Granularity, period: { startDate: string; endDate: string }): { startDate: string; endDate: string } {
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const start = iso(t) > period.startDate ? iso(t) : period.startDate;
+  const last = iso(bucketEnd(t, granularity) - 86_400_000);
+  return { startDate: start, endDate: last < period.endDate ? last : period.endDate };
 }
 
 /** Total quantity of some types in a row (they must share a unit). */

@@ -12,6 +12,7 @@ import {
   usedResourceTypes,
   type TeamCostByType,
 } from './team-metrics';
+import { partialBucket } from '../../lib/partial-buckets';
 
 const team = (teamId: string, teamName: string, totalCost: number, memberCount: number, previousPeriodCost?: number): TeamBreakdownItem => ({
   teamId,
@@ -51,6 +52,24 @@ describe('teamRows', () => {
     expect(percentChange(10, undefined)).toBeUndefined();
     expect(percentChange(10, 0)).toBeUndefined();
     expect(percentChange(5, 10)).toBe(-50);
+  });
+});
+
+describe('teamRows trend', () => {
+  it('flags the partial weeks of a range that starts and ends mid-week, and today’s, by the API’s clock', () => {
+    // 1–31 Mar 2024 weekly: 1 Mar is a Friday (3 days), 25 Mar a whole week; the API's today is 27 Mar.
+    const stamps = ['2024-03-01', '2024-03-04', '2024-03-11', '2024-03-18', '2024-03-25'];
+    const withSeries: TeamBreakdownItem = {
+      ...team('ml', 'ML Platform', 50, 1),
+      timeSeries: stamps.map((d, i) => ({ timestamp: `${d}T00:00:00Z`, value: 1, cost: 10 + i })),
+    };
+    const period = { startDate: '2024-03-01', endDate: '2024-03-31' };
+    const now = Date.parse('2024-03-27T10:00:00Z');
+    const [row] = teamRows([withSeries], (t) => partialBucket(t, 'weekly', { now, period }) !== undefined);
+    expect(row!.trend.map((p) => p.partial ?? false)).toEqual([true, false, false, false, true]);
+    expect(row!.trend.map((p) => p.y)).toEqual([10, 11, 12, 13, 14]);
+    // without a judge, nothing is partial
+    expect(teamRows([withSeries])[0]!.trend.some((p) => p.partial)).toBe(false);
   });
 });
 

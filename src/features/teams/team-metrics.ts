@@ -21,8 +21,8 @@ export interface TeamRow {
   /** Change against the previous period in percent; undefined when there is nothing to compare with. */
   change: number | undefined;
   resourceUsage: TeamBreakdownItem['resourceUsage'];
-  /** Cost per bucket of the period, for the trend sparkline (empty when the API sends none). */
-  trend: { t: number; y: number }[];
+  /** Cost per bucket of the period, for the trend sparkline (empty when the API sends none); partial buckets flagged. */
+  trend: { t: number; y: number; partial?: boolean }[];
 }
 
 /** Percent change from `previous` to `current`; undefined without a previous figure above zero. */
@@ -31,8 +31,11 @@ export function percentChange(current: number, previous: number | undefined): nu
   return ((current - previous) / previous) * 100;
 }
 
-/** Rows in the API's order (highest cost first), ranked 1, 2, …; equal costs share a rank. */
-export function teamRows(teams: readonly TeamBreakdownItem[]): TeamRow[] {
+/**
+ * Rows in the API's order (highest cost first), ranked 1, 2, …; equal costs share a rank.
+ * @param partial whether the trend's bucket starting at `t` is partial (lib/partial-buckets.ts)
+ */
+export function teamRows(teams: readonly TeamBreakdownItem[], partial?: (t: number) => boolean): TeamRow[] {
   const sorted = [...teams].sort((a, b) => b.totalCost - a.totalCost);
   let rank = 0;
   return sorted.map((t, i) => {
@@ -48,7 +51,10 @@ export function teamRows(teams: readonly TeamBreakdownItem[]): TeamRow[] {
       previousCost: t.previousPeriodCost,
       change: percentChange(t.totalCost, t.previousPeriodCost),
       resourceUsage: t.resourceUsage,
-      trend: (t.timeSeries ?? []).map((p) => ({ t: Date.parse(p.timestamp), y: p.cost })),
+      trend: (t.timeSeries ?? []).map((p) => {
+        const at = Date.parse(p.timestamp);
+        return partial?.(at) ? { t: at, y: p.cost, partial: true } : { t: at, y: p.cost };
+      }),
     };
   });
 }

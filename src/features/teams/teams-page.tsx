@@ -10,7 +10,10 @@ import { formatMoney, formatPercent, formatPeriod } from '../../lib/format';
 import { TIME_RANGE_LABELS } from '../../lib/labels';
 import { FilterIssuesNotice } from '../../url-state/components/filter-issues-notice';
 import { useUrlState } from '../../url-state/use-url-state';
-import { useTeamUsage } from './api/get-team-usage';
+import { teamGranularity, useTeamUsage } from './api/get-team-usage';
+import { useApiClock } from '../../api/api-clock';
+import { partialBucket } from '../../lib/partial-buckets';
+import { rangeDays } from '../../lib/period';
 import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 import { ChangeBadge } from './components/change-badge';
 import { SearchBox } from './components/search-box';
@@ -87,7 +90,14 @@ export default function TeamsPage() {
   const { data, error, isError, isFetching, isPlaceholderData, refetch } = usage;
   const currency = data?.summary.currency ?? filters.currency;
 
-  const all = useMemo(() => (data?.teamBreakdown ? teamRows(data.teamBreakdown) : undefined), [data]);
+  // Trend buckets that are partial (today's, or a week the range cuts) by the API's clock and the answer's period: dashed.
+  const { clock } = useApiClock();
+  const all = useMemo(() => {
+    if (!data?.teamBreakdown) return undefined;
+    const granularity = teamGranularity(rangeDays(data.period));
+    return teamRows(data.teamBreakdown, (t) => partialBucket(t, granularity, { now: clock?.now, period: data.period }) !== undefined);
+  }, [data, clock?.now]);
+  const partialTrend = all?.some((r) => r.trend.some((p) => p.partial)) ?? false;
   const shown = useMemo(
     () => (all ? sortTeams(filterTeams(all, values.q), values.sort, values.dir) : []),
     [all, values.q, values.sort, values.dir],
@@ -137,7 +147,9 @@ export default function TeamsPage() {
                   {all
                     ? values.q
                       ? `${shown.length} of ${all.length} teams match “${values.q}”`
-                      : `${all.length} teams, ranked by cost. Change is against the same number of days just before this period.`
+                      : `${all.length} teams, ranked by cost. Change is against the same number of days just before this period.${
+                          partialTrend ? ' Trend: dashed where a bucket is partial (today, or a week cut by the range).' : ''
+                        }`
                     : 'Loading teams…'}
                 </p>
               </div>

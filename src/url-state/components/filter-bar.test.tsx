@@ -1,8 +1,11 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderApp } from '../../test/render-app';
 import { jsonResponse, usageFixture } from '../../test/usage-fixture';
+
+// The lazy route and the filter bar's chunk are transformed on first use: on a busy machine that takes over the default second.
+configure({ asyncUtilTimeout: 5_000 });
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -108,6 +111,38 @@ describe('FilterBar', () => {
     await user.click(await within(filters()).findByRole('button', { name: 'Copy link' }));
     expect(writeText).toHaveBeenCalledWith(window.location.href);
     expect(await within(filters()).findByText('Link copied')).toBeInTheDocument();
+  });
+
+  it('copies a link with the dates the API resolved the range to, whatever the browser clock says', async () => {
+    vi.setSystemTime(new Date('2031-07-04T09:00:00Z'));
+    const period = { startDate: '2023-12-01', endDate: '2023-12-31', billingCycle: 'monthly' as const, daysInPeriod: 31, daysElapsed: 31 };
+    const fetchMock = vi.fn(async (input: RequestInfo | URL) =>
+      jsonResponse(usageFixture(String(input).includes('timeRange=last_month') ? { period } : {})),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    const writeText = vi.fn(async () => {});
+    const user = userEvent.setup();
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderApp('/usage?timeRange=last_month&currency=EUR&metric=usage');
+    await screen.findByRole('heading', { level: 1, name: 'Usage' });
+    await user.click(await within(filters()).findByRole('button', { name: 'Copy link with these dates' }));
+    expect(await within(filters()).findByText('Link with 1–31 Dec 2023 copied')).toBeInTheDocument();
+    const copied = new URL((writeText.mock.calls[0] as unknown as [string])[0]);
+    expect(copied.pathname).toBe('/usage');
+    expect(Object.fromEntries(copied.searchParams)).toEqual({
+      metric: 'usage',
+      timeRange: 'custom',
+      startDate: '2023-12-01',
+      endDate: '2023-12-31',
+      currency: 'EUR',
+    });
+  });
+
+  it('offers no fixed-dates link where the range already is dates', async () => {
+    renderApp('/usage?timeRange=custom&startDate=2024-01-01&endDate=2024-01-15');
+    await screen.findByRole('heading', { level: 1, name: 'Usage' });
+    expect(await within(filters()).findByRole('button', { name: 'Copy link' })).toBeInTheDocument();
+    expect(within(filters()).queryByRole('button', { name: 'Copy link with these dates' })).not.toBeInTheDocument();
   });
 
   it('falls back when the clipboard is unavailable', async () => {

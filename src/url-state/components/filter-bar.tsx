@@ -22,7 +22,7 @@ export interface FilterBarProps {
 /**
  * The shared filters as compact labelled controls, every change written to
  * the URL: Time range (+ Start/End date for custom), Resource types,
- * Granularity, Group by, Currency, and Copy link. Two columns on a phone, one
+ * Granularity, Group by, Currency, Copy link and Copy link with these dates. Two columns on a phone, one
  * wrapping row from `sm` up.
  */
 export function FilterBar({ hide = [], aside }: FilterBarProps) {
@@ -76,7 +76,7 @@ export function FilterBar({ hide = [], aside }: FilterBarProps) {
       )}
       <div className="col-span-2 flex min-h-8 items-center justify-end gap-3 sm:ml-auto">
         <div className="mr-auto sm:mr-0">{aside}</div>
-        <CopyLinkButton />
+        <CopyLinkButton fixedDates={shows('timeRange')} />
       </div>
     </div>
   );

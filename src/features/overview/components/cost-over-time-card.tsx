@@ -24,6 +24,7 @@ import {
 } from '../cost-series';
 import { SeriesLegend, type LegendItem } from './series-legend';
 import { drawnPoints, StackedSeriesChart } from './stacked-series-chart';
+import { CutBucketsNote } from './cut-buckets-note';
 import { useElementWidth } from '../../../lib/use-element-width';
 import { useApiClock } from '../../../api/api-clock';
 import { useAnomalyMarkers } from '../../../api/anomalies';
@@ -63,10 +64,12 @@ function dateColumn(granularity: Granularity, withStatus: boolean): DataColumn<S
     {
       id: 'status',
       header: 'Status',
-      value: (row) => (row.provisional ? 'provisional' : 'final'),
+      value: (row) => (row.provisional ? 'provisional' : row.partial ? `partial (${row.partial})` : 'final'),
       cell: (row) =>
         row.provisional ? (
           <span className="rounded bg-warning-soft px-1.5 py-px text-2xs font-medium text-warning">Provisional</span>
+        ) : row.partial ? (
+          <span className="text-foreground">Partial ({row.partial})</span>
         ) : (
           <span className="text-muted">Final</span>
         ),
@@ -235,12 +238,13 @@ export function CostOverTimeCard({
   const currency = data?.summary.currency ?? 'USD';
   const types = useMemo(() => (data ? seriesTypes(data.breakdown) : []), [data]);
   const rows = useMemo(
-    () => (data ? stackTimeSeries(data.breakdown, types, granularity, now ?? Number.NEGATIVE_INFINITY) : []),
+    () => (data ? stackTimeSeries(data.breakdown, types, granularity, now ?? Number.NEGATIVE_INFINITY, data.period) : []),
     [data, types, granularity, now],
   );
   const unitOf = useMemo(() => breakdownUnits(data?.breakdown ?? []), [data]);
   const groups = useMemo(() => unitGroups(types, unitOf), [types, unitOf]);
   const provisional = rows.some((r) => r.provisional);
+  const cut = rows.filter((r) => r.partial === 'cut by the period');
   const withData = hasAnyData(rows);
 
   const toggle = (type: ResourceTypeId) =>
@@ -260,7 +264,7 @@ export function CostOverTimeCard({
   const markers: ChartMarker[] = (anomalies.markers ?? [])
     .filter((m) => !hidden.has(m.type))
     .map((m) => ({ id: m.id, ...markerSpan(m, granularity), label: `+${formatMoneyCompact(m.excess, currency)}`, selected: m.id === openAnomaly }));
-  const columns = view === 'cost' ? costColumns(types, currency, granularity, provisional) : usageColumns(types, unitOf, granularity, provisional);
+  const columns = view === 'cost' ? costColumns(types, currency, granularity, provisional || cut.length > 0) : usageColumns(types, unitOf, granularity, provisional || cut.length > 0);
 
   // Usage: one panel per unit, two across when there is room.
   const panelColumns = view === 'usage' && groups.length > 1 && width >= 640 ? 2 : 1;
@@ -372,6 +376,7 @@ export function CostOverTimeCard({
                   {PROVISIONAL_NOTE[granularity]}: usage is still coming in and costs are final at the end of the day.
                 </p>
               )}
+              {cut.length > 0 && period && <CutBucketsNote rows={cut} granularity={granularity} period={period} />}
               {view === 'cost' && markers.length > 0 && (
                 <p className="flex items-center gap-1.5">
                   <span aria-hidden="true" className="inline-block size-2.5 rounded-sm border border-warning bg-warning-soft" />

@@ -26,7 +26,7 @@ export function drawnPoints(width: number): number {
   return Math.floor(plotWidth(width) / PX_PER_POINT);
 }
 
-/** Diagonal hatching in a series' colour, for the provisional bucket. */
+/** Diagonal hatching in a series' colour, for partial buckets (provisional, or cut by the period). */
 function HatchPattern({ id, color }: { id: string; color: string }) {
   return (
     <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -146,7 +146,7 @@ export function StackedSeriesChart({
             shape={(props: BarShapeProps) => (
               <Rectangle
                 {...props}
-                fill={(props.payload as SeriesRow).provisional ? `url(#${hatchId(type)})` : resourceColor(type)}
+                fill={(props.payload as SeriesRow).partial ? `url(#${hatchId(type)})` : resourceColor(type)}
               />
             )}
           />
