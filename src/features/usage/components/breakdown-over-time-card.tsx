@@ -13,9 +13,9 @@ import { GROUP_BY_LABELS } from '../../../lib/labels';
 import { useElementWidth } from '../../../lib/use-element-width';
 import type { DashboardFilters } from '../../../url-state/filter-schema';
 import { useUsageSeries } from '../api/get-usage-series';
-import { useBucketedSeries } from '../api/use-bucketed-series';
-import { isBucketed } from '../bucket-merge';
-import { MAX_BUCKETS, type BucketGranularity, type BucketPlan } from '../bucket-plan';
+import { useBucketedSeries } from '../../../api/bucketed-series';
+import { isBucketed } from '../../../lib/bucket-merge';
+import { MAX_BUCKETS, type BucketGranularity, type BucketPlan } from '../../../lib/bucket-plan';
 import { OTHER_KEY, stackSeries, type StackRow, type StackSeries } from '../series-stack';
 
 const HEIGHT = 260;

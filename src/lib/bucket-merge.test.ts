@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { usageResponseSchema } from '../../contract/billing';
+import { usageResponseSchema } from '../contract/billing';
 import { UNATTRIBUTED_KEY, mergeBuckets } from './bucket-merge';
 
 const PERIOD = { startDate: '2024-01-01', endDate: '2024-01-01', billingCycle: 'monthly', daysInPeriod: 1, daysElapsed: 1 };

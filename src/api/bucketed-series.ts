@@ -6,13 +6,13 @@
  */
 import { useMemo } from 'react';
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { currencyDecimals } from '../../../lib/format';
-import { usageQueryOptions, type UsageRequest } from '../../../api/usage';
-import type { Period, UsageResponse } from '../../../contract/billing';
-import type { DashboardFilters } from '../../../url-state/filter-schema';
-import { usageRequest } from '../../../url-state/request-builders';
-import { mergeBuckets, type BucketedDimension, type MergedSeries } from '../bucket-merge';
-import { planBuckets, type Bucket, type BucketPlan } from '../bucket-plan';
+import { currencyDecimals } from '../lib/format';
+import { usageQueryOptions, type UsageRequest } from './usage';
+import type { Period, UsageResponse } from '../contract/billing';
+import type { DashboardFilters } from '../url-state/filter-schema';
+import { usageRequest } from '../url-state/request-builders';
+import { mergeBuckets, type BucketedDimension, type MergedSeries } from '../lib/bucket-merge';
+import { planBuckets, type Bucket, type BucketPlan } from '../lib/bucket-plan';
 
 /** Requests in flight at once for one chart. */
 export const CONCURRENCY = 4;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { queryString } from '../../../contract/query-string';
-import { DEFAULT_FILTERS } from '../../../url-state/filter-schema';
-import { bucketRequest, runnable } from './use-bucketed-series';
+import { queryString } from '../contract/query-string';
+import { DEFAULT_FILTERS } from '../url-state/filter-schema';
+import { bucketRequest, runnable } from './bucketed-series';
 
 describe('runnable', () => {
   it('lets every finished request stand and at most four others run, the earliest first', () => {

@@ -14,9 +14,9 @@
  * the answer does not itemise (resources beyond the top lists, cost no team
  * or user is given) as a part of its own. Pure.
  */
-import type { GroupBy, UsageResponse } from '../../contract/billing';
-import type { UsageSeriesItem } from '../../contract/usage-series';
-import { apportion } from '../../lib/apportion';
+import type { GroupBy, UsageResponse } from '../contract/billing';
+import type { UsageSeriesItem } from '../contract/usage-series';
+import { apportion } from './apportion';
 import type { Bucket } from './bucket-plan';
 
 export const UNATTRIBUTED_KEY = '__unattributed';

@@ -8,8 +8,8 @@
  * today (the period's first day plus its days elapsed): later days have no
  * cost yet. Pure.
  */
-import type { Granularity, Period } from '../../contract/billing';
-import { DAY_MS } from '../../lib/time';
+import type { Granularity, Period } from '../contract/billing';
+import { DAY_MS } from './time';
 
 /** At most this many requests for one chart. */
 export const MAX_BUCKETS = 36;
