@@ -15,8 +15,8 @@ import { startProdServer, viteBuild, type ProdServer } from '../server/prod/spaw
 import { serve, type ServerType } from '@hono/node-server';
 import { usageResponseSchema } from '../src/contract/billing.ts';
 import { expect, money, test } from './fixtures.ts';
-import { REFERENCE_TEAMS, USAGE_EXAMPLE_TEXT, fakeHandler } from './fakes/reference.ts';
-import { DATA_DAYS, DAY_TOTAL_CENTS, REGION_DAYS, customRangeAnswer, rangeCost, referenceDaysAnswer } from './fakes/reference-days.ts';
+import { REFERENCE_TEAMS, REFERENCE_USERS, USAGE_EXAMPLE_TEXT, fakeHandler } from './fakes/reference.ts';
+import { DATA_DAYS, DAY_TOTAL_CENTS, REGION_DAYS, TEAM_DAYS, customRangeAnswer, rangeCost, referenceDaysAnswer } from './fakes/reference-days.ts';
 
 const KEY = 'fake-upstream-key-series';
 const EXAMPLE = JSON.parse(USAGE_EXAMPLE_TEXT) as { summary: { totalCost: number }; regional: { region: string; cost: number }[] };
@@ -153,4 +153,27 @@ test('by service: the reference has no figure per service, so a note and no requ
   await expect(card(page, 'Cost over time by service')).toContainText('documents no cost by service');
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(state.requests.filter(isBucket)).toEqual([]);
+});
+
+test('a team page: its cost over time from a request per day, and its members’ training cost where the API has no jobs', async ({ page, axe }) => {
+  const team = REFERENCE_TEAMS[0]!;
+  await open(page, `/teams/${encodeURIComponent(team.teamName)}`);
+  await expect(page.getByRole('heading', { level: 1, name: team.teamName })).toBeVisible();
+  const c = card(page, 'Cost over time');
+  await expect(c).toContainText('from 16 documented requests, one per day');
+  const [, ...rows] = await csvRows(page, c);
+  expect(rows.map((r) => r[0])).toEqual(DATA_DAYS);
+  expect(rows.map((r) => cents(r[1]!))).toEqual(TEAM_DAYS.get(team));
+  expect(rows.reduce((a, r) => a + cents(r[1]!), 0)).toBe(Math.round(team.totalCost * 100));
+
+  const jobs = page.getByRole('region', { name: 'Training jobs' });
+  await expect(jobs).toContainText('does not say which user ran a training job');
+  const table = page.getByRole('table', { name: `Training cost of ${team.teamName}’s users` });
+  const members = REFERENCE_USERS.filter((u) => u.team === team.teamName);
+  await expect(table.locator('tbody tr')).toHaveCount(members.length);
+  for (const u of members) await expect(table.getByRole('row', { name: new RegExp(u.userName) })).toContainText(money(u.totalCost));
+  const href = new URL((await table.getByRole('link', { name: members[0]!.userName }).getAttribute('href'))!, state.prod!.url);
+  expect([href.pathname, href.searchParams.get('user')]).toEqual(['/usage/training', members[0]!.userName]);
+  expect(state.requests.filter((u) => /\/usage\/(jobs|series)/.test(u.pathname))).toEqual([]);
+  expect(await axe()).toEqual([]);
 });
