@@ -23,6 +23,7 @@ import { registerBudgets } from './routes/budgets.ts';
 import { registerForecast } from './routes/forecast.ts';
 import { registerUsageSeries } from './routes/usage-series.ts';
 import { registerUtilization } from './routes/utilization.ts';
+import { registerTeamJobs } from './routes/team-jobs.ts';
 
 /** Route modules (server/routes/*.ts), registered in this order after /v2/billing/usage. */
 const ROUTES: Array<(app: Hono, ctx: RouteContext) => void> = [
@@ -31,6 +32,7 @@ const ROUTES: Array<(app: Hono, ctx: RouteContext) => void> = [
   registerForecast,
   registerUsageSeries,
   registerUtilization,
+  registerTeamJobs,
 ];
 
 export interface AppOptions {

@@ -7,7 +7,7 @@ import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
 import { formatMoney, formatPercent, formatPeriod } from '../../lib/format';
 import { useUrlState } from '../../url-state/use-url-state';
-import { useTeamUsage } from './api/get-team-usage';
+import { teamUsageRequest, useTeamUsage } from './api/get-team-usage';
 import { ChangeBadge } from './components/change-badge';
 import { TeamTrendCard } from './components/team-trend-card';
 import { teamMembers, teamRows } from './team-metrics';
@@ -17,6 +17,8 @@ import { CardFallback } from '../../components/card-fallback';
 
 // Charts (Recharts) and tables load after the page has painted; each card keeps its place meanwhile.
 const TeamResourcesChart = lazy(() => import('./components/team-resources-chart').then((m) => ({ default: m.TeamResourcesChart })));
+const TeamCostCard = lazy(() => import('./components/team-cost-card').then((m) => ({ default: m.TeamCostCard })));
+const TeamJobsCard = lazy(() => import('./components/team-jobs-card').then((m) => ({ default: m.TeamJobsCard })));
 // `lazy` drops the table's type parameter; the cast restores it (the component is the same).
 const TopUsersTable = lazy(() => import('./components/top-users-table').then((m) => ({ default: m.TopUsersTable }))) as unknown as typeof import('./components/top-users-table').TopUsersTable;
 
@@ -118,6 +120,16 @@ export default function TeamPage() {
           <TeamTrendCard team={row} currency={currency} />
         </div>
 
+        <Suspense fallback={<CardFallback title="Cost over time" height={220} />}>
+          <TeamCostCard
+            filters={filters}
+            team={team}
+            period={data.period}
+            totalCost={data.summary.totalCost}
+            granularity={teamUsageRequest(filters).granularity ?? 'daily'}
+          />
+        </Suspense>
+
         <section aria-labelledby="team-users-title" className="flex min-w-0 flex-col rounded-card border border-border bg-surface p-4 shadow-card">
           <h2 id="team-users-title" className="text-sm font-semibold text-foreground">
             Users
@@ -136,6 +148,11 @@ export default function TeamPage() {
             />
           </Suspense>
         </section>
+
+        <Suspense fallback={<CardFallback title="Training jobs" height={200} />}>
+          {/* The jobs extension is asked only where the API sends extensions (a team's own series). */}
+          <TeamJobsCard filters={filters} team={team} currency={currency} extended={team.timeSeries !== undefined} />
+        </Suspense>
       </div>
     </>
   );

@@ -178,7 +178,12 @@ export default function UsagePage() {
               </Suspense>
             </div>
             <Suspense fallback={<CardFallback title={`Cost over time by ${GROUP_BY_LABELS[filters.groupBy].toLowerCase()}`} height={260} />}>
-              <BreakdownOverTimeCard filters={filters} available={data ? data.groups !== undefined : undefined} />
+              <BreakdownOverTimeCard
+                filters={filters}
+                available={data ? data.groups !== undefined : undefined}
+                period={data && !isPlaceholderData ? data.period : undefined}
+                totalCost={data && !isPlaceholderData ? data.summary.totalCost : undefined}
+              />
             </Suspense>
           </>
         )}

@@ -1,6 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
-import { CURRENCY_DECIMALS, type Currency, type Granularity } from '../../../contract/billing';
+import { CURRENCY_DECIMALS, type Currency, type Granularity, type Period } from '../../../contract/billing';
 import { ApiError } from '../../../api/errors';
 import { ChartCard } from '../../../components/chart-card';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
@@ -13,6 +13,9 @@ import { GROUP_BY_LABELS } from '../../../lib/labels';
 import { useElementWidth } from '../../../lib/use-element-width';
 import type { DashboardFilters } from '../../../url-state/filter-schema';
 import { useUsageSeries } from '../api/get-usage-series';
+import { useBucketedSeries } from '../../../api/bucketed-series';
+import { isBucketed } from '../../../lib/bucket-merge';
+import { MAX_BUCKETS, type BucketGranularity, type BucketPlan } from '../../../lib/bucket-plan';
 import { OTHER_KEY, stackSeries, type StackRow, type StackSeries } from '../series-stack';
 
 const HEIGHT = 260;
@@ -37,40 +40,92 @@ function columns(series: StackSeries[], currency: Currency, granularity: Granula
   ];
 }
 
-/** "Cost over time by <Group by>": the five costliest members stacked, the rest as Other, with every bucket in the table. */
-export function BreakdownOverTimeCard({ filters, available }: { filters: DashboardFilters; available: boolean | undefined }) {
-  const { data, error, isFetching, refetch } = useUsageSeries(filters, available === true);
-  const [measure, width] = useElementWidth<HTMLDivElement>();
-  const dim = GROUP_BY_LABELS[filters.groupBy].toLowerCase();
-  const title = `Cost over time by ${dim}`;
-  const stack = useMemo(() => (data ? stackSeries(data.items, 5) : undefined), [data]);
+const DESCRIBE: Record<BucketGranularity, string> = { daily: 'day', weekly: 'week', monthly: 'month' };
 
-  if (available === false || (error && !data)) {
-    if (available === false || (error instanceof ApiError && error.status === 404))
+/** How the documented requests were planned, for the chart's description. */
+function bucketNote(plan: BucketPlan): string {
+  const n = plan.buckets.length;
+  const per = `${n} documented request${n === 1 ? '' : 's'}, one per ${DESCRIBE[plan.granularity]}`;
+  if (!plan.coarsenedFrom) return ` · from ${per}`;
+  return ` · by ${DESCRIBE[plan.granularity]}: one request per ${DESCRIBE[plan.coarsenedFrom]} would be more than ${MAX_BUCKETS}, so ${per}`;
+}
+
+const note = (title: string, text: ReactNode) => (
+  <Panel title={title}>
+    <p className="text-[13px] text-muted">{text}</p>
+  </Panel>
+);
+
+/**
+ * "Cost over time by <Group by>": the five costliest members stacked, the
+ * rest as Other, with every bucket in the table. From the sandbox's
+ * `/usage/series` extension where the API sends groups; elsewhere (or when
+ * it answers 404) from one documented `/usage` request per bucket.
+ */
+export function BreakdownOverTimeCard({
+  filters,
+  available,
+  period,
+  totalCost,
+}: {
+  filters: DashboardFilters;
+  available: boolean | undefined;
+  /** The page's answer for the filters: the buckets' period and the total they add up to. */
+  period?: Period;
+  totalCost?: number;
+}) {
+  const ext = useUsageSeries(filters, available === true);
+  const extMissing = available === false || (ext.error instanceof ApiError && ext.error.status === 404 && !ext.data);
+  const dimension = filters.groupBy;
+  const bucketed = useBucketedSeries({
+    filters,
+    dimension: isBucketed(dimension) ? dimension : 'region',
+    period,
+    periodTotal: totalCost,
+    enabled: extMissing && isBucketed(dimension),
+  });
+  const [measure, width] = useElementWidth<HTMLDivElement>();
+  const dim = GROUP_BY_LABELS[dimension].toLowerCase();
+  const title = `Cost over time by ${dim}`;
+  const source = extMissing ? bucketed?.merged : ext.data;
+  const stack = useMemo(() => (source ? stackSeries(source.items, 5) : undefined), [source]);
+
+  if (extMissing) {
+    if (!isBucketed(dimension))
+      return note(title, `The billing API documents no cost by ${dim} per request, so there is no cost over time by ${dim}; the breakdown above has the period’s totals.`);
+    if (bucketed?.plan.tooLong)
+      return note(
+        title,
+        `Cost over time by ${dim} takes one request per month here, and this range has ${bucketed.plan.tooLong.months} months (at most ${MAX_BUCKETS}). Choose a shorter range.`,
+      );
+    if (bucketed?.missingField) return note(title, `The billing API’s answers have no breakdown by ${dim}; the breakdown above has the period’s totals.`);
+    if (bucketed?.error)
       return (
         <Panel title={title}>
-          <p className="text-[13px] text-muted">
-            The billing API does not send cost over time by {dim} (the sandbox’s <code>/usage/series</code> extension); the breakdown above has the period’s totals.
-          </p>
+          <ErrorPanel error={bucketed.error} onRetry={bucketed.refetch} retrying={bucketed.isFetching} />
         </Panel>
       );
+  } else if (ext.error && !ext.data) {
     return (
       <Panel title={title}>
-        <ErrorPanel error={error} onRetry={() => void refetch()} retrying={isFetching} />
+        <ErrorPanel error={ext.error} onRetry={() => void ext.refetch()} retrying={ext.isFetching} />
       </Panel>
     );
   }
   const currency = filters.currency;
-  const granularity = data?.granularity ?? 'daily';
+  const plan = extMissing ? bucketed?.plan : undefined;
+  const granularity = plan ? plan.granularity : (ext.data?.granularity ?? 'daily');
+  const loading = !source;
+  const progress = plan && loading ? ` · ${bucketed?.answered ?? 0} of ${plan.buckets.length} answered` : '';
   const series = stack?.series ?? [];
   const rows = stack?.rows ?? [];
   return (
     <ChartCard
       title={title}
-      description={`The five costliest by ${dim}, the rest as Other, stacked · ${granularity} in ${currency}`}
+      description={`The five costliest by ${dim}, the rest as Other, stacked · ${granularity} in ${currency}${plan ? bucketNote(plan) : ''}${progress}`}
       table={{ columns: columns(series, currency, granularity), rows, getRowId: (r) => r.timestamp, caption: title }}
-      loading={!data}
-      empty={data !== undefined && series.length === 0}
+      loading={loading}
+      empty={!loading && series.length === 0}
       height={HEIGHT}
       exportFileName={`cost-over-time-by-${filters.groupBy}`}
       footer={
