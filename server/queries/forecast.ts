@@ -10,6 +10,9 @@
  *
  * Fitted models are cached per database and day (they depend only on the
  * complete days of history, not on the currency, level or period asked for).
+ * A computed answer does not change until the data or the hour does: answers
+ * are kept per data version (history start and last filled hour), hour and
+ * request, so a repeated request is served without simulating again.
  */
 import {
   CURRENCY_DECIMALS,
@@ -149,6 +152,28 @@ async function monthlyUsdBy(db: Database, column: 'resource_type' | 'project_id'
 function money(currency: Currency, amount: number): string {
   const dec = CURRENCY_DECIMALS[currency];
   return new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: dec, maximumFractionDigits: dec }).format(amount);
+}
+
+const ANSWER_CACHE_ENTRIES = 100;
+const answerCache = new WeakMap<Database, Map<string, Promise<string>>>();
+
+/**
+ * The forecast answer as JSON text, computed once per data version, hour and
+ * request (the simulation is seeded, so a recomputation gives the same bytes).
+ */
+export function forecastJson(db: Database, q: ForecastQuery, now: number): Promise<string> {
+  const key = `${db.anchor}|${db.filledTo}|${Math.floor(now / HOUR_MS)}|${JSON.stringify(q)}`;
+  let byKey = answerCache.get(db);
+  if (!byKey) answerCache.set(db, (byKey = new Map()));
+  let hit = byKey.get(key);
+  if (!hit) {
+    if (byKey.size >= ANSWER_CACHE_ENTRIES) byKey.clear();
+    hit = getForecast(db, q, now).then((r) => JSON.stringify(r));
+    byKey.set(key, hit);
+    const entries = byKey;
+    hit.catch(() => entries.delete(key));
+  }
+  return hit;
 }
 
 export async function getForecast(db: Database, q: ForecastQuery, now: number): Promise<ForecastResponse> {
