@@ -105,18 +105,46 @@ class Scores {
 
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 
+const OTHERS = METHODS.filter((m) => m !== 'served');
+
 function table(scores: Scores, groups: string[], label: string): string[] {
   const lines = [
-    `| ${label} | n | ${METHODS.map((m) => `${LABEL[m]} MAPE %`).join(' | ')} | best | ${WITH_INTERVALS.map((m) => `${LABEL[m]} 80/95% cov.`).join(' | ')} |`,
-    `| --- | ---: | ${METHODS.map(() => '---:').join(' | ')} | --- | ${WITH_INTERVALS.map(() => '---:').join(' | ')} |`,
+    `| ${label} | n | ${METHODS.map((m) => `${LABEL[m]} MAPE %`).join(' | ')} | best other | served ÷ best | ${WITH_INTERVALS.map((m) => `${LABEL[m]} 80/95% cov.`).join(' | ')} |`,
+    `| --- | ---: | ${METHODS.map(() => '---:').join(' | ')} | --- | ---: | ${WITH_INTERVALS.map(() => '---:').join(' | ')} |`,
   ];
   for (const g of groups) {
     const mapes = METHODS.map((m) => scores.mape(g, m));
-    const best = METHODS[mapes.indexOf(Math.min(...mapes))]!;
+    const others = OTHERS.map((m) => scores.mape(g, m));
+    const bestOther = Math.min(...others);
+    const best = OTHERS[others.indexOf(bestOther)]!;
     const cov = WITH_INTERVALS.map((m) => `${f1(scores.coverage(g, m, 0))} / ${f1(scores.coverage(g, m, 1))}`);
-    lines.push(`| ${g} | ${scores.count(g)} | ${mapes.map(f1).join(' | ')} | ${LABEL[best]} | ${cov.join(' | ')} |`);
+    lines.push(`| ${g} | ${scores.count(g)} | ${mapes.map(f1).join(' | ')} | ${LABEL[best]} | ${(mapes[0]! / bestOther).toFixed(2)} | ${cov.join(' | ')} |`);
   }
   return lines;
+}
+
+/**
+ * Served against the best in hindsight: per cell (a horizon and series) the
+ * best method's MAPE is what an oracle choosing one method per cell would
+ * reach; served is chosen on validation before each origin. Prints the mean
+ * MAPE over the cells of each method and of that oracle, each method's
+ * average rank over the cells (1 best), the cells where served is best or
+ * within 1.1×, 1.3× and 1.5× of the best other, and its largest ratio.
+ */
+function selectionSummary(label: string, scores: Scores, groups: string[]): string[] {
+  const cells = groups.filter((g) => scores.count(g) > 0);
+  if (cells.length === 0) return [];
+  const mape = Object.fromEntries(METHODS.map((m) => [m, cells.map((g) => scores.mape(g, m))])) as Record<Method, number[]>;
+  const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const oracle = cells.map((_, i) => Math.min(...OTHERS.map((m) => mape[m][i]!)));
+  const ranks = Object.fromEntries(METHODS.map((m) => [m, cells.map((_, i) => 1 + METHODS.filter((o) => mape[o][i]! < mape[m][i]! - 1e-9).length)])) as Record<Method, number[]>;
+  const ratio = cells.map((_, i) => mape.served[i]! / oracle[i]!);
+  const within = (r: number) => ratio.filter((x) => x <= r + 1e-9).length;
+  return [
+    `${label} (${cells.length} cells): mean MAPE over cells ${METHODS.map((m) => `${LABEL[m]} ${f1(avg(mape[m]))}`).join(', ')}; oracle (best other per cell) ${f1(avg(oracle))}.`,
+    `  average rank (1 best of ${METHODS.length}): ${METHODS.map((m) => `${LABEL[m]} ${avg(ranks[m]).toFixed(2)}`).join(', ')}.`,
+    `  served ÷ best other: at or below 1 in ${within(1)}, ≤ 1.1 in ${within(1.1)}, ≤ 1.3 in ${within(1.3)}, ≤ 1.5 in ${within(1.5)} of ${cells.length} cells; largest ${Math.max(...ratio).toFixed(2)} (${cells[ratio.indexOf(Math.max(...ratio))]}).`,
+  ];
 }
 
 const sum = (xs: ArrayLike<number>, from: number, to: number) => {
@@ -196,12 +224,14 @@ interface Scored {
   served: Part;
   model: Part;
   mstl: Part;
+  /** The served model of a single series (not of a sum): its blend and rolling-origin records, for the dump. */
+  fitted?: EtsModel;
 }
 
-function score(scores: Scores, { group, series, t, served, model, mstl }: Scored): void {
+function score(scores: Scores, { group, series, t, served, model, mstl, fitted }: Scored): void {
   const { known, runRate, seasonalNaive } = baselines(series, t);
   const combined = combineForecasts([model, mstl]);
-  if (DUMP) dumped.push({ group, horizon: t.horizon, month: t.month, origin: t.origin, start: t.start, actual: sum(series, t.start, t.end), known, runRate, seasonalNaive, served, model, mstl });
+  if (DUMP) dumped.push({ group, horizon: t.horizon, month: t.month, origin: t.origin, start: t.start, actual: sum(series, t.start, t.end), known, runRate, seasonalNaive, served, model, mstl, blend: fitted?.blend, records: fitted?.validation });
   const shift = (p: Part): Bounds => p.intervals.map((iv) => [known + iv.lower, known + iv.upper]);
   scores.add(`${t.horizon} · ${group}`, {
     actual: sum(series, t.start, t.end),
@@ -260,7 +290,7 @@ function backtestSandbox(h: History, scores: Scores, bound: BoundCase[]): number
   for (const t of targets(h.days[0]!, h.days.length, MIN_DAYS)) {
     const series = RESOURCE_TYPES.map((r) => ({ key: r, values: h.byType[r].slice(0, t.origin) }));
     const models: EtsModel[] = fitDaily(series, undefined, h.days[0], mstlPeer);
-    const plain = models.map((m) => ({ ...m, peerWeight: 0 }));
+    const plain = models.map((m) => ({ ...m, blend: undefined }));
     const opts = { start: h.days[0]!, throughMonth: t.month, level: LEVELS[0]!, levels: LEVELS, paths: PATHS, dailyIntervals: false, seed: 7 + t.start };
     const idx = others.map((r) => RESOURCE_TYPES.indexOf(r));
     const run = (ms: EtsModel[]) => ({
@@ -276,7 +306,7 @@ function backtestSandbox(h: History, scores: Scores, bound: BoundCase[]): number
     const last = own.all.total.monthly.length - 1;
     const at = (f: typeof own.all) => f.total.monthly[last]!;
     RESOURCE_TYPES.forEach((r, j) =>
-      score(scores, { group: r, series: h.byType[r], t, served: sel.all.series[j]!.monthly[last]!, model: own.all.series[j]!.monthly[last]!, mstl: mstlMonth(h.byType[r], t, WINDOW) }),
+      score(scores, { group: r, series: h.byType[r], t, served: sel.all.series[j]!.monthly[last]!, model: own.all.series[j]!.monthly[last]!, mstl: mstlMonth(h.byType[r], t, WINDOW), fitted: models[j] }),
     );
     score(scores, { group: 'total', series: total, t, served: at(sel.all), model: at(own.all), mstl: mstlMonth(total, t, WINDOW) });
     score(scores, { group: EXCL_TRAINING, series: noTraining, t, served: at(sel.part), model: at(own.part), mstl: mstlMonth(noTraining, t, WINDOW) });
@@ -295,10 +325,10 @@ function backtestPublic(name: string, start: string, values: number[], scores: S
     const series = [{ key: name, values: values.slice(from, t.origin) }];
     const models = fitDaily(series, undefined, dayIso(startMs, from), mstlPeer);
     const opts = { start: dayIso(startMs, from), throughMonth: t.month, level: LEVELS[0]!, levels: LEVELS, paths: PATHS, dailyIntervals: false, seed: 11 + t.start, peer: mstlPeer };
-    const own = forecastDaily(series, { ...opts, models: models.map((m) => ({ ...m, peerWeight: 0 })) });
+    const own = forecastDaily(series, { ...opts, models: models.map((m) => ({ ...m, blend: undefined })) });
     const sel = forecastDaily(series, { ...opts, models });
     fits++;
-    score(scores, { group: name, series: values, t, served: sel.total.monthly.at(-1)!, model: own.total.monthly.at(-1)!, mstl: mstlMonth(values, t, WINDOW) });
+    score(scores, { group: name, series: values, t, served: sel.total.monthly.at(-1)!, model: own.total.monthly.at(-1)!, mstl: mstlMonth(values, t, WINDOW), fitted: models[0] });
   }
   return fits;
 }
@@ -311,7 +341,10 @@ function coverageVerdicts(label: string, scores: Scores, groups: string[]): void
       const gs = groups.filter((g) => Number.isFinite(scores.coverage(g, m, k)));
       const n = gs.reduce((a, g) => a + scores.count(g), 0);
       const cov = gs.reduce((a, g) => a + scores.coverage(g, m, k) * scores.count(g), 0) / n;
-      console.log(`- ${label}, ${LABEL[m]} ${100 * level}%: coverage ${f1(cov)}% over ${n} forecasts${Math.abs(cov - 100 * level) <= COVERAGE_POINTS ? '' : ` (more than ${COVERAGE_POINTS} points from nominal)`}`);
+      // binomial standard error at the nominal level (the forecasts of a horizon are not independent: a floor)
+      const se = 100 * Math.sqrt((level * (1 - level)) / n);
+      const verdict = Math.abs(cov - 100 * level) <= COVERAGE_POINTS ? '' : ` (more than ${COVERAGE_POINTS} points from nominal)`;
+      console.log(`- ${label}, ${LABEL[m]} ${100 * level}%: coverage ${f1(cov)}% over ${n} forecasts (one miss ${(100 / n).toFixed(2)} points, SE ±${f1(se)})${verdict}`);
     }
   }
 }
@@ -344,6 +377,10 @@ async function main(): Promise<void> {
   for (const line of table(scores, HORIZONS.flatMap(order).filter((g) => scores.count(g) > 0), 'horizon · series')) console.log(line);
   console.log(`\n### Public daily counts, monthly totals (last ${WINDOW} days of history; every ${PUBLIC_STEP}th month)\n`);
   for (const line of table(pub, HORIZONS.flatMap((hz) => series.map((s) => `${hz} · ${s.name}`)), 'horizon · series')) console.log(line);
+
+  console.log('\n### Served against the best in hindsight\n');
+  for (const line of selectionSummary('Sandbox', scores, HORIZONS.flatMap(order))) console.log(line);
+  for (const line of selectionSummary('Public', pub, HORIZONS.flatMap((hz) => series.map((s) => `${hz} · ${s.name}`)))) console.log(line);
 
   console.log('\n### Coverage over all series of a horizon\n');
   for (const hz of HORIZONS) {

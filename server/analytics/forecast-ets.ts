@@ -15,7 +15,7 @@ import {
   type Recursion,
   type TrendKind,
 } from './forecast-ets-recursion.ts';
-import type { ValidationRecord } from './forecast-validate.ts';
+import type { LeadBlend, ValidationRecord } from './forecast-validate.ts';
 
 export type { EtsSpec, TrendKind } from './forecast-ets-recursion.ts';
 
@@ -43,10 +43,11 @@ export interface EtsModel {
   /** Yearly factors by calendar-day slot the history was divided by before fitting (forecast-yearly.ts), when it spans two years. */
   yearly?: Float64Array;
   /**
-   * Share of the point forecast the peer forecaster gives (0 the model alone, ½ the equal-weight
-   * combination, 1 the peer), chosen on the series' own rolling-origin errors (forecast-fit-daily.ts).
+   * Per lead, the blend of candidate forecasts (the model, the MSTL peer, run rate, seasonal naive)
+   * that gives the point forecast, chosen on the series' own rolling-origin errors
+   * (forecast-fit-daily.ts); none: the model alone.
    */
-  peerWeight?: number;
+  blend?: LeadBlend[];
   /** The series' rolling-origin errors (forecast-validate.ts): what the peer weight and the interval calibration use. */
   validation?: ValidationRecord[];
   /**

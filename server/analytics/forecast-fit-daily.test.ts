@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DAY_MS } from './forecast-numerics.ts';
-import { fitSeries, modelPoints, peerFactors, validate, type PeerForecaster } from './forecast-fit-daily.ts';
+import { blendFactors, fitSeries, modelPoints, validate, type PeerForecaster } from './forecast-fit-daily.ts';
 import { forecastDaily } from './forecast.ts';
 import { mstlPeer } from './forecast-mstl-node.ts';
 
@@ -22,9 +22,15 @@ describe('fitSeries with a peer', () => {
     expect(records.filter((r) => r.lead === 28)).toHaveLength(10);
     expect(records.filter((r) => r.lead === 56)).toHaveLength(9);
     expect(Math.max(...records.map((r) => Math.abs(r.peer!)))).toBeLessThan(1e-9);
-    expect(fitSeries(y, { startMs: START, peer: oracle }).peerWeight).toBe(1);
-    expect(fitSeries(y, { startMs: START, peer: wrong }).peerWeight).toBe(0);
-    expect(fitSeries(y, { startMs: START }).peerWeight).toBe(0);
+    // the run rate and seasonal naive of every record: the last 28 days' total and four times the last week's
+    const r0 = records.find((r) => r.lead === 0 && r.age === 1)!;
+    const sum = (from: number, to: number) => y.slice(from, to).reduce((a, b) => a + b, 0);
+    const actual = sum(372, 400);
+    expect(r0.runRate).toBeCloseTo((sum(344, 372) - actual) / actual, 12);
+    expect(r0.naive).toBeCloseTo((4 * sum(365, 372) - actual) / actual, 12);
+    expect(fitSeries(y, { startMs: START, peer: oracle }).blend!.map((b) => b.weights)).toEqual([{ peer: 1 }, { peer: 1 }, { peer: 1 }]);
+    expect(fitSeries(y, { startMs: START, peer: wrong }).blend!.every((b) => !b.weights.peer)).toBe(true);
+    expect(fitSeries(y, { startMs: START }).blend!.every((b) => !b.weights.peer)).toBe(true);
   });
 
   it("the model's rolling-origin errors are its out-of-sample errors: a refit on the days before each origin", () => {
@@ -43,11 +49,18 @@ describe('fitSeries with a peer', () => {
   it("scales the model's simulated days to the chosen peer's points", () => {
     const y = series(400);
     const peer: PeerForecaster = (_h, horizon) => new Float64Array(horizon).fill(800);
-    const model = { ...fitSeries(y, { startMs: START }), peerWeight: 1 };
+    const model = { ...fitSeries(y, { startMs: START }), blend: [{ lead: 0, weights: { peer: 1 } }] };
     const first = START + y.length * DAY_MS;
-    const f = peerFactors(model, y, first, 10, peer)!;
+    const f = blendFactors(model, y, first, 10, peer)!;
     const m = modelPoints(model, first, 10);
     for (let h = 0; h < 10; h++) expect(f[h]! * m[h]!).toBeCloseTo(800, 6);
+    // run rate for the first four weeks (the last 28 days' mean), seasonal naive after (the last week's same weekday)
+    const rate = y.slice(-28).reduce((a, b) => a + b, 0) / 28;
+    const simple = { ...model, blend: [{ lead: 0, weights: { runRate: 1 } }, { lead: 28, weights: { naive: 1 } }] };
+    const g = blendFactors(simple, y, first, 40)!;
+    const m40 = modelPoints(model, first, 40);
+    for (let h = 0; h < 28; h++) expect(g[h]! * m40[h]!).toBeCloseTo(rate, 6);
+    for (let h = 28; h < 40; h++) expect(g[h]! * m40[h]!).toBeCloseTo(y[y.length - 7 + (h % 7)]!, 6);
     const fc = forecastDaily([{ key: 'x', values: y }], { start: '2022-01-01', throughMonth: '2023-03', level: 0.8, models: [model], peer, paths: 400 });
     const days = fc.total.monthly.reduce((a, mo) => a + mo.days, 0);
     const sum = fc.total.monthly.reduce((a, mo) => a + mo.mean, 0);

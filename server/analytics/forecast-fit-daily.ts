@@ -9,17 +9,20 @@
  * the origin and, with a peer forecaster (the server uses
  * MSTL + AutoETS from @bsull/augurs, forecast-mstl.ts), the peer too; both
  * forecast the SELECT_DAYS-day totals at leads 0, 28 and 56 days. Those
- * out-of-sample errors choose how much of the point forecast the peer gives
- * (none, half or all: chooseWeight) and calibrate the intervals'
- * width at each lead (effectiveCalibration). The peer's share then scales
- * the model's simulated paths day by day (peerFactors), so intervals keep
- * the model's relative spread, widened to the measured errors. Measured by
+ * out-of-sample errors, with those of run rate (the last SELECT_DAYS days'
+ * total) and seasonal naive (the last week repeated), choose per lead the
+ * blend that gives the point forecast (chooseBlend: the model, the peer,
+ * their equal-weight combination, run rate or seasonal naive, recent origins
+ * weighing more) and calibrate the intervals' width at each lead
+ * (effectiveCalibration). The blend then scales the model's simulated paths
+ * day by day (blendFactors), so intervals keep the model's relative spread,
+ * scaled to the measured errors. Measured by
  * bench:forecast. Pure (the peer is passed in).
  */
 import { DAY_MS } from './forecast-numerics.ts';
 import { fitEts, pointPath, type EtsModel, type EtsSpec, type FitOptions } from './forecast-ets.ts';
 import { MIN_YEARLY_DAYS, factorsFrom, yearlyFactors } from './forecast-yearly.ts';
-import { chooseWeight, type ValidationRecord } from './forecast-validate.ts';
+import { blendAt, chooseBlend, type ValidationRecord } from './forecast-validate.ts';
 
 /**
  * How daily cost series are fitted (see FitOptions): weekly seasonality, the
@@ -45,10 +48,12 @@ export type PeerForecaster = (history: Float64Array, horizon: number) => Float64
 export const VALIDATION_ORIGINS = 12;
 /**
  * Origins for a history of two years or more, whose every refit estimates
- * yearly factors over it too (about twenty times the cost of a year's refit):
- * fewer records, the intervals then lean more on the in-sample errors.
+ * yearly factors and fits three years of days (several times the cost of a
+ * year's refit): half as many, so that each lead still has a few records
+ * (a lead-56 total has one from three origins, four from six) and the
+ * calibrated scale rests on more than the in-sample errors.
  */
-export const VALIDATION_ORIGINS_LONG = 3;
+export const VALIDATION_ORIGINS_LONG = 6;
 export const SELECT_DAYS = 28;
 /** Leads of the validated totals: this month, next month, the month after. */
 export const VALIDATION_LEADS = [0, 28, 56] as const;
@@ -96,11 +101,14 @@ export function validate(
     const past = Float64Array.from(Array.prototype.slice.call(values, 0, origin) as number[]);
     const m = modelPoints(fitModel(past, fit, opts.startMs), (opts.startMs ?? 0) + origin * DAY_MS, horizon);
     const p = opts.peer?.(past, horizon);
+    const runRate = total(values, origin - SELECT_DAYS, origin);
+    const naive = (SELECT_DAYS / 7) * total(values, origin - 7, origin);
     for (const lead of leads) {
       const actual = total(values, origin + lead, origin + lead + SELECT_DAYS);
       if (!(actual > 0)) continue;
-      const record: ValidationRecord = { lead, model: (total(m, lead, lead + SELECT_DAYS) - actual) / actual };
-      if (p) record.peer = (total(p, lead, lead + SELECT_DAYS) - actual) / actual;
+      const rel = (f: number) => (f - actual) / actual;
+      const record: ValidationRecord = { lead, age: k, model: rel(total(m, lead, lead + SELECT_DAYS)), runRate: rel(runRate), naive: rel(naive) };
+      if (p) record.peer = rel(total(p, lead, lead + SELECT_DAYS));
       records.push(record);
     }
   }
@@ -111,25 +119,41 @@ export function validate(
 export function fitSeries(values: ArrayLike<number>, opts: { fit?: FitOptions; startMs?: number; peer?: PeerForecaster } = {}): EtsModel {
   const model = fitModel(values, opts.fit, opts.startMs);
   model.validation = validate(values, { ...opts, spec: model.spec });
-  model.peerWeight = opts.peer ? chooseWeight(model.validation) : 0;
+  model.blend = chooseBlend(model.validation, VALIDATION_LEADS);
   return model;
+}
+
+/** Daily points of the simple candidates from a history: run rate (its last SELECT_DAYS days' mean) and seasonal naive (its last week repeated). */
+function simplePoints(values: ArrayLike<number>, horizon: number): { runRate: Float64Array; naive: Float64Array } {
+  const n = values.length;
+  const span = Math.min(SELECT_DAYS, n);
+  const rate = span > 0 ? total(values, n - span, n) / span : 0;
+  const week = Math.min(7, n);
+  return {
+    runRate: new Float64Array(horizon).fill(rate),
+    naive: Float64Array.from({ length: horizon }, (_, h) => (week > 0 ? Math.max(0, values[n - week + (h % week)]!) : 0)),
+  };
 }
 
 /**
  * Per forecast day, what the model's simulated value is multiplied by: the
- * yearly factor, and where the peer has a weight w, the combined point
- * ((1 − w)·model + w·peer) over the model's (each bounded to 1/5…5 so a
- * near-zero day cannot blow up).
+ * yearly factor, and where the blend in force that day (the lead segment it
+ * falls in) gives other candidates a share, the blended point over the
+ * model's (bounded to 1/5…5 so a near-zero day cannot blow up).
  */
-export function peerFactors(model: EtsModel, values: ArrayLike<number>, firstMs: number, horizon: number, peer?: PeerForecaster): Float64Array | undefined {
+export function blendFactors(model: EtsModel, values: ArrayLike<number>, firstMs: number, horizon: number, peer?: PeerForecaster): Float64Array | undefined {
   const yearly = model.yearly ? factorsFrom(model.yearly, firstMs, horizon) : undefined;
-  const w = model.peerWeight ?? 0;
-  if (!(w > 0) || !peer || horizon === 0) return yearly;
-  const p = peer(Float64Array.from(values), horizon);
+  const weights = Array.from({ length: horizon }, (_, h) => blendAt(model.blend, h));
+  const usesPeer = weights.some((w) => w.peer);
+  if (horizon === 0 || weights.every((w) => w.model === 1)) return yearly;
+  // without the peer (its module failed to load) the model takes its share
+  const candidates = { peer: usesPeer && peer ? peer(Float64Array.from(values), horizon) : undefined, ...simplePoints(values, horizon) };
   const m = modelPoints(model, firstMs, horizon);
   return Float64Array.from(m, (mv, h) => {
     const base = yearly ? yearly[h]! : 1;
     if (!(mv > 0)) return base;
-    return Math.min(5, Math.max(0.2, ((1 - w) * mv + w * p[h]!) / mv)) * base;
+    const w = weights[h]!;
+    const blended = (w.model ?? 0) * mv + (w.peer ?? 0) * (candidates.peer?.[h] ?? mv) + (w.runRate ?? 0) * candidates.runRate[h]! + (w.naive ?? 0) * candidates.naive[h]!;
+    return Math.min(5, Math.max(0.2, blended / mv)) * base;
   });
 }

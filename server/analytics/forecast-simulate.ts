@@ -2,7 +2,7 @@
 
 import { mean, quantileSorted, rng } from './forecast-numerics.ts';
 import { modelState, type EtsModel } from './forecast-ets.ts';
-import { CALIBRATION_LEVELS, atLevel, effectiveCalibration, type LeadCalibration } from './forecast-validate.ts';
+import { CALIBRATION_LEVELS, atLevel, effectiveCalibration, targetQuantiles, type LeadCalibration } from './forecast-validate.ts';
 
 // ---------------------------------------------------------------- joint simulation
 
@@ -52,7 +52,7 @@ export interface BucketForecast {
 }
 
 export interface SeriesSimulation {
-  /** Factor the paths were widened by around their mean (1: not at all; see simulateJoint). */
+  /** Factor the paths were scaled by around their mean at 80% (1: not at all, below 1 narrowed; see simulateJoint). */
   widen: number;
   /** The total only, with stepIntervals: every path's value at every step (path-major, P × horizon). */
   stepPaths?: Float64Array;
@@ -171,14 +171,16 @@ function simulatePaths(model: EtsModel, k: number, c: Context): RawPaths {
 /**
  * Calibration: the simulated spread of the model's H-step totals at each
  * calibrated lead is compared, level by level (CALIBRATION_LEVELS), with the
- * errors the forecast actually makes there (effectiveCalibration: in-sample,
- * pooled with the series' rolling-origin errors of the served forecast);
- * where a simulated interval is narrower, the paths are widened around their
- * mean (residual resampling misses parameter and model uncertainty, and
- * launches come in bursts). A bucket takes the lead of its middle step, and
+ * errors the forecast actually makes there (effectiveCalibration: the served
+ * forecast's rolling-origin errors pooled with the in-sample ones); the
+ * paths are scaled around their mean to match, wider where the simulation
+ * is narrower (residual resampling misses parameter and model uncertainty,
+ * and launches come in bursts) and narrower where it is wider (down to
+ * MIN_RATIO: the served blend may forecast better than the model's own
+ * residuals suggest). A bucket takes the lead of its middle step, and
  * each path the ratio of the level its rank in the bucket stands for, on the
  * bucket's total and on each of its steps alike (so a month's days add up to
- * its widened total), then moved back to the simulated mean (the widening
+ * its scaled total), then moved back to the simulated mean (the scaling
  * keeps the point forecast). Steps in no bucket take the 80% ratio of their lead.
  * Returns the 80% ratio of the first lead.
  */
@@ -192,15 +194,17 @@ function recentre(values: Float64Array, mu: number): void {
   for (let i = 0; i < values.length; i++) values[i] = Math.max(0, values[i]! - shift);
 }
 
+/** The most a calibration narrows the simulated spread (a quarter of it). */
+const MIN_RATIO = 0.25;
+
 function widenToCalibration(raw: RawPaths, c: Context): number {
   const { P, horizon } = c;
   const ratios = raw.leads.map((cal, j) => {
     const sorted = Float64Array.from(raw.leadSums[j]!).sort();
     const mu = mean(sorted);
-    return CALIBRATION_LEVELS.map((level, k) => {
-      const half = (quantileSorted(sorted, (1 + level) / 2) - quantileSorted(sorted, (1 - level) / 2)) / 2;
-      return mu > 0 && half > 0 ? Math.max(1, cal.quantiles[k]! / (half / mu)) : 1;
-    });
+    const simulated = CALIBRATION_LEVELS.map((level) => (mu > 0 ? (quantileSorted(sorted, (1 + level) / 2) - quantileSorted(sorted, (1 - level) / 2)) / 2 / mu : 0));
+    const target = targetQuantiles(cal, simulated);
+    return simulated.map((sim, k) => (sim > 0 ? Math.max(MIN_RATIO, target[k]! / sim) : 1));
   });
   const leadAt = (h: number) => {
     let j = -1;
@@ -215,7 +219,7 @@ function widenToCalibration(raw: RawPaths, c: Context): number {
     for (let h = 0; h < horizon; h++) if (bucketOf(c, h) === bk) steps.push(h);
     const j = steps.length ? leadAt(steps[Math.floor((steps.length - 1) / 2)]!) : -1;
     for (const h of steps) inBucket[h] = 1;
-    if (j < 0 || ratios[j]!.every((r) => r <= 1)) return;
+    if (j < 0 || ratios[j]!.every((r) => r === 1)) return;
     const order = Array.from({ length: P }, (_, p) => p).sort((a, b) => bucket[a]! - bucket[b]! || a - b);
     const factor = new Float64Array(P);
     order.forEach((p, rank) => (factor[p] = atLevel(ratios[j]!, Math.abs((2 * (rank + 0.5)) / P - 1))));
@@ -236,7 +240,7 @@ function widenToCalibration(raw: RawPaths, c: Context): number {
       const j = leadAt(h);
       const r = inBucket[h] || j < 0 ? 1 : atLevel(ratios[j]!, 0.8);
       const muH = raw.stepSum[h]! / P;
-      if (r > 1) for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = spread(stepPaths[p * horizon + h]!, muH, r);
+      if (r !== 1) for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = spread(stepPaths[p * horizon + h]!, muH, r);
     }
   return ratios.length ? atLevel(ratios[0]!, 0.8) : 1;
 }

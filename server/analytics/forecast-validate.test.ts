@@ -1,25 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import { CALIBRATION_LEVELS, CALIBRATION_PRIOR, atLevel, chooseWeight, effectiveCalibration, servedError, type ValidationRecord } from './forecast-validate.ts';
+import {
+  BLENDS,
+  CALIBRATION_LEVELS,
+  CALIBRATION_PRIOR,
+  CHOICE_MARGIN,
+  ERROR_SHAPE,
+  MIN_CHOICE_RECORDS,
+  atLevel,
+  bestBlend,
+  blendAt,
+  chooseBlend,
+  effectiveCalibration,
+  leadGrowth,
+  servedError,
+  targetQuantiles,
+  type ValidationRecord,
+} from './forecast-validate.ts';
 
-describe('chooseWeight', () => {
-  it('picks the weight with the lowest mean absolute error: the peer, the combination or the model', () => {
-    const peerBetter: ValidationRecord[] = [0.1, -0.12, 0.08].map((e) => ({ lead: 0, model: e, peer: e / 10 }));
-    expect(chooseWeight(peerBetter)).toBe(1);
+/** Records at `lead` whose model errors are `errors`, the other candidates' from f. */
+const records = (errors: number[], f: (e: number) => Omit<ValidationRecord, 'lead' | 'model' | 'age'>, lead = 0): ValidationRecord[] =>
+  errors.map((e, i) => ({ lead, age: i + 1, model: e, ...f(e) }));
+const six = [0.1, -0.12, 0.08, 0.1, -0.09, 0.11];
+
+describe('bestBlend and chooseBlend', () => {
+  it('picks the blend with the lowest mean absolute error, by a margin over the model: the peer, the combination, run rate', () => {
+    expect(bestBlend(records(six, (e) => ({ peer: e / 10 })))).toEqual({ peer: 1 });
     // opposite errors: the equal-weight combination cancels them
-    const opposite: ValidationRecord[] = [0.1, -0.12, 0.08].map((e) => ({ lead: 0, model: e, peer: -e }));
-    expect(chooseWeight(opposite)).toBe(0.5);
-    const modelBetter: ValidationRecord[] = [0.01, -0.02, 0.01].map((e) => ({ lead: 0, model: e, peer: 5 * e }));
-    expect(chooseWeight(modelBetter)).toBe(0);
+    expect(bestBlend(records(six, (e) => ({ peer: -e })))).toEqual({ model: 0.5, peer: 0.5 });
+    expect(bestBlend(records(six, (e) => ({ peer: 5 * e, runRate: e / 4, naive: e / 100 })))).toEqual({ runRate: 1 });
+    // seasonal naive is recorded, never chosen
+    expect(bestBlend(records(six, (e) => ({ peer: 5 * e, runRate: 3 * e, naive: e / 100 })))).toEqual({ model: 1 });
+    // better, but not by the margin: the model stays
+    expect(bestBlend(records(six, (e) => ({ peer: (e / CHOICE_MARGIN) * 1.05 })))).toEqual({ model: 1 });
+    expect(bestBlend(records(six, (e) => ({ peer: (e / CHOICE_MARGIN) * 0.95 })))).toEqual({ peer: 1 });
   });
 
-  it('keeps the model with fewer than three records or without a peer', () => {
-    expect(chooseWeight([{ lead: 0, model: 0.5, peer: 0 }, { lead: 0, model: 0.5, peer: 0 }])).toBe(0);
-    expect(chooseWeight([0.1, 0.2, 0.3].map((e) => ({ lead: 0, model: e })))).toBe(0);
+  it('weighs recent origins more', () => {
+    // the peer is far better at the three latest origins, far worse at the three older ones, by the same amounts
+    const r: ValidationRecord[] = Array.from({ length: 6 }, (_, i) => ({ lead: 0, age: i + 1, model: 0.3, peer: i < 3 ? 0 : 0.5 }));
+    // unweighted the peer's mean error (0.25) misses the margin (0.3 / 1.5 = 0.2); 0.85^age tips it
+    expect(bestBlend(r.map(({ age: _age, ...rest }) => rest))).toEqual({ model: 1 });
+    expect(bestBlend(r)).toEqual({ peer: 1 });
+  });
+
+  it(`keeps the model with fewer than ${MIN_CHOICE_RECORDS} records, and a blend needs every record to have its candidates`, () => {
+    expect(bestBlend(records(six.slice(0, MIN_CHOICE_RECORDS - 1), () => ({ peer: 0 })))).toEqual({ model: 1 });
+    expect(bestBlend(records(six, () => ({})))).toEqual({ model: 1 });
+  });
+
+  it('one blend for every lead, chosen on all their records', () => {
+    const r = [...records(six.slice(0, 3), (e) => ({ peer: e / 10 }), 0), ...records(six.slice(3), (e) => ({ peer: e / 10 }), 28)];
+    const blend = chooseBlend(r, [0, 28, 56]);
+    expect(blend).toEqual([0, 28, 56].map((lead) => ({ lead, weights: { peer: 1 } })));
+    expect(blendAt(blend, 40)).toEqual({ peer: 1 });
+    expect(blendAt(undefined, 40)).toEqual({ model: 1 });
+    expect(blendAt([{ lead: 28, weights: { peer: 1 } }], 10)).toEqual({ model: 1 });
+  });
+
+  it('every blend shares the point forecast out in full', () => {
+    for (const w of BLENDS) expect(Object.values(w).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(servedError({ lead: 0, model: 3, peer: 1 }, { model: 0.5, peer: 0.5 })).toBe(2);
+    expect(servedError({ lead: 0, model: 3, runRate: -1 }, { runRate: 1 })).toBe(-1);
   });
 });
 
 describe('effectiveCalibration', () => {
-  // in-sample relative errors 0.01, 0.02, …, 1.00 (alternating sign) at leads 0 and 28; 56 and 84 too short to measure
+  // in-sample relative errors ±0.01 … ±1.00 at leads 0 and 28; 56 and 84 too short to measure
   const errors = Float64Array.from({ length: 100 }, (_, i) => ((i % 2 ? -1 : 1) * (i + 1)) / 100);
   const calibration = [
     { lead: 0, rmse: 0.58, errors },
@@ -27,35 +73,47 @@ describe('effectiveCalibration', () => {
     { lead: 56, rmse: 1.16, extrapolated: true },
     { lead: 84, rmse: 1.74, extrapolated: true },
   ];
+  const H = 28;
 
-  it('without records: the quantiles of the absolute in-sample errors, and the extrapolated leads scaled by their error', () => {
-    const out = effectiveCalibration({ calibration, validation: [] });
-    expect(out.map((c) => c.lead)).toEqual([0, 28, 56, 84]);
-    // the smallest |e| with at least level × 100 of the 100 errors at or below it
-    expect(out[0]!.quantiles).toEqual(CALIBRATION_LEVELS.map((l) => expect.closeTo(Math.ceil(l * 100 - 1e-9) / 100, 12) as unknown as number));
-    out[2]!.quantiles.forEach((q, k) => expect(q).toBeCloseTo(2 * out[0]!.quantiles[k]!, 12));
-    out[3]!.quantiles.forEach((q, k) => expect(q).toBeCloseTo(3 * out[0]!.quantiles[k]!, 12));
+  it('Laplace quantiles over the RMS: about 1.14 at 80% and 2.12 at 95%', () => {
+    expect(ERROR_SHAPE[1]).toBeCloseTo(1.138, 3);
+    expect(ERROR_SHAPE[3]).toBeCloseTo(2.118, 3);
   });
 
-  it("pools the in-sample errors (weighing CALIBRATION_PRIOR records) with the served forecast's out-of-sample errors", () => {
-    // eight records of error 2 at lead 0 (the served forecast with w = 0.5: (1 − w)·3 + w·1)
-    const validation: ValidationRecord[] = Array.from({ length: 8 }, () => ({ lead: 0, model: 3, peer: 1 }));
-    expect(servedError(validation[0]!, 0.5)).toBe(2);
-    const out = effectiveCalibration({ calibration, validation, peerWeight: 0.5 });
-    // weights: the 100 in-sample errors CALIBRATION_PRIOR / 100 each, the records 1 each; levels raised to
-    // ⌈(n + 1)·level⌉ / n with n = 8 + CALIBRATION_PRIOR: above the in-sample mass every quantile is the records' 2
-    const n = 8 + CALIBRATION_PRIOR;
-    const plainQ = effectiveCalibration({ calibration, validation: [] })[0]!.quantiles;
-    CALIBRATION_LEVELS.forEach((level, k) => {
-      const adjusted = Math.min(1, Math.ceil((n + 1) * level - 1e-9) / n);
-      const pooled = adjusted * n > CALIBRATION_PRIOR + 1e-9 ? 2 : NaN;
-      // past 80% the tail is no thinner than the in-sample errors': 2 × q_k / q_80
-      const expected = level > 0.8 ? Math.max(pooled, (2 * plainQ[k]!) / plainQ[1]!) : pooled;
-      expect(out[0]!.quantiles[k]).toBeCloseTo(expected, 12);
-    });
-    // lead 28 has no records: its in-sample quantiles times the ratios measured at lead 0
-    const plain = effectiveCalibration({ calibration, validation: [] });
-    out[1]!.quantiles.forEach((q, k) => expect(q).toBeCloseTo((plain[1]!.quantiles[k]! * out[0]!.quantiles[k]!) / plain[0]!.quantiles[k]!, 12));
+  it('in sample: the quantiles of the absolute errors, the extrapolated leads scaled by their error; no out-of-sample part without records', () => {
+    const out = effectiveCalibration({ calibration, validation: [], sumHorizon: H });
+    expect(out.map((c) => c.lead)).toEqual([0, 28, 56, 84]);
+    // the smallest |e| with at least level × 100 of the 100 errors at or below it
+    expect(out[0]!.inSample).toEqual(CALIBRATION_LEVELS.map((l) => expect.closeTo(Math.ceil(l * 100 - 1e-9) / 100, 12) as unknown as number));
+    out[2]!.inSample.forEach((q, k) => expect(q).toBeCloseTo(2 * out[0]!.inSample[k]!, 12));
+    out[3]!.inSample.forEach((q, k) => expect(q).toBeCloseTo(3 * out[0]!.inSample[k]!, 12));
+    expect(out.every((c) => c.outOfSample === undefined && c.records === 0)).toBe(true);
+    // and then the target is the simulation, widened where the in-sample errors are larger
+    expect(targetQuantiles(out[0]!, [0.1, 0.9, 0.9, 0.9, 0.9])).toEqual([out[0]!.inSample[0], 0.9, out[0]!.inSample[2], out[0]!.inSample[3], out[0]!.inSample[4]]);
+  });
+
+  it("out of sample: the shape times the RMS of the served forecast's errors, every lead's brought to lead 0 and grown as a random walk", () => {
+    for (const e of [0.05, 2]) {
+      // eight records at lead 0 and four at lead 56 (√5 times the error), the served one (the combination) e
+      const at = (lead: number, k: number, err: number): ValidationRecord[] => Array.from({ length: k }, (_, i) => ({ lead, age: i + 1, model: 2 * err, peer: 0 }));
+      const validation = [...at(0, 8, e), ...at(56, 4, e * Math.sqrt(5))];
+      const out = effectiveCalibration({ calibration, validation, blend: [{ lead: 0, weights: { model: 0.5, peer: 0.5 } }], sumHorizon: H });
+      // the records' finite-sample allowance: √(13/12)
+      const scale0 = e * Math.sqrt(13 / 12);
+      out.forEach((c) => {
+        expect(c.records).toBe(12);
+        c.outOfSample!.forEach((q, k) => expect(q).toBeCloseTo(ERROR_SHAPE[k]! * scale0 * Math.sqrt(leadGrowth(c.lead, H)), 12));
+      });
+      // pooled with the prior (the wider of simulation and in-sample), the records weighing 12 and the prior CALIBRATION_PRIOR
+      const simulated = [0.3, 0.5, 0.6, 0.7, 0.9];
+      const target = targetQuantiles(out[0]!, simulated);
+      target.forEach((q, k) => {
+        const prior = Math.max(simulated[k]!, out[0]!.inSample[k]!);
+        expect(q).toBeCloseTo(Math.sqrt((CALIBRATION_PRIOR * prior ** 2 + 12 * out[0]!.outOfSample![k]! ** 2) / (CALIBRATION_PRIOR + 12)), 12);
+        // small errors narrow the interval below the simulation, large ones widen it
+        expect(q < simulated[k]!).toBe(e < 0.1);
+      });
+    }
   });
 });
 

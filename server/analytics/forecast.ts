@@ -37,10 +37,11 @@
  * period's) distribution is that of its summed daily paths, so monthly
  * intervals account for day-to-day dependence, and totals are path sums
  * across series, so the total's point forecast is the sum of the series'.
- * Parameter uncertainty is not simulated; instead, where the model's
- * in-sample error of four-week totals (at leads of 0, 4, 8 and 12 weeks) is
- * larger than the simulated spread, the paths are widened around their mean
- * to match it.
+ * Parameter uncertainty is not simulated; instead the paths are scaled
+ * around their mean, level by level, to the errors of four-week totals (at
+ * leads of 0, 4, 8 and 12 weeks) that the served forecast made from the
+ * series' own rolling origins, pooled with the model's in-sample ones
+ * (effectiveCalibration in forecast-validate.ts).
  */
 
 
@@ -54,7 +55,7 @@ export * from './forecast-validate.ts';
 
 import { DAY_MS, mean } from './forecast-numerics.ts';
 import type { EtsModel, FitOptions } from './forecast-ets.ts';
-import { fitSeries, peerFactors, type PeerForecaster } from './forecast-fit-daily.ts';
+import { fitSeries, blendFactors, type PeerForecaster } from './forecast-fit-daily.ts';
 import { DEFAULT_PATHS, simulateJoint, type Interval, type SeriesSimulation } from './forecast-simulate.ts';
 
 // ---------------------------------------------------------------- daily cost → calendar months
@@ -207,7 +208,7 @@ export function forecastDaily(series: DailySeries[], opts: DailyForecastOptions)
     blockLength: opts.blockLength,
     stepFactors: cal.factors,
     firstStepShare: typeof opts.firstDayShare === 'number' ? series.map(() => opts.firstDayShare as number) : opts.firstDayShare,
-    seriesStepFactors: models.map((m, k) => peerFactors(m, series[k]!.values, first, horizon, opts.peer)),
+    seriesStepFactors: models.map((m, k) => blendFactors(m, series[k]!.values, first, horizon, opts.peer)),
     buckets: cal.buckets,
     bucketCount: cal.months.length,
     stepIntervals: opts.dailyIntervals ?? true,
