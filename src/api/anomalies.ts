@@ -141,6 +141,9 @@ function typeMarkers(type: ResourceTypeId, answer: UsageResponse): AnomalyMarker
   return step.value;
 }
 
+/** No markers, one array for every render (so memoised charts stay as they are). */
+const NO_MARKERS: AnomalyMarker[] = [];
+
 /** Longest slice of judging in one task, ms. */
 const SLICE_MS = 12;
 
@@ -243,7 +246,7 @@ export function useAnomalyMarkers({ period, today, types: given, currency }: Ano
   );
   const error = results.find((r) => r.error)?.error;
   return {
-    markers: range === null && period && today ? [] : markers,
+    markers: range === null && period && today ? NO_MARKERS : markers,
     error,
     retry: () => results.forEach((r) => void r.refetch()),
   };
