@@ -4,7 +4,7 @@
  * longest main-thread tasks (trace `RunTask`, wall and CPU time) with the
  * functions that took the most of each (self and total time from the samples
  * inside the task). For finding what a long task of `npm run bench:scale` is
- * made of. Env: PROFILE_TASKS (3), PROFILE_TOP (25), CHROMIUM_PATH.
+ * made of. Env: PROFILE_TASKS (3), PROFILE_TOP (25), PROFILE_FOCUS, CHROMIUM_PATH.
  */
 import type { CDPSession } from '@playwright/test';
 import { launch } from './scale-browser.ts';
@@ -35,6 +35,8 @@ interface Profile {
 
 const TASKS = Number(process.env.PROFILE_TASKS || 3);
 const TOP = Number(process.env.PROFILE_TOP || 25);
+/** PROFILE_FOCUS=name also prints the call stacks of the samples in functions so named. */
+const FOCUS = process.env.PROFILE_FOCUS;
 
 function frameName(n: ProfileNode): string {
   const f = n.callFrame;
@@ -80,6 +82,7 @@ async function main(): Promise<void> {
       console.log(`\n## task at +${((task.ts - start0) / 1000).toFixed(0)} ms: wall ${((task.dur ?? 0) / 1000).toFixed(1)} ms, CPU ${((task.tdur ?? 0) / 1000).toFixed(1)} ms`);
       const self = new Map<string, number>();
       const total = new Map<string, number>();
+      const stacks = new Map<string, number>();
       let samples = 0;
       for (let i = 0; i < profile.samples.length; i++) {
         const ts = times[i]!;
@@ -88,6 +91,11 @@ async function main(): Promise<void> {
         samples += dt;
         const leaf = byId.get(profile.samples[i]!)!;
         self.set(frameName(leaf), (self.get(frameName(leaf)) ?? 0) + dt);
+        if (FOCUS && frameName(leaf).startsWith(FOCUS)) {
+          const path: string[] = [];
+          for (let id: number | undefined = leaf.id; id !== undefined && path.length < 14; id = parent.get(id)) path.push(byId.get(id)!.callFrame.functionName || '?');
+          stacks.set(path.join(' < '), (stacks.get(path.join(' < ')) ?? 0) + dt);
+        }
         const seen = new Set<string>();
         for (let id: number | undefined = leaf.id; id !== undefined; id = parent.get(id)) {
           const name = frameName(byId.get(id)!);
@@ -103,6 +111,9 @@ async function main(): Promise<void> {
       };
       show(self, 'self');
       show(total, 'total');
+      if (FOCUS) show(stacks, `stacks of ${FOCUS}`);
+      // React components (capitalised names) and the app's own functions, by total time
+      show(new Map([...total].filter(([name]) => /^[A-Z]/.test(name))), 'components');
     }
     await context.close();
   } finally {
