@@ -7,18 +7,28 @@
 import { chromium, type Browser } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 
-/** The pages measured: every route with data, and the hourly last-quarter Overview. */
-export const PAGES = [
+/** Every route with data (each resource type's page), and the hourly last-quarter Overview. */
+const ALL_PAGES = [
   '/',
   '/?timeRange=last_quarter&granularity=hourly',
   '/usage',
   '/usage/clusters',
+  '/usage/endpoints',
+  '/usage/training',
+  '/usage/ai-services',
+  '/usage/storage',
+  '/usage/bandwidth',
+  '/compare',
   '/forecast',
   '/optimization',
   '/teams',
   '/teams/research',
   '/budgets',
+  '/activity',
 ];
+
+/** The pages measured: all, or those BENCH_PAGES names (comma-separated). */
+export const PAGES = process.env.BENCH_PAGES ? process.env.BENCH_PAGES.split(',') : ALL_PAGES;
 
 export interface PageRun {
   page: string;

@@ -22,7 +22,10 @@
  * API's): on a shared machine the wall time also counts the other processes.
  *
  * Env: BENCH_SCALES (1,5,20), BENCH_REQUESTS (15), BENCH_PORT (5461),
- * SANDBOX_NOW (2024-01-16T12:00:00Z), CHROMIUM_PATH.
+ * SANDBOX_NOW (2024-01-16T12:00:00Z), CHROMIUM_PATH; BENCH_DB_DIR keeps each
+ * scale's database there (scale-N.duckdb) and reuses it on the next run
+ * instead of filling a fresh one; BENCH_PAGES (comma-separated) measures only
+ * those pages.
  */
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -42,9 +45,12 @@ const TARGET_ANSWER_BYTES = 5 * 1024 * 1024;
 const TARGET_TASK_MS = 200;
 const TARGET_HOURLY_TASK_SCALE_1_MS = 100;
 const HOURLY_PAGE = '/?timeRange=last_quarter&granularity=hourly';
+const DB_DIR = process.env.BENCH_DB_DIR;
 
 interface Fill {
   ms: number;
+  /** The file was already filled at this scale and clock (BENCH_DB_DIR). */
+  reused: boolean;
   bytes: number;
   rows: number;
   teams: number;
@@ -86,8 +92,7 @@ const ms = (x: number | null) => (x === null ? 'n/a' : `${Math.round(x)} ms`);
 const size = (b: number) => (b >= 1024 * 1024 ? `${(b / 1024 / 1024).toFixed(2)} MB` : `${(b / 1024).toFixed(1)} kB`);
 const mark = (ok: boolean) => (ok ? '' : ' ✗');
 
-async function fill(dir: string, scale: number): Promise<Fill> {
-  const file = path.join(dir, 'billing.duckdb');
+async function fill(file: string, scale: number): Promise<Fill> {
   const db = await Database.open(file, { scale });
   const started = performance.now();
   const report = await db.ensureData(Date.parse(NOW));
@@ -95,8 +100,9 @@ async function fill(dir: string, scale: number): Promise<Fill> {
   const count = async (sql: string) => (await db.all<{ n: number }>(sql))[0]!.n;
   const out: Fill = {
     ms,
+    reused: report.action === 'none',
     bytes: 0,
-    rows: report.rows,
+    rows: report.action === 'none' ? await count('SELECT count(*) AS n FROM usage_hourly') : report.rows,
     teams: await count('SELECT count(*) AS n FROM projects'),
     users: await count('SELECT count(*) AS n FROM users'),
     clusters: await count(`SELECT count(*) AS n FROM resources WHERE resource_type = 'clusters'`),
@@ -132,12 +138,13 @@ async function timeQuery(base: string, url: string, pages: string[], pid: number
 }
 
 async function measureScale(browser: Browser, distDir: string, scale: number): Promise<{ fill: Fill; pages: PageRun[]; queries: Query[] }> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `tensorone-scale-${scale}-`));
+  const dir = DB_DIR ?? mkdtempSync(path.join(os.tmpdir(), `tensorone-scale-${scale}-`));
+  const file = path.join(dir, DB_DIR ? `scale-${scale}.duckdb` : 'billing.duckdb');
   let server: ProdServer | undefined;
   try {
-    const filled = await fill(dir, scale);
+    const filled = await fill(file, scale);
     server = await startProdServer(PORT, {
-      SANDBOX_DB: path.join(dir, 'billing.duckdb'),
+      SANDBOX_DB: file,
       SANDBOX_NOW: NOW,
       SANDBOX_SCALE: String(scale),
       SANDBOX_CACHE_ENTRIES: '0',
@@ -154,7 +161,7 @@ async function measureScale(browser: Browser, distDir: string, scale: number): P
     return { fill: filled, pages, queries };
   } finally {
     await server?.stop();
-    rmSync(dir, { recursive: true, force: true });
+    if (!DB_DIR) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -164,7 +171,7 @@ function print(scale: number, r: { fill: Fill; pages: PageRun[]; queries: Query[
   const f = r.fill;
   console.log(`\n### SANDBOX_SCALE=${scale}\n`);
   console.log(
-    `Database ${size(f.bytes)}, ${f.rows.toLocaleString('en-US')} hourly rows, filled in ${(f.ms / 1000).toFixed(1)} s; ${f.teams} teams, ${f.users} users, ${f.clusters} clusters, ${f.resources.toLocaleString('en-US')} resources.\n`,
+    `Database ${size(f.bytes)}, ${f.rows.toLocaleString('en-US')} hourly rows, ${f.reused ? `reused from ${DB_DIR}` : `filled in ${(f.ms / 1000).toFixed(1)} s`}; ${f.teams} teams, ${f.users} users, ${f.clusters} clusters, ${f.resources.toLocaleString('en-US')} resources.\n`,
   );
   console.log('| API request (as the pages make it) | pages | status | p50 | p95 | server CPU / request | answer | gzip |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |');

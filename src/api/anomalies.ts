@@ -16,7 +16,7 @@
  * clock (today itself is still coming in and is never judged).
  */
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Alert, Currency, Period, ResourceTypeId, UsageResponse } from '../contract/billing';
 import { anomalyEpisodes, expectation, unusualDays, type AnomalyEpisode, type AnomalyMarker, type SeriesPoint } from '../lib/anomalies';
 import { explainAnomaly, type Causes } from '../lib/anomaly-causes';
@@ -47,53 +47,122 @@ function points(series: readonly { timestamp: string; cost: number }[], last: nu
   return series.map((p) => ({ t: Date.parse(p.timestamp), value: p.cost })).filter((p) => p.t <= last);
 }
 
+/**
+ * Every marker one type's answer holds (before the period's cut), one series
+ * judged per step: a page at twenty times the organisation judges hundreds of
+ * teams' series, so the work is done in slices between which the page stays
+ * responsive (see markersSoon).
+ */
+function* typeMarkerSteps(type: ResourceTypeId, answer: UsageResponse): Generator<void, AnomalyMarker[]> {
+  const item = answer.breakdown.find((b) => b.resourceType === type);
+  if (!item) return [];
+  const last = dayMs(answer.period.endDate);
+  const typePoints = points(item.timeSeries, last);
+  const found: { ep: AnomalyEpisode; team?: { id: string; name: string } }[] = anomalyEpisodes(unusualDays(typePoints)).map((ep) => ({ ep }));
+  if (type !== 'training')
+    for (const team of answer.teamBreakdown ?? [])
+      if (team.timeSeries) {
+        yield;
+        for (const ep of anomalyEpisodes(unusualDays(points(team.timeSeries, last))))
+          found.push({ ep, team: { id: team.teamId, name: team.teamName } });
+      }
+  found.sort((a, b) => a.ep.start - b.ep.start);
+  const groups: { start: number; end: number; members: typeof found }[] = [];
+  for (const f of found) {
+    const g = groups[groups.length - 1];
+    if (g && f.ep.start <= g.end) {
+      g.end = Math.max(g.end, f.ep.end);
+      g.members.push(f);
+    } else groups.push({ start: f.ep.start, end: f.ep.end, members: [f] });
+  }
+  return groups.map((g) => {
+    let actual = 0;
+    let expected = 0;
+    typePoints.forEach((p, i) => {
+      if (p.t < g.start || p.t >= g.end) return;
+      actual += p.value;
+      expected += expectation(typePoints, i)?.expected ?? p.value;
+    });
+    return {
+      id: `${type}:${iso(g.start)}`,
+      type,
+      start: g.start,
+      end: g.end,
+      actual,
+      expected,
+      excess: actual - expected,
+      flagged: g.members.map(({ ep, team }) => ({ ...(team ? { team } : {}), actual: ep.actual, expected: ep.expected, excess: ep.excess, score: ep.score })),
+    };
+  });
+}
+
+/**
+ * A type's markers per answer: the cards of a page that shade or list unusual
+ * spend share one answer object per type (TanStack Query's), so its series
+ * are judged once, not once per card.
+ */
+const judged = new WeakMap<UsageResponse, { type: ResourceTypeId; markers: AnomalyMarker[] }>();
+const judging = new WeakMap<UsageResponse, Promise<void>>();
+
+function judgedMarkers(type: ResourceTypeId, answer: UsageResponse): AnomalyMarker[] | undefined {
+  const done = judged.get(answer);
+  return done?.type === type ? done.markers : undefined;
+}
+
+function typeMarkers(type: ResourceTypeId, answer: UsageResponse): AnomalyMarker[] {
+  const done = judgedMarkers(type, answer);
+  if (done) return done;
+  const steps = typeMarkerSteps(type, answer);
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  judged.set(answer, { type, markers: step.value });
+  return step.value;
+}
+
+/** No markers, one array for every render (so memoised charts stay as they are). */
+const NO_MARKERS: AnomalyMarker[] = [];
+
+/** Longest slice of judging in one task, ms. */
+const SLICE_MS = 12;
+
+/** Judges a type's answer in tasks of at most about SLICE_MS each (once per answer, however many cards wait). */
+function markersSoon(type: ResourceTypeId, answer: UsageResponse): Promise<void> {
+  if (judgedMarkers(type, answer)) return Promise.resolve();
+  const running = judging.get(answer);
+  if (running) return running;
+  const steps = typeMarkerSteps(type, answer);
+  const promise = new Promise<void>((resolve, reject) => {
+    const slice = () => {
+      try {
+        const until = performance.now() + SLICE_MS;
+        for (let step = steps.next(); ; step = steps.next()) {
+          if (step.done) {
+            judged.set(answer, { type, markers: step.value });
+            judging.delete(answer);
+            return resolve();
+          }
+          if (performance.now() >= until) break;
+        }
+        setTimeout(slice, 0);
+      } catch (err) {
+        judging.delete(answer);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    };
+    setTimeout(slice, 0);
+  });
+  judging.set(answer, promise);
+  return promise;
+}
+
 /** Markers from each type's answer, for the days [from, to] (YYYY-MM-DD). */
 export function findMarkers(answers: readonly { type: ResourceTypeId; answer: UsageResponse }[], from: string, to: string): AnomalyMarker[] {
   const lo = dayMs(from);
   const hi = dayMs(to) + DAY;
-  const out: AnomalyMarker[] = [];
-  for (const { type, answer } of answers) {
-    const item = answer.breakdown.find((b) => b.resourceType === type);
-    if (!item) continue;
-    const last = dayMs(answer.period.endDate);
-    const typePoints = points(item.timeSeries, last);
-    const found: { ep: AnomalyEpisode; team?: { id: string; name: string } }[] = anomalyEpisodes(unusualDays(typePoints)).map((ep) => ({ ep }));
-    if (type !== 'training')
-      for (const team of answer.teamBreakdown ?? [])
-        if (team.timeSeries)
-          for (const ep of anomalyEpisodes(unusualDays(points(team.timeSeries, last))))
-            found.push({ ep, team: { id: team.teamId, name: team.teamName } });
-    found.sort((a, b) => a.ep.start - b.ep.start);
-    const groups: { start: number; end: number; members: typeof found }[] = [];
-    for (const f of found) {
-      const g = groups[groups.length - 1];
-      if (g && f.ep.start <= g.end) {
-        g.end = Math.max(g.end, f.ep.end);
-        g.members.push(f);
-      } else groups.push({ start: f.ep.start, end: f.ep.end, members: [f] });
-    }
-    for (const g of groups) {
-      if (g.end <= lo || g.start >= hi) continue;
-      let actual = 0;
-      let expected = 0;
-      typePoints.forEach((p, i) => {
-        if (p.t < g.start || p.t >= g.end) return;
-        actual += p.value;
-        expected += expectation(typePoints, i)?.expected ?? p.value;
-      });
-      out.push({
-        id: `${type}:${iso(g.start)}`,
-        type,
-        start: g.start,
-        end: g.end,
-        actual,
-        expected,
-        excess: actual - expected,
-        flagged: g.members.map(({ ep, team }) => ({ ...(team ? { team } : {}), actual: ep.actual, expected: ep.expected, excess: ep.excess, score: ep.score })),
-      });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start || a.type.localeCompare(b.type));
+  return answers
+    .flatMap(({ type, answer }) => typeMarkers(type, answer))
+    .filter((m) => m.end > lo && m.start < hi)
+    .sort((a, b) => a.start - b.start || a.type.localeCompare(b.type));
 }
 
 function typeRequest(type: ResourceTypeId, range: { startDate: string; endDate: string }, currency: Currency): UsageRequest {
@@ -131,14 +200,31 @@ export function useAnomalyMarkers({ period, today, types: given, currency }: Ano
   const answers = ready ? types.map((type, i) => ({ type, answer: results[i]!.data! })) : undefined;
   // Recomputed when an answer changes (its update time), not on every render.
   const stamp = `${period?.startDate}|${period?.endDate}|${types.join(',')}|${results.map((r) => r.dataUpdatedAt).join(',')}`;
-  const markers = useMemo(
-    () => (answers && period ? findMarkers(answers, period.startDate, period.endDate) : undefined),
+  const judgedAll = answers !== undefined && answers.every(({ type, answer }) => judgedMarkers(type, answer) !== undefined);
+  // The series are judged in slices after the render (once per answer, shared by the page's cards); then this renders again.
+  const [, setJudged] = useState('');
+  const [failure, setFailure] = useState<Error>();
+  if (failure) throw failure; // as a failure in render would, for the page's error boundary
+  useEffect(() => {
+    if (!answers || judgedAll) return;
+    let live = true;
+    Promise.all(answers.map(({ type, answer }) => markersSoon(type, answer))).then(
+      () => live && setJudged(stamp),
+      (err: Error) => live && setFailure(err),
+    );
+    return () => {
+      live = false;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [ready, stamp],
+  }, [ready, stamp, judgedAll]);
+  const markers = useMemo(
+    () => (answers && period && judgedAll ? findMarkers(answers, period.startDate, period.endDate) : undefined),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [ready, stamp, judgedAll],
   );
   const error = results.find((r) => r.error)?.error;
   return {
-    markers: range === null && period && today ? [] : markers,
+    markers: range === null && period && today ? NO_MARKERS : markers,
     error,
     retry: () => results.forEach((r) => void r.refetch()),
   };

@@ -1,6 +1,6 @@
 import { QueryClient, dehydrate, queryOptions } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
-import { createPersistOptions, PERSIST_MAX_AGE_MS } from './query-persistence';
+import { createPersistOptions, PERSIST_MAX_AGE_MS, serializeInSlices } from './query-persistence';
 
 describe('createPersistOptions', () => {
   it('is null where storage cannot be used, so the app runs without it', () => {
@@ -36,5 +36,24 @@ describe('createPersistOptions', () => {
     await client.prefetchQuery(queryOptions({ queryKey: ['kept'], queryFn: () => Promise.resolve(1) }));
     await client.prefetchQuery(queryOptions({ queryKey: ['computed'], queryFn: () => Promise.resolve(2), meta: { persist: false } }));
     expect(dehydrate(client, options.dehydrateOptions).queries.map((q) => q.queryKey)).toEqual([['kept']]);
+  });
+});
+
+describe('serializeInSlices', () => {
+  it('writes what JSON.parse reads back as the client, however many queries and of what size', async () => {
+    const client = new QueryClient();
+    const big = Array.from({ length: 20_000 }, (_, i) => ({ timestamp: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString(), cost: i / 7, note: 'quote " and \\ and \u2028' }));
+    await client.prefetchQuery(queryOptions({ queryKey: ['usage', { granularity: 'hourly' }], queryFn: () => Promise.resolve({ points: big }) }));
+    for (let i = 0; i < 30; i++) await client.prefetchQuery(queryOptions({ queryKey: ['small', i], queryFn: () => Promise.resolve({ i }) }));
+    const persisted = { timestamp: 1_700_000_000_000, buster: 'abc', clientState: dehydrate(client) };
+    const json = await serializeInSlices(persisted);
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(persisted)));
+    expect(json.length).toBe(JSON.stringify(persisted).length);
+  });
+
+  it('writes a client without queries or top-level fields', async () => {
+    const empty = { timestamp: 0, buster: '', clientState: { mutations: [], queries: [] } };
+    expect(JSON.parse(await serializeInSlices(empty))).toEqual(empty);
+    expect(JSON.parse(await serializeInSlices({ clientState: { queries: [] } } as never))).toEqual({ clientState: { queries: [] } });
   });
 });

@@ -91,6 +91,8 @@ export function timeAxisProps(options: { ticks: number[]; domain: [number, numbe
     tickLine: false,
     axisLine: { stroke: CHART_COLORS.grid },
     minTickGap: 8,
+    // every tick given is drawn (they are spaced for their labels): Recharts measures no label text, which forced a layout per tick
+    interval: 0 as const,
   };
 }
 
@@ -98,6 +100,17 @@ export function timeAxisProps(options: { ticks: number[]; domain: [number, numbe
 export const tooltipProps = {
   isAnimationActive: false,
   cursor: { fill: CHART_COLORS.cursor, stroke: CHART_COLORS.axis },
+} as const;
+
+/**
+ * Props for Recharts' <CartesianGrid> of a time chart: horizontal lines only.
+ * Recharts lays out the vertical lines even when they are not drawn, measuring
+ * every x tick's text (a forced layout each); an empty generator skips that.
+ */
+export const horizontalGridProps = {
+  vertical: false,
+  verticalCoordinatesGenerator: () => [],
+  stroke: CHART_COLORS.grid,
 } as const;
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';

@@ -100,9 +100,10 @@ function useMoreToTheRight(): [(node: HTMLDivElement | null) => (() => void) | u
   const ref = useCallback((node: HTMLDivElement | null) => {
     if (!node) return undefined;
     const measure = () => setMore(node.scrollWidth - node.clientWidth - node.scrollLeft > 1);
-    measure();
     node.addEventListener('scroll', measure, { passive: true });
+    // The observer's first call comes after the next layout; measured here, in React's commit, it forced one.
     const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(measure);
+    if (!observer) measure();
     observer?.observe(node);
     if (node.firstElementChild) observer?.observe(node.firstElementChild);
     return () => {

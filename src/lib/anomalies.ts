@@ -60,48 +60,87 @@ export interface AnomalyEpisode {
   score: number;
 }
 
-function median(xs: number[]): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+/** The median of `xs[0, n)`, sorting them in place (numerically: a typed array's sort). */
+function medianInPlace(xs: Float64Array, n: number): number {
+  if (n === 0) return NaN;
+  const s = xs.subarray(0, n).sort();
+  const m = n >> 1;
+  return n % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-const weekday = (t: number) => new Date(t).getUTCDay();
+/** The UTC weekday of `t` (0 Sunday), as `new Date(t).getUTCDay()` without making a Date: 1 Jan 1970 was a Thursday. */
+const weekday = (t: number) => (((Math.floor(t / DAY) + 4) % 7) + 7) % 7;
+
+/**
+ * Scratch space for expectation(): it runs for every day of every series a
+ * page judges (thousands at twenty times the organisation), so it sorts
+ * typed arrays it keeps rather than allocating lists per day.
+ */
+const scratch = { size: 0, values: new Float64Array(0), residuals: new Float64Array(0), byDay: [] as Float64Array[], counts: new Int32Array(7), factors: new Float64Array(7) };
+
+function scratchFor(size: number): typeof scratch {
+  if (scratch.size < size) {
+    scratch.size = size;
+    scratch.values = new Float64Array(size);
+    scratch.residuals = new Float64Array(size);
+    scratch.byDay = Array.from({ length: 7 }, () => new Float64Array(size));
+  }
+  return scratch;
+}
+
+/** expectation() over values and their weekdays (the same figures: the same medians of the same numbers). */
+function expectationAt(
+  values: ArrayLike<number>,
+  weekdays: ArrayLike<number>,
+  i: number,
+  halfWindow: number,
+  minNeighbours: number,
+): { expected: number; scale: number } | null {
+  const lo = Math.max(0, i - halfWindow);
+  const hi = Math.min(values.length - 1, i + halfWindow);
+  const n = hi - lo + 1 - (i >= lo && i <= hi ? 1 : 0);
+  if (n < minNeighbours) return null;
+  const s = scratchFor(n);
+  let k = 0;
+  for (let j = lo; j <= hi; j++) if (j !== i) s.values[k++] = values[j]!;
+  const level = medianInPlace(s.values, n);
+  if (!(level > 0)) return null;
+  // each weekday's median ratio to the level among the neighbours (1 with fewer than two)
+  s.counts.fill(0);
+  for (let j = lo; j <= hi; j++) {
+    if (j === i) continue;
+    const w = weekdays[j]!;
+    s.byDay[w]![s.counts[w]!++] = values[j]! / level;
+  }
+  for (let w = 0; w < 7; w++) s.factors[w] = s.counts[w]! >= 2 ? medianInPlace(s.byDay[w]!, s.counts[w]!) : 1;
+  k = 0;
+  for (let j = lo; j <= hi; j++) if (j !== i) s.residuals[k++] = values[j]! - level * s.factors[weekdays[j]!]!;
+  const mr = medianInPlace(s.residuals, n);
+  for (let j = 0; j < n; j++) s.residuals[j] = Math.abs(s.residuals[j]! - mr);
+  const scale = 1.4826 * medianInPlace(s.residuals, n);
+  return { expected: level * s.factors[weekdays[i]!]!, scale };
+}
 
 /** The expected value and robust scale of day `i` from its neighbours; null when it has too few. */
 export function expectation(points: readonly SeriesPoint[], i: number, options: AnomalyOptions = {}): { expected: number; scale: number } | null {
   const { halfWindow = 28, minNeighbours = 21 } = options;
   const lo = Math.max(0, i - halfWindow);
   const hi = Math.min(points.length - 1, i + halfWindow);
-  const nb: SeriesPoint[] = [];
-  for (let j = lo; j <= hi; j++) if (j !== i) nb.push(points[j]!);
-  if (nb.length < minNeighbours) return null;
-  const level = median(nb.map((p) => p.value));
-  if (!(level > 0)) return null;
-  const byDay = new Map<number, number[]>();
-  for (const p of nb) {
-    const w = weekday(p.t);
-    const list = byDay.get(w) ?? [];
-    list.push(p.value / level);
-    byDay.set(w, list);
-  }
-  const factor = (t: number) => {
-    const r = byDay.get(weekday(t));
-    return r && r.length >= 2 ? median(r) : 1;
-  };
-  const residuals = nb.map((p) => p.value - level * factor(p.t));
-  const mr = median(residuals);
-  const scale = 1.4826 * median(residuals.map((r) => Math.abs(r - mr)));
-  return { expected: level * factor(points[i]!.t), scale };
+  // only the window is read: its values and weekdays, indexed from lo
+  const window = points.slice(lo, hi + 1);
+  const values = Float64Array.from(window, (p) => p.value);
+  const weekdays = Int8Array.from(window, (p) => weekday(p.t));
+  return expectationAt(values, weekdays, i - lo, halfWindow, minNeighbours);
 }
 
 /** The unusual days of a daily series (points one day apart, oldest first). */
 export function unusualDays(points: readonly SeriesPoint[], options: AnomalyOptions = {}): UnusualDay[] {
-  const { threshold = 5, minExcessShare = 0.12 } = options;
+  const { threshold = 5, minExcessShare = 0.12, halfWindow = 28, minNeighbours = 21 } = options;
+  const values = Float64Array.from(points, (p) => p.value);
+  const weekdays = Int8Array.from(points, (p) => weekday(p.t));
   const out: UnusualDay[] = [];
   for (let i = 0; i < points.length; i++) {
-    const e = expectation(points, i, options);
+    const e = expectationAt(values, weekdays, i, halfWindow, minNeighbours);
     if (!e || e.expected <= 0) continue;
     const actual = points[i]!.value;
     const excess = actual - e.expected;

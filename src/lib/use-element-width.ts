@@ -1,11 +1,14 @@
 import { useCallback, useState } from 'react';
+import { flushSync } from 'react-dom';
 
 /**
  * Elements waiting to be measured. They are measured one per task, not in
  * React's commit: when every chart on a page learnt its width in the commit,
  * every chart was drawn in that one task (the hourly last-quarter Overview's
  * longest main-thread task); measured one per task, each chart draws in a task
- * of its own and the page stays responsive in between.
+ * of its own and the page stays responsive in between. The new width is
+ * rendered at once (flushSync), so the next element's width cannot join the
+ * same render when React's task runs after the next timer.
  */
 const pending = new Set<() => void>();
 
@@ -36,7 +39,7 @@ export function useElementWidth<T extends HTMLElement>(): [(node: T | null) => (
     const measure = () => {
       if (!node.isConnected) return;
       const next = Math.floor(node.getBoundingClientRect().width);
-      setWidth((prev) => (prev === next ? prev : next));
+      flushSync(() => setWidth((prev) => (prev === next ? prev : next)));
     };
     measureSoon(measure);
     if (typeof ResizeObserver === 'undefined') return () => pending.delete(measure);

@@ -16,7 +16,7 @@ import type { DataColumn } from '../../../components/data-table';
 import { CHART_COLORS } from '../../../lib/colors';
 import { formatBucket, formatMoney, formatPercent } from '../../../lib/format';
 import { moneyAxis, tickCountFor } from '../../../lib/chart-ticks';
-import { AXIS_TICK, valueAxisProps } from '../../../components/chart-frame';
+import { AXIS_TICK, horizontalGridProps, valueAxisProps } from '../../../components/chart-frame';
 import { confidenceLabel } from '../forecast-view';
 import { formatMonthLong, type ForecastPoint } from '../forecast-series';
 
@@ -177,7 +177,7 @@ export function ForecastChart({
     >
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height }}>
         <ComposedChart data={points as ForecastPoint[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+          <CartesianGrid {...horizontalGridProps} />
           <XAxis
             dataKey="t"
             type="number"

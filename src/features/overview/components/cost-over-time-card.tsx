@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import type { Currency, Granularity, ResourceTypeId, UnitId, UsageResponse } from '../../../contract/billing';
 import { ChartCard } from '../../../components/chart-card';
 import type { DataColumn } from '../../../components/data-table';
@@ -25,6 +25,7 @@ import {
 import { SeriesLegend, type LegendItem } from './series-legend';
 import { drawnPoints, StackedSeriesChart } from './stacked-series-chart';
 import { CutBucketsNote } from './cut-buckets-note';
+import type { ValueAxis } from '../../../lib/chart-ticks';
 import { useElementWidth } from '../../../lib/use-element-width';
 import { useApiClock } from '../../../api/api-clock';
 import { useAnomalyMarkers } from '../../../api/anomalies';
@@ -39,6 +40,16 @@ const PROVISIONAL_NOTE: Record<Granularity, string> = {
   weekly: 'This week includes today and is provisional',
   monthly: 'This month includes today and is provisional',
 };
+
+/**
+ * The chart redrawn only when what it draws changes: the card re-renders
+ * whenever one of the unusual-spend answers changes state, and redrawing a
+ * quarter of hours was a long task each time.
+ */
+const Chart = memo(StackedSeriesChart);
+const costOf = (row: SeriesRow, type: ResourceTypeId) => row.cost[type] ?? 0;
+const quantityOf = (row: SeriesRow, type: ResourceTypeId) => row.quantity[type] ?? 0;
+const quantityAxis = (max: number, count: number): ValueAxis => numberAxis(0, max, count);
 
 const CHART_HEIGHT = 300;
 const PANEL_HEIGHT = 170;
@@ -189,7 +200,7 @@ function UsagePanels({
                 All series of this unit are hidden
               </p>
             ) : (
-              <StackedSeriesChart
+              <Chart
                 rows={drawn}
                 types={shown}
                 tooltipTypes={types}
@@ -198,8 +209,8 @@ function UsagePanels({
                 height={panelHeight - 20}
                 granularity={granularity}
                 currency={currency}
-                value={(row, type) => row.quantity[type] ?? 0}
-                yAxis={(max, count) => numberAxis(0, max, count)}
+                value={quantityOf}
+                yAxis={quantityAxis}
                 totalUnit={unit}
                 description={`${u.long} per ${granularity === 'hourly' ? 'hour' : 'bucket'} for ${types.map((t) => resourceLabel(t)).join(', ')}`}
               />
@@ -261,9 +272,14 @@ export function CostOverTimeCard({
   const { clock } = useApiClock();
   const anomalies = useAnomalyMarkers({ period: data?.period, today: clock?.today, types, currency });
   const [openAnomaly] = useOpenAnomaly();
-  const markers: ChartMarker[] = (anomalies.markers ?? [])
-    .filter((m) => !hidden.has(m.type))
-    .map((m) => ({ id: m.id, ...markerSpan(m, granularity), label: `+${formatMoneyCompact(m.excess, currency)}`, selected: m.id === openAnomaly }));
+  const markers: ChartMarker[] = useMemo(
+    () =>
+      (anomalies.markers ?? [])
+        .filter((m) => !hidden.has(m.type))
+        .map((m) => ({ id: m.id, ...markerSpan(m, granularity), label: `+${formatMoneyCompact(m.excess, currency)}`, selected: m.id === openAnomaly })),
+    [anomalies.markers, hidden, granularity, currency, openAnomaly],
+  );
+  const moneyAxisOf = useCallback((max: number, count: number) => moneyAxis(0, max, currency, count), [currency]);
   const columns = view === 'cost' ? costColumns(types, currency, granularity, provisional || cut.length > 0) : usageColumns(types, unitOf, granularity, provisional || cut.length > 0);
 
   // Usage: one panel per unit, two across when there is room.
@@ -301,7 +317,7 @@ export function CostOverTimeCard({
         shown.length === 0 ? (
           <p className="flex h-full items-center justify-center text-sm text-muted">All series are hidden. Pick one in the legend.</p>
         ) : (
-          <StackedSeriesChart
+          <Chart
             rows={downsampled.rows}
             types={shown}
             tooltipTypes={types}
@@ -310,8 +326,8 @@ export function CostOverTimeCard({
             height={CHART_HEIGHT}
             granularity={granularity}
             currency={currency}
-            value={(row, type) => row.cost[type] ?? 0}
-            yAxis={(max, count) => moneyAxis(0, max, currency, count)}
+            value={costOf}
+            yAxis={moneyAxisOf}
             markers={markers}
             description={`Stacked ${GRANULARITY_LABELS[granularity].toLowerCase()} cost in ${currency} for ${shown.map((t) => resourceLabel(t)).join(', ')}`}
           />

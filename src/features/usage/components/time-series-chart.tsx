@@ -6,7 +6,7 @@ import type { Currency, Granularity, ResourceTypeId } from '../../../contract/bi
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucketLong, formatMoney, resourceUnit } from '../../../lib/format';
 import { moneyAxis, numberAxis, tickCountFor } from '../../../lib/chart-ticks';
-import { AXIS_TICK, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
+import { AXIS_TICK, horizontalGridProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import { formatExactQuantity, formatTick, unitTitle } from '../usage-format';
 import { downsampleSeries, timeTicks, type SeriesPoint } from '../usage-transforms';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
@@ -116,7 +116,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
               margin={{ ...MARGIN, top: MARGIN.top + 12 }}
             >
               {hatch}
-              <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+              <CartesianGrid {...horizontalGridProps} />
               {xAxis(false)}
               <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(quantityAxis)} />
               <Tooltip {...tooltipProps} content={tooltip} cursor={{ stroke: CHART_COLORS.axis }} />
@@ -146,7 +146,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
               accessibilityLayer={false}
             >
               {hatch}
-              <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+              <CartesianGrid {...horizontalGridProps} />
               {xAxis(true)}
               <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(costAxis)} />
               {markerAreas(markers)}
