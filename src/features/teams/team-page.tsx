@@ -7,7 +7,7 @@ import { Notice } from '../../components/states/notice';
 import { Skeleton } from '../../components/states/skeleton';
 import { formatMoney, formatPercent, formatPeriod } from '../../lib/format';
 import { useUrlState } from '../../url-state/use-url-state';
-import { teamUsageRequest, useTeamUsage } from './api/get-team-usage';
+import { useTeamUsage, useTeamUsageRequest } from './api/get-team-usage';
 import { ChangeBadge } from './components/change-badge';
 import { TeamTrendCard } from './components/team-trend-card';
 import { teamMembers, teamRows } from './team-metrics';
@@ -38,6 +38,7 @@ export default function TeamPage() {
   const { filters } = useUrlState();
   const { teamHref, teamsHref } = useTeamLinks();
   const usage = useTeamUsage(filters);
+  const teamRequest = useTeamUsageRequest(filters).request;
   const { data, error, isError, isFetching, refetch } = usage;
   const currency = data?.summary.currency ?? filters.currency;
 
@@ -126,7 +127,7 @@ export default function TeamPage() {
             team={team}
             period={data.period}
             totalCost={data.summary.totalCost}
-            granularity={teamUsageRequest(filters).granularity ?? 'daily'}
+            granularity={teamRequest?.granularity ?? 'daily'}
           />
         </Suspense>
 

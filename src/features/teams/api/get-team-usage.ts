@@ -37,9 +37,14 @@ export function teamGranularity(days: number): 'daily' | 'weekly' {
   return days <= 92 ? 'daily' : 'weekly';
 }
 
-export function useTeamUsage(filters: DashboardFilters) {
+/** The teams' request for these filters, once the API's clock is known (a preset's length is counted on its day). */
+export function useTeamUsageRequest(filters: DashboardFilters) {
   const clock = useQuery({ ...usageQueryOptions(clockRequest('USD')), enabled: filters.timeRange !== 'custom' });
-  const request = teamUsageRequest(filters, clock.data?.period);
+  return { clock, request: teamUsageRequest(filters, clock.data?.period) };
+}
+
+export function useTeamUsage(filters: DashboardFilters) {
+  const { clock, request } = useTeamUsageRequest(filters);
   const teams = useQuery({ ...usageQueryOptions(request ?? {}), enabled: request !== undefined });
   // Without the clock there is no request to send: its failed query (no data; its error and Retry) stands for the page's.
   return request === undefined && clock.isError ? clock : teams;
