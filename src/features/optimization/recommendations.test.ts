@@ -91,6 +91,20 @@ describe('resource types', () => {
     expect(usageExplorerHref('vol a&b', 'storage')).toBe('/usage/storage?resource=vol+a%26b');
     expect(usageExplorerHref('x', 'storage', '?resource=y&resourceType=a,b')).toBe('/usage/storage?resource=x&resourceType=a,b');
   });
+
+  it('opens an idle or oversized cluster on that stretch of its utilisation, by the hour where the range allows', () => {
+    expect(usageExplorerHref('cluster-gpu-a100-004', 'clusters', '?timeRange=last_month&granularity=daily', 'idle_cluster')).toBe(
+      '/usage/clusters?resource=cluster-gpu-a100-004&timeRange=last_month&granularity=hourly&stretch=idle',
+    );
+    expect(usageExplorerHref('cluster-gpu-h100-003', 'clusters', '?timeRange=current_year', 'oversized_cluster')).toBe(
+      '/usage/clusters?resource=cluster-gpu-h100-003&timeRange=current_year&stretch=oversized',
+    );
+    expect(usageExplorerHref('c', 'clusters', '?timeRange=custom&startDate=2023-01-01&endDate=2023-03-31', 'idle_cluster')).toContain('granularity=hourly');
+    expect(usageExplorerHref('c', 'clusters', '?timeRange=custom&startDate=2023-01-01&endDate=2023-04-30', 'idle_cluster')).not.toContain('granularity');
+    // Other rules, and other types, link as before.
+    expect(usageExplorerHref('c', 'clusters', '?timeRange=last_month', 'reserved_capacity')).toBe('/usage/clusters?resource=c&timeRange=last_month');
+    expect(usageExplorerHref('ep', 'endpoints', '', 'idle_cluster')).toBe('/usage/endpoints?resource=ep');
+  });
 });
 
 describe('categoryRows', () => {

@@ -120,10 +120,28 @@ export function resourceTypeOf(resourceId: string, category?: string): ResourceT
  * Link to a resource in the Usage explorer: `/usage/<type>?resource=<id>` plus
  * the shared filters (a search string such as `?timeRange=last_month&currency=EUR`).
  */
-export function usageExplorerHref(resourceId: string, resourceType: ResourceTypeId, filterSearch = ''): string {
+export function usageExplorerHref(resourceId: string, resourceType: ResourceTypeId, filterSearch = '', rule?: string): string {
   const params = new URLSearchParams({ resource: resourceId });
   for (const [key, value] of new URLSearchParams(filterSearch)) if (key !== 'resource') params.append(key, value);
+  const stretch = resourceType === 'clusters' ? STRETCH_OF_RULE[rule ?? ''] : undefined;
+  if (stretch) {
+    // The cluster's view on the stretch behind the recommendation, by the hour as the rule counts it.
+    params.set('stretch', stretch);
+    if (hourlyFits(params)) params.set('granularity', 'hourly');
+  }
   return `/usage/${resourceType}?${params.toString().replace(/%2C/gi, ',')}`;
+}
+
+/** The utilisation stretch each cluster rule is based on (lib/utilization-periods.ts). */
+const STRETCH_OF_RULE: Record<string, 'idle' | 'oversized'> = { idle_cluster: 'idle', oversized_cluster: 'oversized' };
+
+/** Whether the link's range can be shown by the hour (the API's 92 days): every preset but the year, a custom range that short. */
+function hourlyFits(params: URLSearchParams): boolean {
+  const range = params.get('timeRange') ?? 'current_month';
+  if (range === 'current_year') return false;
+  if (range !== 'custom') return true;
+  const days = (Date.parse(params.get('endDate') ?? '') - Date.parse(params.get('startDate') ?? '')) / 86_400_000 + 1;
+  return days > 0 && days <= 92;
 }
 
 // ---------------------------------------------------------------- savings by category

@@ -164,6 +164,7 @@ function UsageTypeView({ resourceType }: { resourceType: ResourceType }) {
                   period={data?.period}
                   loading={loading}
                   markerPeriod={selections.length ? undefined : current?.period}
+                  cluster={resourceType === 'clusters' && values.resource && current?.groups !== undefined ? { filters, resourceId: values.resource } : undefined}
                 />
               </Suspense>
               {/* Only where the API sends the sandbox's extensions (a usage answer with groups). */}

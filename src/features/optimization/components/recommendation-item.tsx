@@ -38,7 +38,7 @@ function Resources({ rec, filterSearch }: { rec: OptimizationRecommendation; fil
       <ul className="flex flex-wrap gap-x-4 gap-y-1">
         {ids.map((id) => (
           <li key={id} className="min-w-0">
-            <ResourceLink resourceId={id} category={rec.category} filterSearch={filterSearch} />
+            <ResourceLink resourceId={id} category={rec.category} filterSearch={filterSearch} rule={rec.rule} />
           </li>
         ))}
       </ul>

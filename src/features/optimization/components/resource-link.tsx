@@ -10,17 +10,20 @@ export function ResourceLink({
   resourceId,
   category,
   filterSearch,
+  rule,
 }: {
   resourceId: string;
   category?: string;
   /** The shared filters to carry, as a search string. */
   filterSearch: string;
+  /** The rule behind the recommendation: an idle or oversized cluster opens on that stretch of its utilisation. */
+  rule?: string;
 }) {
   const type = resourceTypeOf(resourceId, category);
   if (!type) return <span className="font-mono text-xs">{resourceId}</span>;
   return (
     <Link
-      to={usageExplorerHref(resourceId, type, filterSearch)}
+      to={usageExplorerHref(resourceId, type, filterSearch, rule)}
       title={`${resourceLabel(type)}: view ${resourceId} in the Usage explorer`}
       className="inline-flex max-w-full items-center gap-1.5 rounded font-mono text-xs text-accent underline-offset-2 hover:underline"
     >

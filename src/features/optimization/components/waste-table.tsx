@@ -20,7 +20,7 @@ function columns(currency: Currency, filterSearch: string): DataColumn<WasteItem
       cell: (w) => (
         <span className="flex min-w-0 flex-col gap-0.5">
           <span className="flex flex-wrap items-baseline gap-x-2">
-            {w.resourceId && <ResourceLink resourceId={w.resourceId} filterSearch={filterSearch} />}
+            {w.resourceId && <ResourceLink resourceId={w.resourceId} filterSearch={filterSearch} rule={w.rule} />}
             {w.rule && <span className="text-2xs font-normal text-muted">{labelFor(RULE_LABELS, w.rule)}</span>}
           </span>
           <span className="font-normal text-muted">{w.description}</span>

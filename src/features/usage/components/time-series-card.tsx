@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useLocation } from 'react-router';
 import { CURRENCY_DECIMALS, type Currency, type Granularity, type Period, type ResourceTypeId } from '../../../contract/billing';
 import { useApiClock } from '../../../api/api-clock';
 import { partialBucket } from '../../../lib/partial-buckets';
@@ -14,8 +15,13 @@ import { TimeSeriesChart } from './time-series-chart';
 import { useAnomalyMarkers } from '../../../api/anomalies';
 import { useOpenAnomaly } from '../../../components/anomaly-param';
 import { markerSpan, type ChartMarker } from '../../../lib/chart-markers';
+import type { DashboardFilters } from '../../../url-state/filter-schema';
+import { stretchesOf, stretchKindsIn, useUtilization } from '../api/get-utilization';
+import { KIND_COLOR, stretchAreas } from './stretch-areas';
+import { STRETCH_PARAM } from './utilization-card';
 
 const HEIGHT = 320;
+const BUCKET_MS: Record<Granularity, number> = { hourly: 3_600_000, daily: 86_400_000, weekly: 7 * 86_400_000, monthly: 31 * 86_400_000 };
 
 /** A type's quantity and cost per bucket, as two aligned panels, with every bucket in the table and CSV. */
 export function TimeSeriesCard({
@@ -26,6 +32,7 @@ export function TimeSeriesCard({
   period,
   markerPeriod,
   loading,
+  cluster,
 }: {
   resourceType: ResourceTypeId;
   points: readonly SeriesPoint[] | undefined;
@@ -36,12 +43,19 @@ export function TimeSeriesCard({
   /** The period to find unusual spend in (no markers while unknown, or for a narrowed view). */
   markerPeriod?: Pick<Period, 'startDate' | 'endDate'>;
   loading: boolean;
+  /** A GPU cluster's view where the API sends extensions: its idle and oversized stretches are shaded on the cost panel and listed in the table. */
+  cluster?: { filters: DashboardFilters; resourceId: string };
 }) {
   const unit = resourceUnit(resourceType);
   // Partial buckets by the API's clock (today, this week, this month) and the period: hatched, and "partial" in the table.
   const { clock } = useApiClock();
   const partialOf = (p: SeriesPoint) => partialBucket(p.t, granularity, { now: clock?.now, period });
   const firstPartial = (points ?? []).find((p) => partialOf(p) !== undefined)?.t;
+  const utilization = useUtilization(cluster?.filters ?? ({} as DashboardFilters), cluster?.resourceId ?? '', cluster !== undefined);
+  const util = cluster ? utilization.data : undefined;
+  const stretches = util ? stretchesOf(util) : undefined;
+  const focus = new URLSearchParams(useLocation().search).get(STRETCH_PARAM);
+  const bucketEnd = (p: SeriesPoint, i: number, all: readonly SeriesPoint[]) => all[i + 1]?.t ?? p.t + BUCKET_MS[granularity];
   const columns = useMemo<DataColumn<SeriesPoint>[]>(
     () => [
       { id: 'time', header: 'Time (UTC)', value: (p) => p.timestamp, cell: (p) => formatBucketLong(p.timestamp, granularity) },
@@ -62,11 +76,26 @@ export function TimeSeriesCard({
         cell: (p) => formatMoney(p.cost, currency),
       },
       { id: 'complete', header: 'Bucket', value: (p) => partialOf(p) ?? 'complete', cell: (p) => (partialOf(p) ? `partial (${partialOf(p)})` : 'complete') },
+      ...(stretches && util
+        ? [
+            {
+              id: 'stretch',
+              header: `${util.name}: idle or oversized`,
+              value: (p: SeriesPoint) => stretchOf(p),
+              cell: (p: SeriesPoint) => stretchOf(p) || '—',
+            },
+          ]
+        : []),
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- partialOf follows clock and period
-    [granularity, currency, unit.unit, clock?.now, period?.startDate, period?.endDate],
+    [granularity, currency, unit.unit, clock?.now, period?.startDate, period?.endDate, stretches, util?.name],
   );
   const rows = points ?? [];
+  const index = new Map(rows.map((p, i) => [p.t, i]));
+  function stretchOf(p: SeriesPoint): string {
+    const i = index.get(p.t) ?? 0;
+    return stretches ? stretchKindsIn(stretches, p.t, bucketEnd(p, i, rows)) : '';
+  }
   const anomalies = useAnomalyMarkers({ period: markerPeriod, today: clock?.today, types: [resourceType], currency });
   const [openAnomaly] = useOpenAnomaly();
   const markers: ChartMarker[] = (anomalies.markers ?? []).map((m) => ({
@@ -108,6 +137,15 @@ export function TimeSeriesCard({
               Shaded: unusual spend ({markers.length}), explained under “Unusual spend”
             </span>
           )}
+          {stretches && util && (
+            <span className="flex items-center gap-1.5" data-testid="stretch-legend">
+              <span aria-hidden="true" className="inline-block size-2.5 rounded-sm" style={{ background: KIND_COLOR.idle, opacity: 0.6 }} />
+              <span aria-hidden="true" className="-ml-1 inline-block size-2.5 rounded-sm" style={{ background: KIND_COLOR.oversized, opacity: 0.6 }} />
+              {stretches.length > 0
+                ? `Shaded on the cost: ${util.name} idle (${stretches.filter((s) => s.kind === 'idle').length}) and oversized (${stretches.filter((s) => s.kind === 'oversized').length}), from its GPU utilisation below`
+                : `${util.name} had no idle or oversized stretch in this period`}
+            </span>
+          )}
           {firstPartial !== undefined && (
             <span className="flex items-center gap-1.5">
               <span aria-hidden="true" className="h-2 w-3 rounded-sm border border-border-strong bg-[repeating-linear-gradient(45deg,var(--muted)_0_2px,transparent_2px_5px)]" />
@@ -123,7 +161,16 @@ export function TimeSeriesCard({
         aria-label={`${label}: ${unit.long} (top) and cost in ${currency} (bottom) per ${granularity} bucket. Use “Show as table” for the figures.`}
         className="h-full"
       >
-        <TimeSeriesChart points={rows} resourceType={resourceType} granularity={granularity} currency={currency} height={HEIGHT} markers={markers} partialFrom={firstPartial} />
+        <TimeSeriesChart
+          points={rows}
+          resourceType={resourceType}
+          granularity={granularity}
+          currency={currency}
+          height={HEIGHT}
+          markers={markers}
+          partialFrom={firstPartial}
+          costAreas={stretches && stretchAreas(stretches, granularity, focus === 'idle' || focus === 'oversized' ? focus : undefined)}
+        />
       </div>
     </ChartCard>
   );

@@ -29,6 +29,8 @@ export interface TimeSeriesChartProps {
   markers?: readonly ChartMarker[];
   /** Start of the first partial bucket (lib/partial-buckets.ts): from there on the panels are hatched. */
   partialFrom?: number;
+  /** More shaded spans for the cost panel (a cluster's idle and oversized stretches). */
+  costAreas?: ReactNode;
 }
 
 /**
@@ -37,7 +39,7 @@ export interface TimeSeriesChartProps {
  * tooltip showing the bucket's exact figures. The series is thinned with LTTB
  * to about one point per pixel of plot width; the table has every bucket.
  */
-export function TimeSeriesChart({ points, resourceType, granularity, currency, height, markers = [], partialFrom }: TimeSeriesChartProps) {
+export function TimeSeriesChart({ points, resourceType, granularity, currency, height, markers = [], partialFrom, costAreas }: TimeSeriesChartProps) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const plotWidth = Math.max(0, width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right);
   const shown = useMemo(() => downsampleSeries(points, plotWidth), [points, plotWidth]);
@@ -149,6 +151,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
               <CartesianGrid {...horizontalGridProps} />
               {xAxis(true)}
               <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(costAxis)} />
+              {costAreas}
               {markerAreas(markers)}
               {/* The tooltip shows in the top panel (synchronised); here only the cursor. */}
               <Tooltip content={() => null} cursor={{ stroke: CHART_COLORS.axis }} isAnimationActive={false} />

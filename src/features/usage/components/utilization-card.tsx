@@ -1,40 +1,28 @@
-import { useMemo } from 'react';
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceArea, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import { useEffect, useMemo, useRef } from 'react';
+import { useLocation } from 'react-router';
+import { Bar, BarChart, CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import { CURRENCY_DECIMALS, type Currency } from '../../../contract/billing';
-import { UTILIZATION_PATH, utilizationResponseSchema, type UtilizationPoint } from '../../../contract/utilization';
-import { apiGet } from '../../../api/client';
+import type { UtilizationPoint } from '../../../contract/utilization';
 import { ApiError } from '../../../api/errors';
-import { queryKeys } from '../../../api/query-keys';
+import { Notice } from '../../../components/states/notice';
 import { ChartCard } from '../../../components/chart-card';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import type { DataColumn } from '../../../components/data-table';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucket, formatBucketLong, formatMoney, formatNumber, formatPercent, moneyAxisFormatter } from '../../../lib/format';
 import { useElementWidth } from '../../../lib/use-element-width';
-import { utilizationPeriods, type UtilKind } from '../../../lib/utilization-periods';
+import type { UtilKind } from '../../../lib/utilization-periods';
 import type { DashboardFilters } from '../../../url-state/filter-schema';
+import { stretchesOf, useUtilization } from '../api/get-utilization';
+import { KIND_COLOR, KIND_LABEL, stretchAreas } from './stretch-areas';
 
 const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
 const HEIGHT = 300;
-const KIND_COLOR: Record<UtilKind, string> = { idle: 'var(--subtle)', oversized: 'var(--warning)' };
-const KIND_LABEL: Record<UtilKind, string> = { idle: 'Idle', oversized: 'Oversized' };
+/** `?stretch=idle|oversized`: the kind of stretch a link (from Optimization) opens the view on. */
+export const STRETCH_PARAM = 'stretch';
+const KINDS: readonly string[] = ['idle', 'oversized'];
 
 type Row = UtilizationPoint & { t: number; pct: number | null };
-
-function useUtilization(filters: DashboardFilters, resourceId: string) {
-  const params = new URLSearchParams({ resourceId, timeRange: filters.timeRange, granularity: filters.granularity === 'hourly' ? 'hourly' : 'daily', currency: filters.currency });
-  if (filters.timeRange === 'custom' && filters.startDate && filters.endDate) {
-    params.set('startDate', filters.startDate);
-    params.set('endDate', filters.endDate);
-  }
-  return useQuery(
-    queryOptions({
-      queryKey: [...queryKeys.usage.all(), 'utilization', params.toString()] as const,
-      queryFn: ({ signal }) => apiGet(UTILIZATION_PATH, params, utilizationResponseSchema, { signal }),
-    }),
-  );
-}
 
 function columns(currency: Currency, hourly: boolean): DataColumn<Row>[] {
   return [
@@ -54,26 +42,54 @@ function columns(currency: Currency, hourly: boolean): DataColumn<Row>[] {
 export function UtilizationCard({ filters, resourceId }: { filters: DashboardFilters; resourceId: string }) {
   const { data, error } = useUtilization(filters, resourceId);
   const [measure, width] = useElementWidth<HTMLDivElement>();
+  const { search } = useLocation();
+  const asked = new URLSearchParams(search).get(STRETCH_PARAM);
+  const focus = asked !== null && KINDS.includes(asked) ? (asked as UtilKind) : undefined;
   const hourly = data?.granularity === 'hourly';
   const rows: Row[] = useMemo(
     () => (data?.points ?? []).map((p) => ({ ...p, t: Date.parse(p.timestamp), pct: p.gpuUtilization === null ? null : p.gpuUtilization * 100 })),
     [data],
   );
-  const periods = useMemo(() => (data ? utilizationPeriods(data.points, data.thresholds, hourly ? 1 : 24) : []), [data, hourly]);
+  const periods = data ? stretchesOf(data) : [];
+  // Opened on a stretch: bring the evidence into view once it is drawn.
+  const box = useRef<HTMLDivElement>(null);
+  const scrolled = useRef(false);
+  useEffect(() => {
+    if (!data || asked === null || scrolled.current) return;
+    scrolled.current = true;
+    box.current?.scrollIntoView({ block: 'start' });
+  }, [data, asked]);
   // The API lacks the extension (or this cluster): nothing to show, no error.
   if (error instanceof ApiError && error.status === 404) return null;
   const currency = filters.currency;
   const g = hourly ? 'hourly' : 'daily';
-  const half = hourly ? 0 : 43_200_000;
   const top = Math.round(HEIGHT * 0.58);
   const xAxis = (visible: boolean) => (
     <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatBucket(t, g)} tick={TICK} tickLine={false} axisLine={{ stroke: CHART_COLORS.grid }} hide={!visible} minTickGap={24} />
   );
-  const shades = periods.map((p) => (
-    <ReferenceArea key={`${p.kind}-${p.start}`} x1={p.start - half} x2={p.end - (hourly ? 3_600_000 : 86_400_000) + half} ifOverflow="hidden" fill={KIND_COLOR[p.kind]} fillOpacity={0.18} />
-  ));
+  const shades = stretchAreas(periods, g, focus);
+  const focused = periods.filter((p) => p.kind === focus);
   const name = data?.name ?? resourceId;
   return (
+    <div ref={box} id="utilisation" className="flex scroll-mt-4 flex-col gap-2">
+      {asked !== null && !focus && (
+        <Notice>
+          <p>
+            The link asks for a “{asked}” stretch; the kinds are idle and oversized, so every stretch is shown alike.
+          </p>
+        </Notice>
+      )}
+      {focus && data && (
+        <Notice>
+          <p data-testid="stretch-focus">
+            {focused.length > 0
+              ? `The ${focus} stretch${focused.length === 1 ? '' : 'es'} behind the recommendation ${focused.length === 1 ? 'is' : 'are'} outlined: ${focused
+                  .map((p) => `${formatBucketLong(p.start, g)} – ${formatBucketLong(p.end - (hourly ? 3_600_000 : 86_400_000), g)}`)
+                  .join('; ')} (${formatNumber(focused.reduce((a, p) => a + p.hours, 0))} h, ${formatMoney(focused.reduce((a, p) => a + p.cost, 0), filters.currency)}).`
+              : `No ${focus} stretch in this period: choose the period the recommendation analysed.`}
+          </p>
+        </Notice>
+      )}
     <ChartCard
       title="GPU utilisation"
       description={`${name}: mean GPU utilisation of its running hours and its cost, ${g}`}
@@ -148,5 +164,6 @@ export function UtilizationCard({ filters, resourceId }: { filters: DashboardFil
         )}
       </div>
     </ChartCard>
+    </div>
   );
 }
