@@ -9,7 +9,7 @@ import {
   type RowData,
   type SortingState,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useCallback, useId, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import type { CsvColumn, CsvValue } from '../lib/csv';
 import { ExportCsvButton } from './export-csv-button';
@@ -63,6 +63,23 @@ export interface DataTableProps<T extends RowData> {
  * full count from aria-rowcount and each row's place from aria-rowindex.
  */
 export const VIRTUAL_FROM = 250;
+
+/**
+ * The scroll box's size for the virtualiser, from its ResizeObserver, which
+ * reports after layout: the library's default also measures it at once, in
+ * React's commit, which forced a layout of the page. Without ResizeObserver
+ * (jsdom), the default.
+ */
+function observeAfterLayout(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: { width: number; height: number }) => void) {
+  const element = instance.scrollElement;
+  if (!element || typeof ResizeObserver === 'undefined') return observeElementRect(instance, cb);
+  const observer = new ResizeObserver(() => {
+    const rect = element.getBoundingClientRect();
+    cb({ width: Math.round(rect.width), height: Math.round(rect.height) });
+  });
+  observer.observe(element, { box: 'content-box' });
+  return () => observer.disconnect();
+}
 /** Scroll height of a virtualised table given none. */
 const VIRTUAL_MAX_HEIGHT = '36rem';
 /** A row's usual height, until it is measured. */
@@ -173,7 +190,10 @@ export function DataTable<T extends RowData>({
   // eslint-disable-next-line react-hooks/incompatible-library -- the build has no React Compiler; the virtualizer re-renders the table as it scrolls
   const virtualizer = useVirtualizer({
     count: virtual ? tableRows.length : 0,
-    getScrollElement: () => scrollRef.current,
+    // a table drawn whole has nothing to observe
+    getScrollElement: () => (virtual ? scrollRef.current : null),
+    observeElementRect: observeAfterLayout,
+    initialRect: { width: 0, height: typeof maxHeight === 'number' ? maxHeight : 576 },
     estimateSize: () => ROW_PX,
     overscan: 12,
   });

@@ -63,14 +63,21 @@ export function tickLabels(wrap: (formatted: string, value: number) => string = 
   return (value) => wrap(tickLabel(value), value);
 }
 
-/** The currency's symbol as `Intl` writes it before an amount (`$`, `€`, `¥`, `CA$`). */
+const symbols = new Map<string, string>();
+
+/** The currency's symbol as `Intl` writes it before an amount (`$`, `€`, `¥`, `CA$`); a formatter is made once per currency (making one is slow). */
 function currencySymbol(currency: CurrencyId): string {
-  try {
-    const parts = new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(0);
-    return parts.find((p) => p.type === 'currency')?.value ?? `${currency} `;
-  } catch {
-    return `${currency} `;
+  let symbol = symbols.get(currency);
+  if (symbol === undefined) {
+    try {
+      const parts = new Intl.NumberFormat('en-US', { style: 'currency', currency }).formatToParts(0);
+      symbol = parts.find((p) => p.type === 'currency')?.value ?? `${currency} `;
+    } catch {
+      symbol = `${currency} `;
+    }
+    symbols.set(currency, symbol);
   }
+  return symbol;
 }
 
 /** A money axis from the data's extent: `$0, $2K, $4K, $6K`. */

@@ -187,7 +187,7 @@ function UsagePanels({
     <div className="grid h-full" style={{ gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, gap: PANEL_GAP }}>
       {groups.map(({ unit, types }) => {
         const shown = types.filter((t) => !hidden.has(t));
-        const { rows: drawn } = downsampleRows(rows, drawnPoints(panelWidth), (r) => rowQuantity(r, shown));
+        const { rows: drawn, total } = downsampleRows(rows, drawnPoints(panelWidth), (r) => rowQuantity(r, shown));
         const u = unitLabels(unit);
         return (
           <div key={unit} className="min-w-0">
@@ -202,6 +202,7 @@ function UsagePanels({
             ) : (
               <Chart
                 rows={drawn}
+                buckets={total}
                 types={shown}
                 tooltipTypes={types}
                 hidden={hidden}
@@ -319,6 +320,7 @@ export function CostOverTimeCard({
         ) : (
           <Chart
             rows={downsampled.rows}
+            buckets={downsampled.total}
             types={shown}
             tooltipTypes={types}
             hidden={hidden}
