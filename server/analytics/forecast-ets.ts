@@ -15,7 +15,7 @@ import {
   type Recursion,
   type TrendKind,
 } from './forecast-ets-recursion.ts';
-import type { LeadBlend, ValidationRecord } from './forecast-validate.ts';
+import type { BlendWeights, ValidationRecord } from './forecast-validate.ts';
 
 export type { EtsSpec, TrendKind } from './forecast-ets-recursion.ts';
 
@@ -43,11 +43,11 @@ export interface EtsModel {
   /** Yearly factors by calendar-day slot the history was divided by before fitting (forecast-yearly.ts), when it spans two years. */
   yearly?: Float64Array;
   /**
-   * Per lead, the blend of candidate forecasts (the model, the MSTL peer, run rate, seasonal naive)
-   * that gives the point forecast, chosen on the series' own rolling-origin errors
-   * (forecast-fit-daily.ts); none: the model alone.
+   * The blend of candidate forecasts (the model, the MSTL peer, run rate) that gives the point
+   * forecast, chosen on the series' own rolling-origin errors (forecast-fit-daily.ts); none: the
+   * model alone.
    */
-  blend?: LeadBlend[];
+  blend?: BlendWeights;
   /** The series' rolling-origin errors (forecast-validate.ts): what the peer weight and the interval calibration use. */
   validation?: ValidationRecord[];
   /**

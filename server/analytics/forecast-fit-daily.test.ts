@@ -16,51 +16,61 @@ describe('fitSeries with a peer', () => {
     const wrong: PeerForecaster = (_h, horizon) => new Float64Array(horizon).fill(1);
     const spec = fitSeries(y, { startMs: START }).spec;
     const records = validate(y, { startMs: START, peer: oracle, spec });
-    // origins every 28 days back while 90 days remain before them: 400 − 28k ≥ 90 → k ≤ 11;
-    // the latest origin scores lead 0 only, the one before it leads 0 and 28, the rest all three
-    expect(records.filter((r) => r.lead === 0)).toHaveLength(11);
-    expect(records.filter((r) => r.lead === 28)).toHaveLength(10);
-    expect(records.filter((r) => r.lead === 56)).toHaveLength(9);
+    // 400 days from 1 Jan 2022: the forecast starts on 5 Feb 2023, so the origins are the 5th of each month
+    // before, while 90 days remain before them (5 Apr 2022 is day 94, 5 Mar day 63): ten; each scores the
+    // rest of its month, the next month and the month after, as far as the history goes
+    expect(records.filter((r) => r.window === 0)).toHaveLength(10);
+    expect(records.filter((r) => r.window === 1)).toHaveLength(9);
+    expect(records.filter((r) => r.window === 2)).toHaveLength(8);
+    const latest = records.filter((r) => r.age === 1);
+    expect(latest.map((r) => [r.window, r.lead, r.days])).toEqual([[0, 0, 27]]);
+    expect(records.filter((r) => r.age === 3).map((r) => [r.window, r.lead, r.days])).toEqual([
+      [0, 0, 26],
+      [1, 26, 31],
+      [2, 57, 31],
+    ]);
     expect(Math.max(...records.map((r) => Math.abs(r.peer!)))).toBeLessThan(1e-9);
-    // the run rate and seasonal naive of every record: the last 28 days' total and four times the last week's
-    const r0 = records.find((r) => r.lead === 0 && r.age === 1)!;
+    // the run rate and seasonal naive of every record: the last 28 days' mean over the days, and the last week repeated
+    const r0 = latest[0]!;
     const sum = (from: number, to: number) => y.slice(from, to).reduce((a, b) => a + b, 0);
-    const actual = sum(372, 400);
-    expect(r0.runRate).toBeCloseTo((sum(344, 372) - actual) / actual, 12);
-    expect(r0.naive).toBeCloseTo((4 * sum(365, 372) - actual) / actual, 12);
-    expect(fitSeries(y, { startMs: START, peer: oracle }).blend!.map((b) => b.weights)).toEqual([{ peer: 1 }, { peer: 1 }, { peer: 1 }]);
-    expect(fitSeries(y, { startMs: START, peer: wrong }).blend!.every((b) => !b.weights.peer)).toBe(true);
-    expect(fitSeries(y, { startMs: START }).blend!.every((b) => !b.weights.peer)).toBe(true);
+    const origin = 369; // 5 Jan 2023
+    const actual = sum(origin, origin + 27);
+    expect(r0.runRate).toBeCloseTo(((sum(origin - 28, origin) / 28) * 27 - actual) / actual, 12);
+    let naive = 0;
+    for (let t = 0; t < 27; t++) naive += y[origin - 7 + (t % 7)]!;
+    expect(r0.naive).toBeCloseTo((naive - actual) / actual, 12);
+    expect(fitSeries(y, { startMs: START, peer: oracle }).blend).toEqual({ peer: 1 });
+    expect(fitSeries(y, { startMs: START, peer: wrong }).blend!.peer).toBeUndefined();
+    expect(fitSeries(y, { startMs: START }).blend!.peer).toBeUndefined();
   });
 
   it("the model's rolling-origin errors are its out-of-sample errors: a refit on the days before each origin", () => {
     const y = series(300);
     const model = fitSeries(y, { startMs: START });
     const records = model.validation!;
-    // the latest origin (28 days before the end): refit by hand on the same days, same form
-    const past = y.slice(0, 272);
+    // 300 days from 1 Jan 2022: the forecast starts on 28 Oct, the latest origin is 28 Sep (day 270), its first
+    // window the rest of September (3 days); refit by hand on the same days, same form
+    const past = y.slice(0, 270);
     const refit = fitSeries(past, { startMs: START, fit: { transforms: [model.spec.log ? 'log' : 'none'], trends: [model.spec.trend], seasonal: [model.spec.period > 1], holdout: 0 } });
-    const forecast = modelPoints(refit, START + 272 * DAY_MS, 28).reduce((a, b) => a + b, 0);
-    const actual = y.slice(272).reduce((a, b) => a + b, 0);
-    expect(records[0]!.lead).toBe(0);
+    const forecast = modelPoints(refit, START + 270 * DAY_MS, 3).reduce((a, b) => a + b, 0);
+    const actual = y.slice(270, 273).reduce((a, b) => a + b, 0);
+    expect([records[0]!.lead, records[0]!.days, records[0]!.window]).toEqual([0, 3, 0]);
     expect(records[0]!.model).toBeCloseTo((forecast - actual) / actual, 9);
   });
 
   it("scales the model's simulated days to the chosen peer's points", () => {
     const y = series(400);
     const peer: PeerForecaster = (_h, horizon) => new Float64Array(horizon).fill(800);
-    const model = { ...fitSeries(y, { startMs: START }), blend: [{ lead: 0, weights: { peer: 1 } }] };
+    const model = { ...fitSeries(y, { startMs: START }), blend: { peer: 1 } };
     const first = START + y.length * DAY_MS;
     const f = blendFactors(model, y, first, 10, peer)!;
     const m = modelPoints(model, first, 10);
     for (let h = 0; h < 10; h++) expect(f[h]! * m[h]!).toBeCloseTo(800, 6);
-    // run rate for the first four weeks (the last 28 days' mean), seasonal naive after (the last week's same weekday)
+    // run rate: the last 28 days' mean every day
     const rate = y.slice(-28).reduce((a, b) => a + b, 0) / 28;
-    const simple = { ...model, blend: [{ lead: 0, weights: { runRate: 1 } }, { lead: 28, weights: { naive: 1 } }] };
-    const g = blendFactors(simple, y, first, 40)!;
+    const g = blendFactors({ ...model, blend: { runRate: 1 } }, y, first, 40)!;
     const m40 = modelPoints(model, first, 40);
-    for (let h = 0; h < 28; h++) expect(g[h]! * m40[h]!).toBeCloseTo(rate, 6);
-    for (let h = 28; h < 40; h++) expect(g[h]! * m40[h]!).toBeCloseTo(y[y.length - 7 + (h % 7)]!, 6);
+    for (let h = 0; h < 40; h++) expect(g[h]! * m40[h]!).toBeCloseTo(rate, 6);
     const fc = forecastDaily([{ key: 'x', values: y }], { start: '2022-01-01', throughMonth: '2023-03', level: 0.8, models: [model], peer, paths: 400 });
     const days = fc.total.monthly.reduce((a, mo) => a + mo.days, 0);
     const sum = fc.total.monthly.reduce((a, mo) => a + mo.mean, 0);

@@ -2,18 +2,21 @@
  * How one daily cost series is fitted: the ETS model (DAILY_FIT), with
  * yearly seasonality taken out first when the history spans two years
  * (forecast-yearly.ts), then measured on the series' own history from
- * rolling origins (validate): every SELECT_DAYS days back, up to
+ * rolling origins (validate): on the same day of the month in each month
+ * before (every SELECT_DAYS days back without a calendar), up to
  * VALIDATION_ORIGINS origins (VALIDATION_ORIGINS_LONG from two years of
  * history) with SELECT_MIN_HISTORY days before them, the model is refitted
  * (its chosen form, new parameters and yearly factors) on the days before
  * the origin and, with a peer forecaster (the server uses
  * MSTL + AutoETS from @bsull/augurs, forecast-mstl.ts), the peer too; both
- * forecast the SELECT_DAYS-day totals at leads 0, 28 and 56 days. Those
+ * forecast the totals of the rest of the origin's month and of the two
+ * months after (SELECT_DAYS-day totals at leads 0, 28 and 56 days without a
+ * calendar). Those
  * out-of-sample errors, with those of run rate (the last SELECT_DAYS days'
- * total) and seasonal naive (the last week repeated), choose per lead the
- * blend that gives the point forecast (chooseBlend: the model, the peer,
- * their equal-weight combination, run rate or seasonal naive, recent origins
- * weighing more) and calibrate the intervals' width at each lead
+ * daily mean) and seasonal naive (the last week repeated), choose the blend
+ * that gives the point forecast (bestBlend: the model unless the peer, their
+ * equal-weight combination or run rate did clearly better, recent origins
+ * weighing more) and calibrate the intervals' width in each window
  * (effectiveCalibration). The blend then scales the model's simulated paths
  * day by day (blendFactors), so intervals keep the model's relative spread,
  * scaled to the measured errors. Measured by
@@ -22,7 +25,7 @@
 import { DAY_MS } from './forecast-numerics.ts';
 import { fitEts, pointPath, type EtsModel, type EtsSpec, type FitOptions } from './forecast-ets.ts';
 import { MIN_YEARLY_DAYS, factorsFrom, yearlyFactors } from './forecast-yearly.ts';
-import { blendAt, chooseBlend, type ValidationRecord } from './forecast-validate.ts';
+import { bestBlend, type ValidationRecord } from './forecast-validate.ts';
 
 /**
  * How daily cost series are fitted (see FitOptions): weekly seasonality, the
@@ -85,6 +88,51 @@ const total = (xs: ArrayLike<number>, from: number, to: number) => {
   return s;
 };
 
+/** Days of the calendar month of `ms` (UTC). */
+const monthDays = (ms: number) => {
+  const d = new Date(ms);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+};
+
+/** A validation origin (index of its first unknown day) and its windows (days after it: [lead, lead + days)). */
+interface Origin {
+  origin: number;
+  windows: Array<{ lead: number; days: number }>;
+}
+
+/**
+ * The validation's origins, latest first. Given the calendar (startMs): the
+ * same day of the month as the forecast's first day (values.length) in each
+ * of the months before, each with VALIDATION_WINDOWS windows — the rest of its
+ * month, the next month, the month after — what the forecast itself is read
+ * as (the month in progress, next month, the third month; a month's launches
+ * and retirements start on its 1st). Without it, SELECT_DAYS apart with
+ * SELECT_DAYS-day windows.
+ */
+function origins(n: number, count: number, startMs: number | undefined): Origin[] {
+  const out: Origin[] = [];
+  for (let k = 1; k <= count; k++) {
+    if (startMs === undefined) {
+      out.push({ origin: n - k * SELECT_DAYS, windows: VALIDATION_LEADS.map((lead) => ({ lead, days: SELECT_DAYS })) });
+      continue;
+    }
+    const first = new Date(startMs + n * DAY_MS);
+    const month = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() - k, 1);
+    const originMs = month + (Math.min(first.getUTCDate(), monthDays(month)) - 1) * DAY_MS;
+    const origin = Math.round((originMs - startMs) / DAY_MS);
+    const windows: Origin['windows'] = [];
+    let from = originMs;
+    for (let w = 0; w < VALIDATION_LEADS.length; w++) {
+      const d = new Date(from);
+      const to = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+      windows.push({ lead: Math.round((from - originMs) / DAY_MS), days: Math.round((to - from) / DAY_MS) });
+      from = to;
+    }
+    out.push({ origin, windows });
+  }
+  return out;
+}
+
 /** The series' rolling-origin errors (see the module comment); `spec` is the form the whole history chose. */
 export function validate(
   values: ArrayLike<number>,
@@ -92,23 +140,24 @@ export function validate(
 ): ValidationRecord[] {
   const records: ValidationRecord[] = [];
   const fit = { ...opts.fit, ...sameForm(opts.spec) };
-  const origins = values.length >= MIN_YEARLY_DAYS ? VALIDATION_ORIGINS_LONG : VALIDATION_ORIGINS;
-  for (let k = 1; k <= origins; k++) {
-    const origin = values.length - k * SELECT_DAYS;
+  const count = values.length >= MIN_YEARLY_DAYS ? VALIDATION_ORIGINS_LONG : VALIDATION_ORIGINS;
+  for (const [i, { origin, windows }] of origins(values.length, count, opts.startMs).entries()) {
     if (origin < SELECT_MIN_HISTORY) break;
-    const leads = VALIDATION_LEADS.filter((lead) => origin + lead + SELECT_DAYS <= values.length);
-    const horizon = leads.at(-1)! + SELECT_DAYS;
+    const scored = windows.map((w, window) => ({ ...w, window })).filter((w) => origin + w.lead + w.days <= values.length);
+    if (scored.length === 0) continue;
+    const horizon = scored.at(-1)!.lead + scored.at(-1)!.days;
     const past = Float64Array.from(Array.prototype.slice.call(values, 0, origin) as number[]);
     const m = modelPoints(fitModel(past, fit, opts.startMs), (opts.startMs ?? 0) + origin * DAY_MS, horizon);
     const p = opts.peer?.(past, horizon);
-    const runRate = total(values, origin - SELECT_DAYS, origin);
-    const naive = (SELECT_DAYS / 7) * total(values, origin - 7, origin);
-    for (const lead of leads) {
-      const actual = total(values, origin + lead, origin + lead + SELECT_DAYS);
+    const rate = total(values, origin - SELECT_DAYS, origin) / SELECT_DAYS;
+    for (const { lead, days, window } of scored) {
+      const actual = total(values, origin + lead, origin + lead + days);
       if (!(actual > 0)) continue;
       const rel = (f: number) => (f - actual) / actual;
-      const record: ValidationRecord = { lead, age: k, model: rel(total(m, lead, lead + SELECT_DAYS)), runRate: rel(runRate), naive: rel(naive) };
-      if (p) record.peer = rel(total(p, lead, lead + SELECT_DAYS));
+      let naive = 0;
+      for (let t = lead; t < lead + days; t++) naive += values[origin - 7 + (t % 7)]!;
+      const record: ValidationRecord = { lead, days, window, age: i + 1, model: rel(total(m, lead, lead + days)), runRate: rel(rate * days), naive: rel(naive) };
+      if (p) record.peer = rel(total(p, lead, lead + days));
       records.push(record);
     }
   }
@@ -119,7 +168,7 @@ export function validate(
 export function fitSeries(values: ArrayLike<number>, opts: { fit?: FitOptions; startMs?: number; peer?: PeerForecaster } = {}): EtsModel {
   const model = fitModel(values, opts.fit, opts.startMs);
   model.validation = validate(values, { ...opts, spec: model.spec });
-  model.blend = chooseBlend(model.validation, VALIDATION_LEADS);
+  model.blend = bestBlend(model.validation);
   return model;
 }
 
@@ -137,22 +186,20 @@ function simplePoints(values: ArrayLike<number>, horizon: number): { runRate: Fl
 
 /**
  * Per forecast day, what the model's simulated value is multiplied by: the
- * yearly factor, and where the blend in force that day (the lead segment it
- * falls in) gives other candidates a share, the blended point over the
+ * yearly factor, and where the series' blend gives other candidates a
+ * share, the blended point over the
  * model's (bounded to 1/5…5 so a near-zero day cannot blow up).
  */
 export function blendFactors(model: EtsModel, values: ArrayLike<number>, firstMs: number, horizon: number, peer?: PeerForecaster): Float64Array | undefined {
   const yearly = model.yearly ? factorsFrom(model.yearly, firstMs, horizon) : undefined;
-  const weights = Array.from({ length: horizon }, (_, h) => blendAt(model.blend, h));
-  const usesPeer = weights.some((w) => w.peer);
-  if (horizon === 0 || weights.every((w) => w.model === 1)) return yearly;
+  const w = model.blend ?? { model: 1 };
+  if (horizon === 0 || w.model === 1) return yearly;
   // without the peer (its module failed to load) the model takes its share
-  const candidates = { peer: usesPeer && peer ? peer(Float64Array.from(values), horizon) : undefined, ...simplePoints(values, horizon) };
+  const candidates = { peer: w.peer && peer ? peer(Float64Array.from(values), horizon) : undefined, ...simplePoints(values, horizon) };
   const m = modelPoints(model, firstMs, horizon);
   return Float64Array.from(m, (mv, h) => {
     const base = yearly ? yearly[h]! : 1;
     if (!(mv > 0)) return base;
-    const w = weights[h]!;
     const blended = (w.model ?? 0) * mv + (w.peer ?? 0) * (candidates.peer?.[h] ?? mv) + (w.runRate ?? 0) * candidates.runRate[h]! + (w.naive ?? 0) * candidates.naive[h]!;
     return Math.min(5, Math.max(0.2, blended / mv)) * base;
   });

@@ -2,7 +2,7 @@
 
 import { mean, quantileSorted, rng } from './forecast-numerics.ts';
 import { modelState, type EtsModel } from './forecast-ets.ts';
-import { CALIBRATION_LEVELS, atLevel, effectiveCalibration, targetQuantiles, type LeadCalibration } from './forecast-validate.ts';
+import { CALIBRATION_LEVELS, atLevel, effectiveCalibration, targetQuantiles } from './forecast-validate.ts';
 
 // ---------------------------------------------------------------- joint simulation
 
@@ -124,9 +124,7 @@ function centred(r: Float64Array, span: number): Float64Array {
 }
 
 interface RawPaths {
-  /** Per calibrated lead, each path's sum of the lead's H steps (before step factors). */
-  leadSums: Float64Array[];
-  leads: LeadCalibration[];
+  calibration: ReturnType<typeof effectiveCalibration>;
   stepPaths: Float64Array | null;
   stepSum: Float64Array;
   buckets: Float64Array[];
@@ -139,11 +137,7 @@ function simulatePaths(model: EtsModel, k: number, c: Context): RawPaths {
   const own = c.opts.seriesStepFactors?.[k];
   const upd = centred(model.residuals, c.span);
   const obs = centred(model.obsResiduals, c.span);
-  const H = model.sumHorizon;
-  // simulated at least through the first calibrated total, so a short horizon (the rest of a month) is calibrated too
   const { steps } = c;
-  const leads = effectiveCalibration(model).filter((cal) => cal.lead + H <= steps);
-  const leadSums = leads.map(() => new Float64Array(P));
   const stepPaths = c.keepSteps ? new Float64Array(P * horizon) : null;
   const stepSum = new Float64Array(horizon);
   const buckets = Array.from({ length: c.B }, () => new Float64Array(P));
@@ -156,7 +150,6 @@ function simulatePaths(model: EtsModel, k: number, c: Context): RawPaths {
       const xh = state.next(h) + obs[i]!;
       state.update(h, upd[i]!);
       const value = Math.max(0, model.spec.log ? Math.exp(xh) - model.spec.shift : xh);
-      for (let j = 0; j < leads.length; j++) if (h >= leads[j]!.lead && h < leads[j]!.lead + H) leadSums[j]![p]! += value;
       if (h >= horizon) continue;
       const yh = value * factorOf(c, h) * (own ? own[h]! : 1) * (h === 0 ? share0 : 1);
       if (stepPaths) stepPaths[p * horizon + h] = yh;
@@ -165,24 +158,23 @@ function simulatePaths(model: EtsModel, k: number, c: Context): RawPaths {
       if (bk >= 0) buckets[bk]![p]! += yh;
     }
   }
-  return { leadSums, leads, stepPaths, stepSum, buckets };
+  return { calibration: effectiveCalibration(model), stepPaths, stepSum, buckets };
 }
 
 /**
- * Calibration: the simulated spread of the model's H-step totals at each
- * calibrated lead is compared, level by level (CALIBRATION_LEVELS), with the
- * errors the forecast actually makes there (effectiveCalibration: the served
- * forecast's rolling-origin errors pooled with the in-sample ones); the
- * paths are scaled around their mean to match, wider where the simulation
- * is narrower (residual resampling misses parameter and model uncertainty,
- * and launches come in bursts) and narrower where it is wider (down to
- * MIN_RATIO: the served blend may forecast better than the model's own
- * residuals suggest). A bucket takes the lead of its middle step, and
- * each path the ratio of the level its rank in the bucket stands for, on the
- * bucket's total and on each of its steps alike (so a month's days add up to
- * its scaled total), then moved back to the simulated mean (the scaling
- * keeps the point forecast). Steps in no bucket take the 80% ratio of their lead.
- * Returns the 80% ratio of the first lead.
+ * Calibration: the simulated spread of each bucket (a calendar month: the
+ * first the rest of the month in progress) is compared, level by level
+ * (CALIBRATION_LEVELS), with the errors the forecast makes there
+ * (targetQuantiles: the served forecast's rolling-origin errors in the same
+ * window of earlier months, pooled with the simulation and the model's
+ * in-sample errors as a prior); the paths are scaled around their mean to
+ * match, wider where the simulation is narrower (residual resampling misses
+ * parameter and model uncertainty, and launches come in bursts) and narrower
+ * where it is wider (down to MIN_RATIO). Each path takes the ratio of the
+ * level its rank in the bucket stands for, on the bucket's total and on each
+ * of its steps alike (so a month's days add up to its scaled total), then
+ * moved back to the simulated mean (the scaling keeps the point forecast).
+ * Steps in no bucket take the first bucket's 80% ratio, which is returned.
  */
 /**
  * Back to the mean `mu` after a widening that scaled the tails more than the
@@ -199,31 +191,28 @@ const MIN_RATIO = 0.25;
 
 function widenToCalibration(raw: RawPaths, c: Context): number {
   const { P, horizon } = c;
-  const ratios = raw.leads.map((cal, j) => {
-    const sorted = Float64Array.from(raw.leadSums[j]!).sort();
-    const mu = mean(sorted);
-    const simulated = CALIBRATION_LEVELS.map((level) => (mu > 0 ? (quantileSorted(sorted, (1 + level) / 2) - quantileSorted(sorted, (1 - level) / 2)) / 2 / mu : 0));
-    const target = targetQuantiles(cal, simulated);
-    return simulated.map((sim, k) => (sim > 0 ? Math.max(MIN_RATIO, target[k]! / sim) : 1));
-  });
-  const leadAt = (h: number) => {
-    let j = -1;
-    for (let i = 0; i < raw.leads.length && raw.leads[i]!.lead <= h; i++) j = i;
-    return j;
-  };
+  const { leads, windows } = raw.calibration;
   const spread = (v: number, mu: number, r: number) => Math.max(0, mu + r * (v - mu));
   const { stepPaths } = raw;
-  const inBucket = new Uint8Array(horizon);
+  let first80 = 1;
   raw.buckets.forEach((bucket, bk) => {
     const steps: number[] = [];
     for (let h = 0; h < horizon; h++) if (bucketOf(c, h) === bk) steps.push(h);
-    const j = steps.length ? leadAt(steps[Math.floor((steps.length - 1) / 2)]!) : -1;
-    for (const h of steps) inBucket[h] = 1;
-    if (j < 0 || ratios[j]!.every((r) => r === 1)) return;
+    if (steps.length === 0) return;
+    const middle = (steps[0]! + steps.at(-1)! + 1) / 2;
+    const sorted = Float64Array.from(bucket).sort();
+    const mu = mean(sorted);
+    if (!(mu > 0)) return;
+    const simulated = CALIBRATION_LEVELS.map((level) => (quantileSorted(sorted, (1 + level) / 2) - quantileSorted(sorted, (1 - level) / 2)) / 2 / mu);
+    const inSample = leads.filter((l) => l.lead <= steps[Math.floor((steps.length - 1) / 2)]!).at(-1) ?? leads[0];
+    const window = windows.find((w) => w.window === bk) ?? (windows.length && bk > windows.at(-1)!.window ? windows.at(-1) : undefined);
+    const target = targetQuantiles({ simulated, inSample: inSample?.inSample, window, middle });
+    const ratios = simulated.map((sim, k) => (sim > 0 ? Math.max(MIN_RATIO, target[k]! / sim) : 1));
+    if (bk === 0) first80 = atLevel(ratios, 0.8);
+    if (ratios.every((r) => r === 1)) return;
     const order = Array.from({ length: P }, (_, p) => p).sort((a, b) => bucket[a]! - bucket[b]! || a - b);
     const factor = new Float64Array(P);
-    order.forEach((p, rank) => (factor[p] = atLevel(ratios[j]!, Math.abs((2 * (rank + 0.5)) / P - 1))));
-    const mu = mean(bucket);
+    order.forEach((p, rank) => (factor[p] = atLevel(ratios, Math.abs((2 * (rank + 0.5)) / P - 1))));
     for (let p = 0; p < P; p++) bucket[p] = spread(bucket[p]!, mu, factor[p]!);
     recentre(bucket, mu);
     if (stepPaths)
@@ -235,14 +224,14 @@ function widenToCalibration(raw: RawPaths, c: Context): number {
         for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = column[p]!;
       }
   });
-  if (stepPaths)
+  // steps in no bucket take the first bucket's 80% ratio
+  if (stepPaths && first80 !== 1)
     for (let h = 0; h < horizon; h++) {
-      const j = leadAt(h);
-      const r = inBucket[h] || j < 0 ? 1 : atLevel(ratios[j]!, 0.8);
+      if (bucketOf(c, h) >= 0) continue;
       const muH = raw.stepSum[h]! / P;
-      if (r !== 1) for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = spread(stepPaths[p * horizon + h]!, muH, r);
+      for (let p = 0; p < P; p++) stepPaths[p * horizon + h] = spread(stepPaths[p * horizon + h]!, muH, first80);
     }
-  return ratios.length ? atLevel(ratios[0]!, 0.8) : 1;
+  return first80;
 }
 
 /** Per-step means and intervals, and per-bucket summaries. */
@@ -269,7 +258,7 @@ export function simulateJoint(models: EtsModel[], horizon: number, opts: Simulat
   // the residual window every series has (after its own burn-in)
   const burn = (m: EtsModel) => Math.min(opts.burnIn ?? Math.max(14, 2 * m.spec.period), Math.floor(m.n / 2));
   const span = Math.max(1, Math.min(...models.map((m) => m.n - burn(m))));
-  const steps = Math.max(horizon, ...models.map((m) => m.sumHorizon));
+  const steps = horizon;
   const c: Context = {
     P,
     horizon,

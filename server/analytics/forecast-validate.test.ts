@@ -8,10 +8,7 @@ import {
   MIN_CHOICE_RECORDS,
   atLevel,
   bestBlend,
-  blendAt,
-  chooseBlend,
   effectiveCalibration,
-  leadGrowth,
   servedError,
   targetQuantiles,
   type ValidationRecord,
@@ -48,15 +45,6 @@ describe('bestBlend and chooseBlend', () => {
     expect(bestBlend(records(six, () => ({})))).toEqual({ model: 1 });
   });
 
-  it('one blend for every lead, chosen on all their records', () => {
-    const r = [...records(six.slice(0, 3), (e) => ({ peer: e / 10 }), 0), ...records(six.slice(3), (e) => ({ peer: e / 10 }), 28)];
-    const blend = chooseBlend(r, [0, 28, 56]);
-    expect(blend).toEqual([0, 28, 56].map((lead) => ({ lead, weights: { peer: 1 } })));
-    expect(blendAt(blend, 40)).toEqual({ peer: 1 });
-    expect(blendAt(undefined, 40)).toEqual({ model: 1 });
-    expect(blendAt([{ lead: 28, weights: { peer: 1 } }], 10)).toEqual({ model: 1 });
-  });
-
   it('every blend shares the point forecast out in full', () => {
     for (const w of BLENDS) expect(Object.values(w).reduce((a, b) => a + b, 0)).toBe(1);
     expect(servedError({ lead: 0, model: 3, peer: 1 }, { model: 0.5, peer: 0.5 })).toBe(2);
@@ -73,45 +61,53 @@ describe('effectiveCalibration', () => {
     { lead: 56, rmse: 1.16, extrapolated: true },
     { lead: 84, rmse: 1.74, extrapolated: true },
   ];
-  const H = 28;
 
   it('Laplace quantiles over the RMS: about 1.14 at 80% and 2.12 at 95%', () => {
     expect(ERROR_SHAPE[1]).toBeCloseTo(1.138, 3);
     expect(ERROR_SHAPE[3]).toBeCloseTo(2.118, 3);
   });
 
-  it('in sample: the quantiles of the absolute errors, the extrapolated leads scaled by their error; no out-of-sample part without records', () => {
-    const out = effectiveCalibration({ calibration, validation: [], sumHorizon: H });
-    expect(out.map((c) => c.lead)).toEqual([0, 28, 56, 84]);
+  it('in sample: the quantiles of the absolute errors, the extrapolated leads scaled by their error; no windows without records', () => {
+    const { leads, windows } = effectiveCalibration({ calibration, validation: [] });
+    expect(leads.map((c) => c.lead)).toEqual([0, 28, 56, 84]);
     // the smallest |e| with at least level × 100 of the 100 errors at or below it
-    expect(out[0]!.inSample).toEqual(CALIBRATION_LEVELS.map((l) => expect.closeTo(Math.ceil(l * 100 - 1e-9) / 100, 12) as unknown as number));
-    out[2]!.inSample.forEach((q, k) => expect(q).toBeCloseTo(2 * out[0]!.inSample[k]!, 12));
-    out[3]!.inSample.forEach((q, k) => expect(q).toBeCloseTo(3 * out[0]!.inSample[k]!, 12));
-    expect(out.every((c) => c.outOfSample === undefined && c.records === 0)).toBe(true);
+    expect(leads[0]!.inSample).toEqual(CALIBRATION_LEVELS.map((l) => expect.closeTo(Math.ceil(l * 100 - 1e-9) / 100, 12) as unknown as number));
+    leads[2]!.inSample.forEach((q, k) => expect(q).toBeCloseTo(2 * leads[0]!.inSample[k]!, 12));
+    leads[3]!.inSample.forEach((q, k) => expect(q).toBeCloseTo(3 * leads[0]!.inSample[k]!, 12));
+    expect(windows).toEqual([]);
     // and then the target is the simulation, widened where the in-sample errors are larger
-    expect(targetQuantiles(out[0]!, [0.1, 0.9, 0.9, 0.9, 0.9])).toEqual([out[0]!.inSample[0], 0.9, out[0]!.inSample[2], out[0]!.inSample[3], out[0]!.inSample[4]]);
+    const simulated = [0.1, 0.9, 0.9, 0.9, 0.9];
+    expect(targetQuantiles({ simulated, inSample: leads[0]!.inSample, middle: 14 })).toEqual(simulated.map((q, k) => Math.max(q, leads[0]!.inSample[k]!)));
   });
 
-  it("out of sample: the shape times the RMS of the served forecast's errors, every lead's brought to lead 0 and grown as a random walk", () => {
+  it("out of sample, per window: the shape times the RMS of the served forecast's errors there, pooled with the prior", () => {
     for (const e of [0.05, 2]) {
-      // eight records at lead 0 and four at lead 56 (√5 times the error), the served one (the combination) e
-      const at = (lead: number, k: number, err: number): ValidationRecord[] => Array.from({ length: k }, (_, i) => ({ lead, age: i + 1, model: 2 * err, peer: 0 }));
-      const validation = [...at(0, 8, e), ...at(56, 4, e * Math.sqrt(5))];
-      const out = effectiveCalibration({ calibration, validation, blend: [{ lead: 0, weights: { model: 0.5, peer: 0.5 } }], sumHorizon: H });
-      // the records' finite-sample allowance: √(13/12)
-      const scale0 = e * Math.sqrt(13 / 12);
-      out.forEach((c) => {
-        expect(c.records).toBe(12);
-        c.outOfSample!.forEach((q, k) => expect(q).toBeCloseTo(ERROR_SHAPE[k]! * scale0 * Math.sqrt(leadGrowth(c.lead, H)), 12));
-      });
-      // pooled with the prior (the wider of simulation and in-sample), the records weighing 12 and the prior CALIBRATION_PRIOR
+      // eight records in window 0 (the served one, the combination, e), four in window 2 (2e)
+      const at = (window: number, k: number, err: number): ValidationRecord[] =>
+        Array.from({ length: k }, (_, i) => ({ lead: 31 * window, days: 30, window, age: i + 1, model: 2 * err, peer: 0 }));
+      const validation = [...at(0, 8, e), ...at(2, 4, 2 * e)];
+      const { leads, windows } = effectiveCalibration({ calibration, validation, blend: { model: 0.5, peer: 0.5 } });
+      expect(windows.map((w) => [w.window, w.records, w.middle])).toEqual([
+        [0, 8, 15],
+        [2, 4, 77],
+      ]);
+      // the records' finite-sample allowance: √(9/8), √(5/4)
+      windows[0]!.quantiles.forEach((q, k) => expect(q).toBeCloseTo(ERROR_SHAPE[k]! * e * Math.sqrt(9 / 8), 12));
+      windows[1]!.quantiles.forEach((q, k) => expect(q).toBeCloseTo(ERROR_SHAPE[k]! * 2 * e * Math.sqrt(5 / 4), 12));
+      // pooled with the prior (the wider of simulation and in-sample), the records weighing 8 and the prior CALIBRATION_PRIOR
       const simulated = [0.3, 0.5, 0.6, 0.7, 0.9];
-      const target = targetQuantiles(out[0]!, simulated);
+      const target = targetQuantiles({ simulated, inSample: leads[0]!.inSample, window: windows[0], middle: 15 });
       target.forEach((q, k) => {
-        const prior = Math.max(simulated[k]!, out[0]!.inSample[k]!);
-        expect(q).toBeCloseTo(Math.sqrt((CALIBRATION_PRIOR * prior ** 2 + 12 * out[0]!.outOfSample![k]! ** 2) / (CALIBRATION_PRIOR + 12)), 12);
+        const prior = Math.max(simulated[k]!, leads[0]!.inSample[k]!);
+        expect(q).toBeCloseTo(Math.sqrt((CALIBRATION_PRIOR * prior ** 2 + 8 * windows[0]!.quantiles[k]! ** 2) / (CALIBRATION_PRIOR + 8)), 12);
         // small errors narrow the interval below the simulation, large ones widen it
         expect(q < simulated[k]!).toBe(e < 0.1);
+      });
+      // a bucket past the last window: its errors grown in proportion to the time to the middle
+      const later = targetQuantiles({ simulated, window: windows[1], middle: 2 * 77 + 0.5 });
+      later.forEach((q, k) => {
+        const out = 2 * windows[1]!.quantiles[k]!;
+        expect(q).toBeCloseTo(Math.sqrt((CALIBRATION_PRIOR * simulated[k]! ** 2 + 4 * out ** 2) / (CALIBRATION_PRIOR + 4)), 12);
       });
     }
   });

@@ -22,6 +22,10 @@ export type BlendWeights = Partial<Record<Candidate, number>>;
 export interface ValidationRecord {
   /** Days from the origin to the first day of the total. */
   lead: number;
+  /** Days in the total (SELECT_DAYS without a calendar). */
+  days?: number;
+  /** Which window of its origin: 0 the rest of the origin's month, 1 the next month, 2 the month after. */
+  window?: number;
   /** Which origin: 1 the latest, 2 the one SELECT_DAYS before it, … */
   age?: number;
   /** Relative errors of each candidate's total (the model's always there). */
@@ -29,12 +33,6 @@ export interface ValidationRecord {
   peer?: number;
   runRate?: number;
   naive?: number;
-}
-
-/** At one lead and after it (until the next), the blend that gives the point forecast. */
-export interface LeadBlend {
-  lead: number;
-  weights: BlendWeights;
 }
 
 /**
@@ -70,13 +68,6 @@ export function servedError(r: ValidationRecord, w: BlendWeights): number {
   return e;
 }
 
-/** The blend in force at `lead` (the last LeadBlend at or before it); the model alone without one. */
-export function blendAt(blend: readonly LeadBlend[] | undefined, lead: number): BlendWeights {
-  let w: BlendWeights = { model: 1 };
-  for (const b of blend ?? []) if (b.lead <= lead) w = b.weights;
-  return w;
-}
-
 const available = (r: ValidationRecord, w: BlendWeights) => CANDIDATES.every((c) => !w[c] || r[c] !== undefined);
 
 /**
@@ -107,16 +98,6 @@ export function bestBlend(records: readonly ValidationRecord[]): BlendWeights {
   return best;
 }
 
-/**
- * The blend at each lead: one, chosen on all leads' records together
- * (choosing per lead, on a third of the records each, did no better on the
- * sandbox); the model alone without enough records.
- */
-export function chooseBlend(records: readonly ValidationRecord[], leads: readonly number[]): LeadBlend[] {
-  const weights = bestBlend(records);
-  return leads.map((lead) => ({ lead, weights }));
-}
-
 /** Interval levels the calibration measures; other levels interpolate between them. */
 export const CALIBRATION_LEVELS = [0.5, 0.8, 0.9, 0.95, 0.99] as const;
 /**
@@ -128,14 +109,19 @@ export const CALIBRATION_LEVELS = [0.5, 0.8, 0.9, 0.95, 0.99] as const;
  */
 export const ERROR_SHAPE = CALIBRATION_LEVELS.map((l) => -Math.log(1 - l) / Math.SQRT2);
 
-/** At one lead: what the absolute relative error of H-step totals is at each CALIBRATION_LEVELS level (see effectiveCalibration). */
+/** The model's in-sample errors of H-step totals at one lead: their quantiles at CALIBRATION_LEVELS. */
 export interface LeadCalibration {
   lead: number;
-  /** The model's in-sample errors' quantiles. */
   inSample: number[];
-  /** From the served forecast's out-of-sample records, when there are any: ERROR_SHAPE times their scale. */
-  outOfSample?: number[];
-  /** Records behind outOfSample. */
+}
+
+/** The served forecast's out-of-sample errors in one validation window (see ValidationRecord.window). */
+export interface WindowCalibration {
+  window: number;
+  /** The window's middle, in days after the origin (the mean over its records). */
+  middle: number;
+  /** ERROR_SHAPE times the records' root mean square error, with the finite-sample allowance. */
+  quantiles: number[];
   records: number;
 }
 
@@ -145,57 +131,68 @@ function absQuantiles(values: ArrayLike<number>, levels: readonly number[]): num
   return levels.map((l) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(l * sorted.length - 1e-9) - 1))] ?? 0);
 }
 
-/** How the variance of an H-step total's error grows with its lead: as a random-walk level's, with the time to the total's middle. */
-export const leadGrowth = (lead: number, H: number) => (lead + H / 2) / (H / 2);
-
 /**
- * What the served forecast's errors of H-step totals are at each calibrated
- * lead, from two sources that targetQuantiles weighs:
- *   - in sample: the quantiles of the model's in-sample errors at the lead
- *     (EtsModel.calibration; a lead the history is too short to measure
- *     takes the last measured lead's errors scaled by its extrapolated error);
- *   - out of sample: ERROR_SHAPE times the root mean square of the served
- *     forecast's rolling-origin errors (the blend in force at each record's
- *     lead), every record counted at every lead — its square divided by
- *     leadGrowth of its own lead and multiplied by the lead's — and raised by
- *     √((N + 1)/N) for N records (the finite-sample, conformal allowance). A
- *     dozen records estimate one scale well, a third of them each lead's
- *     poorly, and a 95% quantile not at all: hence one scale and a shape.
+ * What the forecast's errors are, from two sources that targetQuantiles weighs:
+ *   - in sample, per lead: the quantiles of the model's in-sample errors of
+ *     H-step totals (EtsModel.calibration; a lead the history is too short
+ *     to measure takes the last measured lead's errors scaled by its
+ *     extrapolated error);
+ *   - out of sample, per validation window (the rest of a month, the next
+ *     month, the month after, from origins on the same day of earlier
+ *     months): ERROR_SHAPE times the root mean square of the served
+ *     forecast's relative errors there (the blend's), raised by √((N + 1)/N)
+ *     for N records (the finite-sample, conformal allowance). A dozen records
+ *     estimate a scale well enough but a 95% quantile not at all: hence a
+ *     scale and a shape.
  */
-export function effectiveCalibration(model: Pick<EtsModel, 'calibration' | 'validation' | 'blend' | 'sumHorizon'>): LeadCalibration[] {
-  const H = model.sumHorizon;
-  const records = model.validation ?? [];
-  const N = records.length;
-  let sq = 0;
-  for (const r of records) sq += servedError(r, blendAt(model.blend, r.lead)) ** 2 / leadGrowth(r.lead, H);
-  const scale0 = N > 0 ? Math.sqrt((sq / N) * ((N + 1) / N)) : 0;
+export function effectiveCalibration(model: Pick<EtsModel, 'calibration' | 'validation' | 'blend'>): { leads: LeadCalibration[]; windows: WindowCalibration[] } {
   let measured: { errors: Float64Array; rmse: number } | undefined;
-  const out: LeadCalibration[] = [];
+  const leads: LeadCalibration[] = [];
   for (const c of model.calibration) {
     if (c.errors?.length) measured = { errors: c.errors, rmse: c.rmse };
     if (!measured) continue;
     const scale = c.errors?.length ? 1 : measured.rmse > 0 ? c.rmse / measured.rmse : 1;
-    const inSample = absQuantiles(measured.errors, CALIBRATION_LEVELS).map((q) => q * scale);
-    const outOfSample = N > 0 ? ERROR_SHAPE.map((z) => z * scale0 * Math.sqrt(leadGrowth(c.lead, H))) : undefined;
-    out.push({ lead: c.lead, inSample, ...(outOfSample ? { outOfSample } : {}), records: N });
+    leads.push({ lead: c.lead, inSample: absQuantiles(measured.errors, CALIBRATION_LEVELS).map((q) => q * scale) });
   }
-  return out;
+  const w = model.blend ?? { model: 1 };
+  const byWindow = new Map<number, ValidationRecord[]>();
+  for (const r of model.validation ?? []) {
+    const k = r.window ?? 0;
+    byWindow.set(k, [...(byWindow.get(k) ?? []), r]);
+  }
+  const windows = [...byWindow.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([window, rs]): WindowCalibration => {
+      const N = rs.length;
+      const scale = Math.sqrt((rs.reduce((a, r) => a + servedError(r, w) ** 2, 0) / N) * ((N + 1) / N));
+      const middle = rs.reduce((a, r) => a + r.lead + (r.days ?? 0) / 2, 0) / N;
+      return { window, middle, quantiles: ERROR_SHAPE.map((z) => z * scale), records: N };
+    });
+  return { leads, windows };
 }
 
 /**
- * The calibrated interval half-widths (relative) at one lead, given the
- * simulated ones (`simulated`, per CALIBRATION_LEVELS): a prior — the wider
- * of the simulation and the in-sample errors, weighing CALIBRATION_PRIOR
- * records — pooled (root mean square) with the out-of-sample quantiles,
- * weighing their records. Without records that is the prior: the simulation,
- * widened where the in-sample errors are larger; with a dozen records the
- * served forecast's own errors decide, narrower or wider.
+ * The calibrated interval half-widths (relative) of a bucket whose middle is
+ * `middle` days into the forecast, given its simulated ones (`simulated`,
+ * per CALIBRATION_LEVELS), the in-sample errors at its lead (`inSample`) and
+ * the out-of-sample ones of its window (`window`; a bucket past the last
+ * window with records takes that one's, grown in proportion to the time to
+ * the middle, as a slope's error grows — on the sandbox's short histories,
+ * whose third month had no records, a random-walk level's square root left
+ * half of those months outside the 80% interval): a prior — the wider of the
+ * simulation and the in-sample errors, weighing CALIBRATION_PRIOR records —
+ * pooled (root mean square) with the out-of-sample quantiles, weighing their
+ * records. Without records that is the prior: the simulation, widened where
+ * the in-sample errors are larger; with a dozen records the served
+ * forecast's own errors decide, narrower or wider.
  */
-export function targetQuantiles(cal: LeadCalibration, simulated: readonly number[]): number[] {
-  return simulated.map((sim, k) => {
-    const prior = Math.max(sim, cal.inSample[k]!);
-    if (!cal.outOfSample || cal.records === 0) return prior;
-    return Math.sqrt((CALIBRATION_PRIOR * prior ** 2 + cal.records * cal.outOfSample[k]! ** 2) / (CALIBRATION_PRIOR + cal.records));
+export function targetQuantiles(o: { simulated: readonly number[]; inSample?: readonly number[]; window?: WindowCalibration; middle: number }): number[] {
+  const grow = o.window && o.middle > o.window.middle ? (o.middle + 0.5) / (o.window.middle + 0.5) : 1;
+  return o.simulated.map((sim, k) => {
+    const prior = Math.max(sim, o.inSample?.[k] ?? 0);
+    if (!o.window || o.window.records === 0) return prior;
+    const out = o.window.quantiles[k]! * grow;
+    return Math.sqrt((CALIBRATION_PRIOR * prior ** 2 + o.window.records * out ** 2) / (CALIBRATION_PRIOR + o.window.records));
   });
 }
 
