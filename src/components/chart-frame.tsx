@@ -28,11 +28,23 @@ import { useElementWidth } from '../lib/use-element-width';
 export const AXIS_TICK = { fill: CHART_COLORS.text, fontSize: 11 } as const;
 /** Room around the plot of a cartesian chart. */
 export const CHART_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 } as const;
+/** Room around a horizontal bar chart (labels on the left, the value axis below). */
+export const BAR_MARGIN = { top: 0, right: 16, bottom: 0, left: 0 } as const;
+/** Text of a label drawn on the plot (a reference line's "This month", a marker's "+$1.2K"). */
+export const MARKER_LABEL = { fill: CHART_COLORS.text, fontSize: 10 } as const;
+/** Height added above a stacked panel's plot for its label ("Cost (USD)"). */
+export const PANEL_LABEL_HEIGHT = 12;
 /** Width of a value axis on the left. */
 export const VALUE_AXIS_WIDTH = 60;
 
-/** Props for Recharts' <CartesianGrid>: horizontal lines only, in the grid colour. */
-export const gridProps = { vertical: false, stroke: CHART_COLORS.grid } as const;
+/**
+ * Props for Recharts' <CartesianGrid>: horizontal lines only, in the grid colour.
+ * Recharts lays out the vertical lines even when they are not drawn, measuring
+ * every x tick's text (a forced layout each); an empty generator skips that.
+ */
+export const gridProps = { vertical: false, verticalCoordinatesGenerator: () => [], stroke: CHART_COLORS.grid } as const;
+/** The grid of a horizontal bar chart: vertical lines at the value ticks. */
+export const barGridProps = { horizontal: false, stroke: CHART_COLORS.grid } as const;
 
 /** Props for a category axis (<YAxis type="category"> of bars, or an <XAxis> of labels). */
 export function categoryAxisProps(options: { dataKey: string; width?: number }) {
@@ -78,19 +90,30 @@ export function valueAxisProps(axis: ValueAxis) {
   };
 }
 
-/** Props for a numeric time axis (<XAxis dataKey="t">) labelled per granularity. */
-export function timeAxisProps(options: { ticks: number[]; domain: [number, number]; granularity: Granularity }) {
+/**
+ * Props for a numeric time axis (<XAxis dataKey="t">) labelled per granularity
+ * (or by `format`, for ticks on a coarser unit than the buckets). Without
+ * `ticks` the axis labels buckets at least `minTickGap` px apart.
+ */
+export function timeAxisProps(options: {
+  ticks?: number[];
+  domain?: [number, number];
+  granularity: Granularity;
+  format?: (t: number) => string;
+  minTickGap?: number;
+}) {
+  const format = options.format ?? ((t: number) => formatBucket(t, options.granularity));
   return {
     dataKey: 't',
     type: 'number' as const,
     scale: 'time' as const,
-    domain: options.domain,
+    domain: options.domain ?? (['dataMin', 'dataMax'] as [string, string]),
     ticks: options.ticks,
-    tickFormatter: (t: number) => formatBucket(t, options.granularity),
+    tickFormatter: format,
     tick: AXIS_TICK,
     tickLine: false,
     axisLine: { stroke: CHART_COLORS.grid },
-    minTickGap: 8,
+    minTickGap: options.minTickGap ?? 8,
     // every tick given is drawn (they are spaced for their labels): Recharts measures no label text, which forced a layout per tick
     interval: 0 as const,
   };
@@ -100,17 +123,6 @@ export function timeAxisProps(options: { ticks: number[]; domain: [number, numbe
 export const tooltipProps = {
   isAnimationActive: false,
   cursor: { fill: CHART_COLORS.cursor, stroke: CHART_COLORS.axis },
-} as const;
-
-/**
- * Props for Recharts' <CartesianGrid> of a time chart: horizontal lines only.
- * Recharts lays out the vertical lines even when they are not drawn, measuring
- * every x tick's text (a forced layout each); an empty generator skips that.
- */
-export const horizontalGridProps = {
-  vertical: false,
-  verticalCoordinatesGenerator: () => [],
-  stroke: CHART_COLORS.grid,
 } as const;
 
 const FOCUSABLE = 'a[href], button, input, select, textarea, [tabindex]';

@@ -2,9 +2,8 @@ import type { ReactNode } from 'react';
 import { BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type TooltipContentProps, type YAxisTickContentProps } from 'recharts';
 import type { Currency } from '../contract/billing';
 import { moneyAxis, tickCountFor } from '../lib/chart-ticks';
-import { CHART_COLORS } from '../lib/colors';
 import { useElementWidth } from '../lib/use-element-width';
-import { AXIS_TICK as TICK, tooltipProps, valueAxisProps } from './chart-frame';
+import { AXIS_TICK as TICK, BAR_MARGIN, barGridProps, categoryAxisProps, tooltipProps, valueAxisProps } from './chart-frame';
 const AXIS_HEIGHT = 24;
 const CHAR_PX = 6.8;
 /** Space between a label and the axis, px. */
@@ -78,18 +77,13 @@ export function HorizontalBarChart<T extends object>({
           width={width}
           height={height}
           data={data}
-          margin={{ top: 0, right: 16, bottom: 0, left: 0 }}
+          margin={BAR_MARGIN}
           barCategoryGap={barCategoryGap}
         >
-          <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
+          <CartesianGrid {...barGridProps} />
           <XAxis {...valueAxisProps(moneyAxis(0, valueMax, currency, tickCountFor(width - labelWidth, false)))} height={AXIS_HEIGHT} />
           <YAxis
-            type="category"
-            dataKey={categoryKey as string}
-            width={labelWidth}
-            interval={0}
-            tickLine={false}
-            axisLine={{ stroke: CHART_COLORS.grid }}
+            {...categoryAxisProps({ dataKey: categoryKey as string, width: labelWidth })}
             tick={({ x, y, payload }: YAxisTickContentProps) => {
               const name = names.get(String(payload.value)) ?? String(payload.value);
               return (

@@ -1,5 +1,6 @@
 import { ReferenceArea } from 'recharts';
 import { ANOMALY_COLOR, type ChartMarker } from '../lib/chart-markers';
+import { MARKER_LABEL } from './chart-frame';
 
 /** Shaded spans of unusual spend on a time chart, the selected one stronger, each labelled at the top. */
 export function markerAreas(markers: readonly ChartMarker[] | undefined) {
@@ -13,7 +14,7 @@ export function markerAreas(markers: readonly ChartMarker[] | undefined) {
       fillOpacity={m.selected ? 0.3 : 0.14}
       stroke={ANOMALY_COLOR}
       strokeOpacity={m.selected ? 0.9 : 0.45}
-      label={{ value: m.label, position: 'insideTop', fill: ANOMALY_COLOR, fontSize: 10, fontWeight: 600 }}
+      label={{ value: m.label, position: 'insideTop', ...MARKER_LABEL, fill: ANOMALY_COLOR, fontWeight: 600 }}
     />
   ));
 }

@@ -112,3 +112,8 @@ export function positionTicks(count: number, max = 8): { ticks: number[]; domain
   for (let t = step; t <= n; t += step) if (t > 1) ticks.push(t);
   return { ticks, domain: [1, n] };
 }
+
+/** A percentage axis from 0 to 100 % (`0%, 25%, 50%, 75%, 100%`). */
+export function percentAxis(): ValueAxis {
+  return { ticks: [0, 25, 50, 75, 100], domain: [0, 100], format: (v) => `${v}%` };
+}

@@ -4,7 +4,6 @@ import {
   ComposedChart,
   Line,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
@@ -14,9 +13,18 @@ import { CURRENCY_DECIMALS, type Currency } from '../../../contract/billing';
 import { ChartCard } from '../../../components/chart-card';
 import type { DataColumn } from '../../../components/data-table';
 import { CHART_COLORS } from '../../../lib/colors';
-import { formatBucket, formatMoney, formatPercent } from '../../../lib/format';
+import { formatMoney, formatPercent } from '../../../lib/format';
 import { moneyAxis, tickCountFor } from '../../../lib/chart-ticks';
-import { AXIS_TICK, horizontalGridProps, valueAxisProps } from '../../../components/chart-frame';
+import {
+  CHART_MARGIN,
+  ChartFrame,
+  MARKER_LABEL,
+  VALUE_AXIS_WIDTH,
+  gridProps,
+  timeAxisProps,
+  tooltipProps,
+  valueAxisProps,
+} from '../../../components/chart-frame';
 import { confidenceLabel } from '../forecast-view';
 import { formatMonthLong, type ForecastPoint } from '../forecast-series';
 
@@ -175,24 +183,14 @@ export function ForecastChart({
       exportFileName="forecast-monthly"
       footer={<Legend level={level} band={band} toDate={toDate} />}
     >
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 800, height }}>
-        <ComposedChart data={points as ForecastPoint[]} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
-          <CartesianGrid {...horizontalGridProps} />
-          <XAxis
-            dataKey="t"
-            type="number"
-            scale="time"
-            domain={['dataMin', 'dataMax']}
-            ticks={ticks}
-            tickFormatter={(t: number) => formatBucket(t, 'monthly')}
-            stroke={CHART_COLORS.axis}
-            tick={AXIS_TICK}
-            tickLine={false}
-            minTickGap={12}
-            padding={{ left: 8, right: 8 }}
-          />
-          <YAxis {...valueAxisProps(moneyAxis(0, forecastMax(points), currency, tickCountFor(height)))} width={64} />
+      <ChartFrame height={height}>
+        {(size) => (
+        <ComposedChart width={size.width} height={size.height} data={points as ForecastPoint[]} margin={CHART_MARGIN}>
+          <CartesianGrid {...gridProps} />
+          <XAxis {...timeAxisProps({ ticks, granularity: 'monthly', minTickGap: 12 })} padding={{ left: 8, right: 8 }} />
+          <YAxis width={VALUE_AXIS_WIDTH} {...valueAxisProps(moneyAxis(0, forecastMax(points), currency, tickCountFor(height)))} />
           <Tooltip
+            {...tooltipProps}
             cursor={{ stroke: CHART_COLORS.axis, strokeDasharray: '3 3' }}
             content={(props) => <ForecastTooltip {...props} currency={currency} level={level} />}
           />
@@ -201,7 +199,7 @@ export function ForecastChart({
               x={currentMonthT}
               stroke={CHART_COLORS.axis}
               strokeDasharray="2 3"
-              label={{ value: 'This month', position: 'insideTopRight', fill: CHART_COLORS.text, fontSize: 10 }}
+              label={{ ...MARKER_LABEL, value: 'This month', position: 'insideTopRight' }}
             />
           )}
           <Area
@@ -240,7 +238,8 @@ export function ForecastChart({
             isAnimationActive={false}
           />
         </ComposedChart>
-      </ResponsiveContainer>
+        )}
+      </ChartFrame>
     </ChartCard>
   );
 }

@@ -1,4 +1,4 @@
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis, type TooltipContentProps } from 'recharts';
 import { CURRENCY_DECIMALS, type Currency } from '../../../contract/billing';
 import { ChartCard } from '../../../components/chart-card';
 import { EmptyState } from '../../../components/states/empty-state';
@@ -6,7 +6,7 @@ import type { DataColumn } from '../../../components/data-table';
 import { CHART_COLORS, OTHER_COLOR, resourceColor } from '../../../lib/colors';
 import { formatMoney, formatPercent } from '../../../lib/format';
 import { moneyAxis } from '../../../lib/chart-ticks';
-import { tooltipProps, valueAxisProps } from '../../../components/chart-frame';
+import { BAR_MARGIN, ChartFrame, barGridProps, categoryAxisProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import type { CategoryRow } from '../recommendations';
 
 const REMAINING_COLOR = 'var(--border-strong)';
@@ -115,23 +115,16 @@ export function SavingsByCategoryChart({
         )
       }
     >
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
-        <BarChart data={rows as CategoryRow[]} layout="vertical" margin={{ top: 4, right: 12, bottom: 0, left: 0 }} barSize={18}>
-          <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
+      <ChartFrame height={height}>
+        {(size) => (
+        <BarChart width={size.width} height={size.height} data={rows as CategoryRow[]} layout="vertical" margin={{ ...BAR_MARGIN, top: 4 }} barSize={18}>
+          <CartesianGrid {...barGridProps} />
           <XAxis
             {...valueAxisProps(moneyAxis(0, Math.max(0, ...rows.map((r) => r.savings + r.remaining)), currency, 4))}
             stroke={CHART_COLORS.axis}
             axisLine
           />
-          <YAxis
-            type="category"
-            dataKey="name"
-            width={128}
-            stroke={CHART_COLORS.axis}
-            tick={{ fill: CHART_COLORS.text, fontSize: 11 }}
-            tickLine={false}
-            axisLine={false}
-          />
+          <YAxis {...categoryAxisProps({ dataKey: 'name', width: 128 })} axisLine={false} />
           <Tooltip
             {...tooltipProps}
             content={(props) => <CategoryTooltip {...props} currency={currency} />}
@@ -151,7 +144,8 @@ export function SavingsByCategoryChart({
             isAnimationActive={false}
           />
         </BarChart>
-      </ResponsiveContainer>
+        )}
+      </ChartFrame>
     </ChartCard>
   );
 }

@@ -4,7 +4,7 @@ import type { BarShapeProps } from 'recharts';
 import type { Currency, Granularity, ResourceTypeId, UnitId } from '../../../contract/billing';
 import type { ChartMarker } from '../../../lib/chart-markers';
 import { markerAreas } from '../../../components/marker-areas';
-import { CHART_MARGIN, VALUE_AXIS_WIDTH, horizontalGridProps, timeAxisProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
+import { CHART_MARGIN, VALUE_AXIS_WIDTH, gridProps, timeAxisProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import { tickCountFor, type ValueAxis } from '../../../lib/chart-ticks';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { chartKind, pickTicks, timeDomain, type SeriesRow } from '../cost-series';
@@ -110,7 +110,7 @@ export function StackedSeriesChart({
   };
   const axes = (
     <>
-      <CartesianGrid {...horizontalGridProps} />
+      <CartesianGrid {...gridProps} />
       <XAxis {...timeAxisProps({ ticks, domain, granularity })} />
       <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(valueAxis)} />
       <Tooltip

@@ -3,10 +3,10 @@ import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis, type Tooltip
 import { ChartCard } from '../../../components/chart-card';
 import type { DataColumn } from '../../../components/data-table';
 import { CURRENCY_DECIMALS, RESOURCE_TYPES, type Currency, type ResourceTypeId, type TeamBreakdownItem } from '../../../contract/billing';
-import { CHART_COLORS, resourceLabel, resourceColor } from '../../../lib/colors';
+import { resourceLabel, resourceColor } from '../../../lib/colors';
 import { formatMoney, formatPercent, formatResourceQuantity, resourceUnit } from '../../../lib/format';
 import { moneyAxis, tickCountFor } from '../../../lib/chart-ticks';
-import { tooltipProps, valueAxisProps } from '../../../components/chart-frame';
+import { BAR_MARGIN, barGridProps, categoryAxisProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import { useElementWidth } from '../../../lib/use-element-width';
 
@@ -28,7 +28,6 @@ export function teamResourceRows(team: Pick<TeamBreakdownItem, 'resourceUsage' |
   }).sort((a, b) => b.cost - a.cost);
 }
 
-const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
 const ROW = 34;
 const AXIS = 24;
 
@@ -50,10 +49,10 @@ function Bars({ rows, currency }: { rows: ResourceRow[]; currency: Currency }) {
   return (
     <div ref={ref} className="w-full select-none" style={{ height }}>
       {width > 0 && (
-        <BarChart layout="vertical" width={width} height={height} data={rows} margin={{ top: 0, right: 16, bottom: 0, left: 0 }} barCategoryGap="26%">
-          <CartesianGrid horizontal={false} stroke={CHART_COLORS.grid} />
+        <BarChart layout="vertical" width={width} height={height} data={rows} margin={BAR_MARGIN} barCategoryGap="26%">
+          <CartesianGrid {...barGridProps} />
           <XAxis {...valueAxisProps(moneyAxis(0, Math.max(0, ...rows.map((r) => r.cost)), currency, tickCountFor(width - labelWidth, false)))} height={AXIS} />
-          <YAxis type="category" dataKey="label" width={labelWidth} interval={0} tick={TICK} tickLine={false} axisLine={{ stroke: CHART_COLORS.grid }} />
+          <YAxis {...categoryAxisProps({ dataKey: 'label', width: labelWidth })} />
           <Tooltip {...tooltipProps} content={tooltip} />
           <Bar dataKey="cost" isAnimationActive={false} maxBarSize={24} radius={[0, 3, 3, 0]}>
             {rows.map((r) => (

@@ -3,12 +3,14 @@ import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts'
 import { CURRENCY_DECIMALS, type Currency, type Granularity, type Period } from '../../../contract/billing';
 import { ApiError } from '../../../api/errors';
 import { ChartCard } from '../../../components/chart-card';
+import { CHART_MARGIN, VALUE_AXIS_WIDTH, gridProps, timeAxisProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import type { DataColumn } from '../../../components/data-table';
 import { Panel } from '../../../components/panel';
 import { ErrorPanel } from '../../../components/states/error-panel';
+import { moneyAxis, tickCountFor } from '../../../lib/chart-ticks';
 import { CHART_COLORS, categoryColor } from '../../../lib/colors';
-import { formatBucket, formatBucketLong, formatMoney, moneyAxisFormatter } from '../../../lib/format';
+import { formatBucketLong, formatMoney } from '../../../lib/format';
 import { GROUP_BY_LABELS } from '../../../lib/labels';
 import { useElementWidth } from '../../../lib/use-element-width';
 import type { DashboardFilters } from '../../../url-state/filter-schema';
@@ -19,7 +21,6 @@ import { MAX_BUCKETS, type BucketGranularity, type BucketPlan } from '../../../l
 import { OTHER_KEY, stackSeries, type StackRow, type StackSeries } from '../series-stack';
 
 const HEIGHT = 260;
-const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
 const colorOf = (s: StackSeries, i: number) => (s.key === OTHER_KEY ? 'var(--subtle)' : categoryColor(i));
 
 function columns(series: StackSeries[], currency: Currency, granularity: Granularity): DataColumn<StackRow>[] {
@@ -139,24 +140,14 @@ export function BreakdownOverTimeCard({
         </ul>
       }
     >
-      <div ref={measure} className="h-full w-full" role="img" aria-label={`${title}, stacked. Use “Show as table” for the figures.`}>
+      <div ref={measure} className="h-full w-full">
         {width > 0 && rows.length > 0 && (
-          <AreaChart width={width} height={HEIGHT} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={(t: number) => formatBucket(t, granularity)}
-              tick={TICK}
-              tickLine={false}
-              axisLine={{ stroke: CHART_COLORS.grid }}
-              minTickGap={24}
-            />
-            <YAxis width={60} tick={TICK} tickLine={false} axisLine={false} tickFormatter={moneyAxisFormatter(currency)} />
+          <AreaChart width={width} height={HEIGHT} data={rows} margin={CHART_MARGIN} accessibilityLayer={false}>
+            <CartesianGrid {...gridProps} />
+            <XAxis {...timeAxisProps({ granularity, minTickGap: 24 })} />
+            <YAxis width={VALUE_AXIS_WIDTH} {...valueAxisProps(moneyAxis(0, Math.max(0, ...rows.map((r) => r.total)), currency, tickCountFor(HEIGHT)))} />
             <Tooltip
-              isAnimationActive={false}
+              {...tooltipProps}
               cursor={{ stroke: CHART_COLORS.axis }}
               content={({ active, payload }) => {
                 const row = active ? (payload?.[0]?.payload as StackRow | undefined) : undefined;

@@ -6,16 +6,15 @@ import type { Currency, Granularity, ResourceTypeId } from '../../../contract/bi
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
 import { formatBucketLong, formatMoney, resourceUnit } from '../../../lib/format';
 import { moneyAxis, numberAxis, tickCountFor } from '../../../lib/chart-ticks';
-import { AXIS_TICK, horizontalGridProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
+import { CHART_MARGIN, PANEL_LABEL_HEIGHT, VALUE_AXIS_WIDTH, gridProps, timeAxisProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import { formatExactQuantity, formatTick, unitTitle } from '../usage-format';
 import { downsampleSeries, timeTicks, type SeriesPoint } from '../usage-transforms';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import { useElementWidth } from '../../../lib/use-element-width';
 
-const Y_AXIS_WIDTH = 56;
-const MARGIN = { top: 8, right: 20, bottom: 0, left: 0 };
+const Y_AXIS_WIDTH = VALUE_AXIS_WIDTH;
+const MARGIN = { ...CHART_MARGIN, top: CHART_MARGIN.top + PANEL_LABEL_HEIGHT };
 const X_AXIS_HEIGHT = 24;
-const TICK = AXIS_TICK;
 /** Minimum px between two time labels. */
 const TICK_SPACING = 80;
 
@@ -67,15 +66,7 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
   };
   const xAxis = (visible: boolean) => (
     <XAxis
-      dataKey="t"
-      type="number"
-      scale="time"
-      domain={domain}
-      ticks={ticks}
-      tickFormatter={(t: number) => formatTick(t, tickUnit)}
-      tick={TICK}
-      tickLine={false}
-      axisLine={{ stroke: CHART_COLORS.grid }}
+      {...timeAxisProps({ ticks, domain, granularity, format: (t) => formatTick(t, tickUnit) })}
       hide={!visible}
       height={X_AXIS_HEIGHT}
       allowDataOverflow
@@ -115,10 +106,10 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
               height={topHeight}
               data={shown as SeriesPoint[]}
               syncId={syncId}
-              margin={{ ...MARGIN, top: MARGIN.top + 12 }}
+              margin={MARGIN}
             >
               {hatch}
-              <CartesianGrid {...horizontalGridProps} />
+              <CartesianGrid {...gridProps} />
               {xAxis(false)}
               <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(quantityAxis)} />
               <Tooltip {...tooltipProps} content={tooltip} cursor={{ stroke: CHART_COLORS.axis }} />
@@ -144,17 +135,17 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
               height={bottomHeight}
               data={shown as SeriesPoint[]}
               syncId={syncId}
-              margin={{ ...MARGIN, top: MARGIN.top + 12 }}
+              margin={MARGIN}
               accessibilityLayer={false}
             >
               {hatch}
-              <CartesianGrid {...horizontalGridProps} />
+              <CartesianGrid {...gridProps} />
               {xAxis(true)}
               <YAxis width={Y_AXIS_WIDTH} {...valueAxisProps(costAxis)} />
               {costAreas}
               {markerAreas(markers)}
               {/* The tooltip shows in the top panel (synchronised); here only the cursor. */}
-              <Tooltip content={() => null} cursor={{ stroke: CHART_COLORS.axis }} isAnimationActive={false} />
+              <Tooltip {...tooltipProps} content={() => null} cursor={{ stroke: CHART_COLORS.axis }} />
               <Line
                 dataKey="cost"
                 name="Cost"

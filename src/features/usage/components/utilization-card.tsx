@@ -6,17 +6,18 @@ import type { UtilizationPoint } from '../../../contract/utilization';
 import { ApiError } from '../../../api/errors';
 import { Notice } from '../../../components/states/notice';
 import { ChartCard } from '../../../components/chart-card';
+import { CHART_MARGIN, VALUE_AXIS_WIDTH, gridProps, timeAxisProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import type { DataColumn } from '../../../components/data-table';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
-import { formatBucket, formatBucketLong, formatMoney, formatNumber, formatPercent, moneyAxisFormatter } from '../../../lib/format';
+import { moneyAxis, percentAxis, tickCountFor } from '../../../lib/chart-ticks';
+import { formatBucketLong, formatMoney, formatNumber, formatPercent } from '../../../lib/format';
 import { useElementWidth } from '../../../lib/use-element-width';
 import type { UtilKind } from '../../../lib/utilization-periods';
 import type { DashboardFilters } from '../../../url-state/filter-schema';
 import { stretchesOf, useUtilization } from '../api/get-utilization';
 import { KIND_COLOR, KIND_LABEL, stretchAreas } from './stretch-areas';
 
-const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
 const HEIGHT = 300;
 /** `?stretch=idle|oversized`: the kind of stretch a link (from Optimization) opens the view on. */
 export const STRETCH_PARAM = 'stretch';
@@ -65,7 +66,7 @@ export function UtilizationCard({ filters, resourceId }: { filters: DashboardFil
   const g = hourly ? 'hourly' : 'daily';
   const top = Math.round(HEIGHT * 0.58);
   const xAxis = (visible: boolean) => (
-    <XAxis dataKey="t" type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={(t: number) => formatBucket(t, g)} tick={TICK} tickLine={false} axisLine={{ stroke: CHART_COLORS.grid }} hide={!visible} minTickGap={24} />
+    <XAxis {...timeAxisProps({ granularity: g, minTickGap: 24 })} hide={!visible} />
   );
   const shades = stretchAreas(periods, g, focus);
   const focused = periods.filter((p) => p.kind === focus);
@@ -126,18 +127,18 @@ export function UtilizationCard({ filters, resourceId }: { filters: DashboardFil
         )
       }
     >
-      <div ref={measure} className="h-full w-full" role="img" aria-label={`${name}: GPU utilisation (top) and cost (bottom). Use “Show as table” for the figures.`}>
+      <div ref={measure} className="h-full w-full">
         {width > 0 && data && (
           <>
-            <LineChart width={width} height={top} data={rows} syncId="util" margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-              <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+            <LineChart width={width} height={top} data={rows} syncId="util" margin={CHART_MARGIN} accessibilityLayer={false}>
+              <CartesianGrid {...gridProps} />
               {xAxis(false)}
-              <YAxis width={56} domain={[0, 100]} tick={TICK} tickLine={false} axisLine={false} tickFormatter={(v: number) => `${v}%`} />
+              <YAxis width={VALUE_AXIS_WIDTH} {...valueAxisProps(percentAxis())} />
               {shades}
               <ReferenceLine y={data.thresholds.idle * 100} stroke={KIND_COLOR.idle} strokeDasharray="3 3" />
               <ReferenceLine y={data.thresholds.oversized * 100} stroke={KIND_COLOR.oversized} strokeDasharray="3 3" />
               <Tooltip
-                isAnimationActive={false}
+                {...tooltipProps}
                 content={({ active, payload }) => {
                   const r = active ? (payload?.[0]?.payload as Row | undefined) : undefined;
                   if (!r) return null;
@@ -152,12 +153,12 @@ export function UtilizationCard({ filters, resourceId }: { filters: DashboardFil
               />
               <Line dataKey="pct" type="linear" stroke={resourceColor('clusters')} strokeWidth={1.5} dot={false} connectNulls={false} isAnimationActive={false} />
             </LineChart>
-            <BarChart width={width} height={HEIGHT - top} data={rows} syncId="util" margin={{ top: 14, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-              <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
+            <BarChart width={width} height={HEIGHT - top} data={rows} syncId="util" margin={{ ...CHART_MARGIN, top: CHART_MARGIN.top + 6 }} accessibilityLayer={false}>
+              <CartesianGrid {...gridProps} />
               {xAxis(true)}
-              <YAxis width={56} tick={TICK} tickLine={false} axisLine={false} tickFormatter={moneyAxisFormatter(currency)} />
+              <YAxis width={VALUE_AXIS_WIDTH} {...valueAxisProps(moneyAxis(0, Math.max(0, ...rows.map((r) => r.cost)), currency, tickCountFor(HEIGHT - top)))} />
               {shades}
-              <Tooltip content={() => null} cursor={{ fill: CHART_COLORS.cursor }} isAnimationActive={false} />
+              <Tooltip {...tooltipProps} content={() => null} />
               <Bar dataKey="cost" fill={CHART_COLORS.accent} isAnimationActive={false} />
             </BarChart>
           </>
