@@ -14,7 +14,7 @@ test('Export FOCUS downloads the page’s usage as FOCUS rows adding up to its t
   const link = page.getByRole('link', { name: 'Export FOCUS' });
   await expect(link).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-  expect(download.suggestedFilename()).toBe('tensorone-focus-2024-01-02-2024-01-03.csv');
+  expect(download.suggestedFilename()).toBe('tensorone-focus-2024-01-02-to-2024-01-03-EUR.csv');
   const text = await readFile(await download.path(), 'utf8');
   const [header, ...rows] = Papa.parse<string[]>(text.trimEnd()).data;
   expect(header).toEqual([...FOCUS_COLUMNS]);

@@ -72,8 +72,19 @@ export function auditHandlers(store: AuditStore) {
       }, { escapeFormulae: true });
       c.header('Cache-Control', 'no-store');
       c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', 'attachment; filename="audit-log.csv"');
+      c.header('Content-Disposition', `attachment; filename="${auditFileName(q.data, rows)}"`);
       return c.body(`${csv}\r\n`);
     },
   };
+}
+
+/**
+ * `tensorone-audit-log-2024-01-01-to-2024-01-31.csv`: the days asked for (`from`, `to`), else those
+ * of the oldest and newest entry written (rows are newest first, `at` first); no dates without entries.
+ */
+export function auditFileName(q: { from?: string; to?: string }, rows: readonly (string | number)[][]): string {
+  const day = (row: readonly (string | number)[] | undefined) => (row ? String(row[0]).slice(0, 10) : undefined);
+  const from = q.from ?? day(rows.at(-1));
+  const to = q.to ?? day(rows[0]);
+  return from && to ? `tensorone-audit-log-${from === to ? from : `${from}-to-${to}`}.csv` : 'tensorone-audit-log.csv';
 }

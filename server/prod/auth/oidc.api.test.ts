@@ -222,6 +222,10 @@ describe('audit log', () => {
     const csv = await call(`/audit/entries.csv?objectId=${b1.budgetId}`, 'ada');
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
     const lines = (await csv.text()).trim().split('\r\n');
+    // named by the days of its entries (oldest to newest; one day when they share it)
+    const days = [...new Set(lines.slice(1).map((l) => l.slice(0, 10)))].sort();
+    const span = days.length === 1 ? days[0] : `${days[0]}-to-${days.at(-1)}`;
+    expect(csv.headers.get('content-disposition')).toBe(`attachment; filename="tensorone-audit-log-${span}.csv"`);
     expect(lines[0]).toBe('at,actorId,actorName,actorEmail,role,address,action,objectType,objectId,status,before,after,id');
     expect(lines).toHaveLength(4);
     expect(lines.filter((l) => l.includes('budget.update'))).toHaveLength(1);

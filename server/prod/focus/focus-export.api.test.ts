@@ -102,7 +102,7 @@ describe('FOCUS export from the sandbox', () => {
     const res = await fetch(`${dash.url}/exports/focus.csv?timeRange=last_month&granularity=daily&currency=USD`, { headers: ADMIN });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="tensorone-focus-2023-12-01-2023-12-31.csv"');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="tensorone-focus-2023-12-01-to-2023-12-31-USD.csv"');
     const { header, rows } = parseCsv(await res.text());
     expect(header).toEqual([...FOCUS_COLUMNS]);
     const month = await usage('timeRange=last_month&granularity=daily&includeTeamMetrics=true');

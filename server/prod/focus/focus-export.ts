@@ -194,7 +194,7 @@ export async function focusExport(url: URL, call: UsageCall, options: FocusExpor
       ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
       Vary: 'Accept-Encoding',
       'Content-Type': `text/csv; charset=utf-8; header=present`,
-      'Content-Disposition': `attachment; filename="tensorone-focus-${startDate}-${endDate}${hourly ? '-hourly' : ''}.csv"`,
+      'Content-Disposition': `attachment; filename="tensorone-focus${hourly ? '-hourly' : ''}-${startDate}-to-${endDate}-${plan.currency}.csv"`,
       'Cache-Control': 'private, no-store',
       'X-FOCUS-Version': FOCUS_VERSION,
     },

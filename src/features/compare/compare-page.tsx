@@ -20,6 +20,7 @@ import { useComparisonSpans, useSpanAnswers, spanGranularity } from './api/use-c
 import { signedMoney, signedPercent, minorMoney, spanTotalMinor } from './money';
 import { CompareControls } from './components/compare-controls';
 import { chosenSpan, compareHandle, compareView } from './compare-view';
+import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 
 // The tables (and their drill-downs) load after the summary has painted, like the chart.
 const ComparisonTables = lazy(() => import('./components/comparison-tables').then((m) => ({ default: m.ComparisonTables })));
@@ -59,7 +60,7 @@ export default function ComparePage() {
   const note = spans ? proRataNote(spans) : undefined;
 
   return (
-    <>
+    <CsvNamingContext value={{ period: spans && `${periodName(spans.current)}-vs-${periodName(spans.previous)}`, currency }}>
       <PageHeader
         title="Compare periods"
         description={
@@ -153,6 +154,6 @@ export default function ComparePage() {
           </>
         )}
       </div>
-    </>
+    </CsvNamingContext>
   );
 }

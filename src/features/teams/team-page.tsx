@@ -8,6 +8,7 @@ import { Skeleton } from '../../components/states/skeleton';
 import { formatMoney, formatPercent, formatPeriod } from '../../lib/format';
 import { useUrlState } from '../../url-state/use-url-state';
 import { useTeamUsage, useTeamUsageRequest } from './api/get-team-usage';
+import { CsvNamingContext, periodName } from '../../lib/csv-naming';
 import { ChangeBadge } from './components/change-badge';
 import { TeamTrendCard } from './components/team-trend-card';
 import { teamMembers, teamRows } from './team-metrics';
@@ -78,7 +79,7 @@ export default function TeamPage() {
     );
 
   return (
-    <>
+    <CsvNamingContext value={{ period: periodName(data.period), currency }}>
       <PageHeader
         title={team.teamName}
         description={
@@ -155,7 +156,7 @@ export default function TeamPage() {
           <TeamJobsCard filters={filters} team={team} currency={currency} extended={team.timeSeries !== undefined} />
         </Suspense>
       </div>
-    </>
+    </CsvNamingContext>
   );
 }
 

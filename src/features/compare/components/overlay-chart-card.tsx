@@ -71,7 +71,7 @@ export function OverlayChartCard({
       table={{ columns: columns(currency, labels, unit), rows: points, getRowId: (p) => String(p.n) }}
       empty={points.length === 0}
       height={HEIGHT}
-      exportFileName={`compare-${currency}`}
+      exportFileName="compare"
       footer={
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-2xs text-muted">
           <li className="inline-flex items-center gap-1.5">

@@ -10,27 +10,21 @@ import { formatMonthLong } from '../forecast-series';
 
 const signedPercent = (forecast: number, actual: number) => (actual > 0 ? `${forecast >= actual ? '+' : '−'}${formatPercent((Math.abs(forecast - actual) / actual) * 100, 1)}` : '–');
 
+/** The error in percent of the actual, to 0.1 (the CSV's figure; the table shows it signed). */
+const errorPercent = (forecast: number, actual: number) => (actual > 0 ? Math.round(((forecast - actual) / actual) * 1000) / 10 : undefined);
+
 function columns(currency: Currency, level: number): DataColumn<AccuracyMonth>[] {
   const decimals = CURRENCY_DECIMALS[currency];
   const pct = `${Math.round(level * 100)}%`;
   return [
     { id: 'month', header: 'Month', value: (m) => m.month, cell: (m) => <span className="whitespace-nowrap">{formatMonthLong(m.month)}</span> },
-    { id: 'forecast', header: 'Said on the 1st', value: (m) => m.forecast, cell: (m) => formatMoney(m.forecast, currency), numeric: true, decimals },
-    {
-      id: 'interval',
-      header: `${pct} interval`,
-      value: (m) => m.lower,
-      cell: (m) => (
-        <span className="whitespace-nowrap">
-          {formatMoney(m.lower, currency)} – {formatMoney(m.upper, currency)}
-        </span>
-      ),
-      numeric: true,
-    },
-    { id: 'actual', header: 'Actual', value: (m) => m.actual, cell: (m) => formatMoney(m.actual, currency), numeric: true, decimals },
-    { id: 'error', header: 'Model error', value: (m) => (m.actual > 0 ? (m.forecast - m.actual) / m.actual : undefined), cell: (m) => signedPercent(m.forecast, m.actual), numeric: true },
-    { id: 'runRate', header: 'Run-rate error', value: (m) => (m.actual > 0 ? (m.runRate - m.actual) / m.actual : undefined), cell: (m) => signedPercent(m.runRate, m.actual), numeric: true },
-    { id: 'inside', header: 'Inside', value: (m) => (m.inside ? 1 : 0), cell: (m) => (m.inside ? 'Yes' : 'No') },
+    { id: 'forecast', header: `Said on the 1st (${currency})`, value: (m) => m.forecast, cell: (m) => formatMoney(m.forecast, currency), numeric: true, decimals },
+    { id: 'lower', header: `Lower (${pct}) (${currency})`, value: (m) => m.lower, cell: (m) => formatMoney(m.lower, currency), numeric: true, decimals },
+    { id: 'upper', header: `Upper (${pct}) (${currency})`, value: (m) => m.upper, cell: (m) => formatMoney(m.upper, currency), numeric: true, decimals },
+    { id: 'actual', header: `Actual (${currency})`, value: (m) => m.actual, cell: (m) => formatMoney(m.actual, currency), numeric: true, decimals },
+    { id: 'error', header: 'Model error (%)', value: (m) => errorPercent(m.forecast, m.actual), cell: (m) => signedPercent(m.forecast, m.actual), numeric: true },
+    { id: 'runRate', header: 'Run-rate error (%)', value: (m) => errorPercent(m.runRate, m.actual), cell: (m) => signedPercent(m.runRate, m.actual), numeric: true },
+    { id: 'inside', header: 'Inside the interval (1 = yes)', value: (m) => (m.inside ? 1 : 0), cell: (m) => (m.inside ? 'Yes' : 'No') },
   ];
 }
 

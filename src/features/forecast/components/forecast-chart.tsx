@@ -49,19 +49,19 @@ function columns(currency: Currency, level: number): DataColumn<ForecastPoint>[]
   return [
     { id: 'month', header: 'Month', value: (p) => p.month, cell: (p) => <span className="whitespace-nowrap">{formatMonthLong(p.month)}</span> },
     { id: 'kind', header: 'Type', value: (p) => (p.kind === 'actual' ? 'Actual' : 'Projected') },
-    { id: 'actual', header: 'Actual', value: (p) => p.actual, cell: money((p) => p.actual), numeric: true, decimals },
+    { id: 'actual', header: `Actual (${currency})`, value: (p) => p.actual, cell: money((p) => p.actual), numeric: true, decimals },
     {
       id: 'actualToDate',
-      header: 'Actual to date',
+      header: `Actual to date (${currency})`,
       value: (p) => p.actualToDate,
       cell: money((p) => p.actualToDate),
       numeric: true,
       decimals,
     },
-    { id: 'projected', header: 'Projected', value: (p) => p.projected, cell: money((p) => p.projected), numeric: true, decimals },
+    { id: 'projected', header: `Projected (${currency})`, value: (p) => p.projected, cell: money((p) => p.projected), numeric: true, decimals },
     {
       id: 'lowerBound',
-      header: `Lower (${confidenceLabel(level)})`,
+      header: `Lower (${confidenceLabel(level)}) (${currency})`,
       value: (p) => p.lowerBound,
       cell: money((p) => p.lowerBound),
       numeric: true,
@@ -69,7 +69,7 @@ function columns(currency: Currency, level: number): DataColumn<ForecastPoint>[]
     },
     {
       id: 'upperBound',
-      header: `Upper (${confidenceLabel(level)})`,
+      header: `Upper (${confidenceLabel(level)}) (${currency})`,
       value: (p) => p.upperBound,
       cell: money((p) => p.upperBound),
       numeric: true,

@@ -14,7 +14,7 @@ function columns(currency: Currency, level: number, withBounds: boolean): DataCo
   const bounds: DataColumn<Projection>[] = [
     {
       id: 'lowerBound',
-      header: `Lower (${confidenceLabel(level)})`,
+      header: `Lower (${confidenceLabel(level)}) (${currency})`,
       value: (p) => p.lowerBound,
       cell: (p) => bound(p.lowerBound),
       numeric: true,
@@ -22,7 +22,7 @@ function columns(currency: Currency, level: number, withBounds: boolean): DataCo
     },
     {
       id: 'upperBound',
-      header: `Upper (${confidenceLabel(level)})`,
+      header: `Upper (${confidenceLabel(level)}) (${currency})`,
       value: (p) => p.upperBound,
       cell: (p) => bound(p.upperBound),
       numeric: true,
@@ -33,7 +33,7 @@ function columns(currency: Currency, level: number, withBounds: boolean): DataCo
     { id: 'month', header: 'Month', value: (p) => p.month, cell: (p) => <span className="whitespace-nowrap">{formatMonthLong(p.month)}</span> },
     {
       id: 'projectedCost',
-      header: 'Projected',
+      header: `Projected (${currency})`,
       value: (p) => p.projectedCost,
       cell: (p) => formatMoney(p.projectedCost, currency),
       numeric: true,
@@ -43,8 +43,8 @@ function columns(currency: Currency, level: number, withBounds: boolean): DataCo
     ...(withBounds ? bounds : []),
     {
       id: 'confidence',
-      header: 'Within ±10%',
-      value: (p) => p.confidence,
+      header: 'Within ±10% (chance, %)',
+      value: (p) => Math.round(p.confidence * 1000) / 10,
       cell: (p) => formatPercent(p.confidence * 100, 0),
       numeric: true,
     },

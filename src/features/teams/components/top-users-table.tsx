@@ -58,7 +58,7 @@ export function TopUsersTable<U extends UserBreakdownItem>({
       },
       {
         id: 'share',
-        header: shareLabel,
+        header: `${shareLabel} (%)`,
         value: (u) => {
           const s = share(u);
           return s === undefined ? undefined : Math.round(s * 10) / 10;
