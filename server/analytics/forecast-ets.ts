@@ -57,7 +57,7 @@ export interface EtsModel {
    * leads 0, H, 2H, … while enough origins remain: what the simulated spread
    * is checked against (see simulateJoint, which pools it with `validation`). Leads up to MAX_CALIBRATION_LEADS × H
    * that a short history cannot measure are extrapolated from the last measured one
-   * (`extrapolated`), as the error of a level drifting like a random walk.
+   * (`extrapolated`), in proportion to the time to the middle of the total (as a slope error grows).
    * `errors` are a measured lead's relative errors themselves (their
    * quantiles calibrate each interval level: effectiveCalibration).
    */
@@ -308,13 +308,14 @@ function calibrate(pr: Problem, r: Recursion, shifted: SpecFitOptions['shifted']
     if (count < MIN_CALIBRATION_ORIGINS) break;
     calibration.push({ lead, rmse: Math.sqrt(sq / count), errors: Float64Array.from(errors) });
   }
-  // Too short a history to measure the longer leads: extend the last measured error as the error of
-  // a level that drifts like a random walk (variance growing with the time to the middle of the
-  // total), rather than keep it flat — a launch or a drift has more time to happen three months out.
+  // Too short a history to measure the longer leads: extend the last measured error in proportion to
+  // the time to the middle of the total, as a slope's error grows, rather than keep it flat — a launch
+  // or a drift has more time to happen three months out (on the sandbox's short histories a random
+  // walk's square root left too many third months outside their intervals).
   const measured = calibration.at(-1);
   if (measured)
     for (let lead = measured.lead + H; lead <= MAX_CALIBRATION_LEADS * H; lead += H)
-      calibration.push({ lead, rmse: measured.rmse * Math.sqrt((lead + H / 2) / (measured.lead + H / 2)), extrapolated: true });
+      calibration.push({ lead, rmse: (measured.rmse * (lead + H / 2)) / (measured.lead + H / 2), extrapolated: true });
   return calibration;
 }
 

@@ -206,7 +206,8 @@ function widenToCalibration(raw: RawPaths, c: Context): number {
     const simulated = CALIBRATION_LEVELS.map((level) => (quantileSorted(sorted, (1 + level) / 2) - quantileSorted(sorted, (1 - level) / 2)) / 2 / mu);
     const inSample = leads.filter((l) => l.lead <= steps[Math.floor((steps.length - 1) / 2)]!).at(-1) ?? leads[0];
     const window = windows.find((w) => w.window === bk) ?? (windows.length && bk > windows.at(-1)!.window ? windows.at(-1) : undefined);
-    const target = targetQuantiles({ simulated, inSample: inSample?.inSample, window, middle });
+    // grown only past the window measured (its own bucket is the window itself)
+    const target = targetQuantiles({ simulated, inSample: inSample?.inSample, window, middle: window && bk > window.window ? middle : (window?.middle ?? middle) });
     const ratios = simulated.map((sim, k) => (sim > 0 ? Math.max(MIN_RATIO, target[k]! / sim) : 1));
     if (bk === 0) first80 = atLevel(ratios, 0.8);
     if (ratios.every((r) => r === 1)) return;
