@@ -99,7 +99,8 @@ describe('fitEts on synthetic daily series', () => {
 });
 
 describe('prediction intervals', () => {
-  it('cover close to nominal on synthetic noise, day by day and for four-week totals', () => {
+  // 60 fits and 30,000 simulated paths: about a minute on a busy 2-core machine.
+  it('cover close to nominal on synthetic noise, day by day and for four-week totals', { timeout: 180_000 }, () => {
     // Trend + weekly pattern + white noise, 60 replications, fitted as daily
     // cost is (DAILY_FIT); 28 days ahead.
     // (With a level that itself wanders, four-week totals come out under-
