@@ -22,6 +22,11 @@ describe('toCsv', () => {
     expect(lines(csv)).toEqual(['Name,Cost (USD),Note', 'GPU Cluster A100-001,1247.83,', 'Storage,1234567.89,ok']);
   });
 
+  it('writes a column’s CSV header where it has one (the table’s compact header otherwise)', () => {
+    const csv = toCsv([{ header: 'Projected', csvHeader: 'Projected (JPY)', value: (r: Row) => r.cost, decimals: 0 }, columns[0]!], [{ name: 'Jan', cost: 42180263.4 }]);
+    expect(lines(csv)).toEqual(['Projected (JPY),Name', '42180263,Jan']);
+  });
+
   it('keeps negative numbers (credits) as numbers, and -0 as 0', () => {
     expect(lines(toCsv(columns, [{ name: 'Credit', cost: -12.5 }, { name: 'Zero', cost: -0 }])).slice(1)).toEqual([
       'Credit,-12.5,',

@@ -18,6 +18,8 @@ export type CsvValue = string | number | boolean | null | undefined;
 
 export interface CsvColumn<T> {
   header: string;
+  /** The CSV's header when it must say more than a compact table's (e.g. the currency a caption names). */
+  csvHeader?: string;
   /** The cell's raw value: a number for amounts and quantities, never a formatted string. */
   value: (row: T) => CsvValue;
   /** Rounds numbers to this many decimals (e.g. a currency's minor units). */
@@ -38,7 +40,7 @@ function cell(value: CsvValue, decimals: number | undefined): string | number | 
 export function toCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
   return Papa.unparse(
     {
-      fields: columns.map((c) => c.header),
+      fields: columns.map((c) => c.csvHeader ?? c.header),
       data: rows.map((row) => columns.map((c) => cell(c.value(row), c.decimals))),
     },
     { escapeFormulae: FORMULA_START, newline: '\r\n', header: true },

@@ -24,7 +24,7 @@ function columns(currency: Currency, level: number): DataColumn<AccuracyMonth>[]
     { id: 'actual', header: `Actual (${currency})`, value: (m) => m.actual, cell: (m) => formatMoney(m.actual, currency), numeric: true, decimals },
     { id: 'error', header: 'Model error (%)', value: (m) => errorPercent(m.forecast, m.actual), cell: (m) => signedPercent(m.forecast, m.actual), numeric: true },
     { id: 'runRate', header: 'Run-rate error (%)', value: (m) => errorPercent(m.runRate, m.actual), cell: (m) => signedPercent(m.runRate, m.actual), numeric: true },
-    { id: 'inside', header: 'Inside the interval (1 = yes)', value: (m) => (m.inside ? 1 : 0), cell: (m) => (m.inside ? 'Yes' : 'No') },
+    { id: 'inside', header: 'Inside (1 = yes)', value: (m) => (m.inside ? 1 : 0), cell: (m) => (m.inside ? 'Yes' : 'No') },
   ];
 }
 

@@ -14,7 +14,8 @@ function columns(currency: Currency, level: number, withBounds: boolean): DataCo
   const bounds: DataColumn<Projection>[] = [
     {
       id: 'lowerBound',
-      header: `Lower (${confidenceLabel(level)}) (${currency})`,
+      header: `Lower (${confidenceLabel(level)})`,
+      csvHeader: `Lower (${confidenceLabel(level)}) (${currency})`,
       value: (p) => p.lowerBound,
       cell: (p) => bound(p.lowerBound),
       numeric: true,
@@ -22,7 +23,8 @@ function columns(currency: Currency, level: number, withBounds: boolean): DataCo
     },
     {
       id: 'upperBound',
-      header: `Upper (${confidenceLabel(level)}) (${currency})`,
+      header: `Upper (${confidenceLabel(level)})`,
+      csvHeader: `Upper (${confidenceLabel(level)}) (${currency})`,
       value: (p) => p.upperBound,
       cell: (p) => bound(p.upperBound),
       numeric: true,
@@ -33,7 +35,8 @@ function columns(currency: Currency, level: number, withBounds: boolean): DataCo
     { id: 'month', header: 'Month', value: (p) => p.month, cell: (p) => <span className="whitespace-nowrap">{formatMonthLong(p.month)}</span> },
     {
       id: 'projectedCost',
-      header: `Projected (${currency})`,
+      header: 'Projected',
+      csvHeader: `Projected (${currency})`,
       value: (p) => p.projectedCost,
       cell: (p) => formatMoney(p.projectedCost, currency),
       numeric: true,
@@ -43,7 +46,8 @@ function columns(currency: Currency, level: number, withBounds: boolean): DataCo
     ...(withBounds ? bounds : []),
     {
       id: 'confidence',
-      header: 'Within ±10% (chance, %)',
+      header: 'Within ±10%',
+      csvHeader: 'Within ±10% (%)',
       value: (p) => Math.round(p.confidence * 1000) / 10,
       cell: (p) => formatPercent(p.confidence * 100, 0),
       numeric: true,
@@ -71,8 +75,8 @@ export function ProjectionsTable({
       busy={!projections || updating}
       description={
         withBounds
-          ? `Projected cost with its ${confidenceLabel(level)} interval; the last column is the chance the month lands within ±10%.`
-          : 'Projected cost; the last column is the chance the month lands within ±10%.'
+          ? `Projected cost in ${currency} with its ${confidenceLabel(level)} interval; the last column is the chance the month lands within ±10%.`
+          : `Projected cost in ${currency}; the last column is the chance the month lands within ±10%.`
       }
     >
       {projections ? (
