@@ -16,7 +16,7 @@ export function removeFile(path: string): void {
 }
 
 /** Usage tables read in full at start-up, so a damaged block is found then. */
-const VERIFIED = ['meta', 'projects', 'users', 'prices', 'fx_rates', 'resources', 'usage_daily', 'usage_type_hourly', 'usage_hourly'];
+const VERIFIED = ['meta', 'projects', 'users', 'prices', 'fx_rates', 'resources', 'usage_daily', 'usage_type_hourly', 'usage_resource_daily', 'usage_hourly'];
 
 /** Opens the usage file, attaches the user-data file and reads both through; a failure names the file. */
 export async function connect(path: string, userPath: string): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
