@@ -22,9 +22,10 @@
  * API's): on a shared machine the wall time also counts the other processes.
  *
  * Env: BENCH_SCALES (1,5,20), BENCH_REQUESTS (15), BENCH_PORT (5461),
- * SANDBOX_NOW (2024-01-16T12:00:00Z), CHROMIUM_PATH.
+ * SANDBOX_NOW (2024-01-16T12:00:00Z), CHROMIUM_PATH. BENCH_BROWSER=0 skips Chromium and replays
+ * the requests the pages made in a previous run (BENCH_URLS, a JSON file it writes: bench-scale-urls.json).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -42,6 +43,8 @@ const TARGET_ANSWER_BYTES = 5 * 1024 * 1024;
 const TARGET_TASK_MS = 200;
 const TARGET_HOURLY_TASK_SCALE_1_MS = 100;
 const HOURLY_PAGE = '/?timeRange=last_quarter&granularity=hourly';
+const BROWSER = process.env.BENCH_BROWSER !== '0';
+const URLS_FILE = process.env.BENCH_URLS || path.join(os.tmpdir(), 'bench-scale-urls.json');
 
 interface Fill {
   ms: number;
@@ -131,7 +134,7 @@ async function timeQuery(base: string, url: string, pages: string[], pid: number
   return { url, pages, p50: percentile(times, 50), p95: percentile(times, 95), bytes, gzip: gzipSync(body).byteLength, status, cpu };
 }
 
-async function measureScale(browser: Browser, distDir: string, scale: number): Promise<{ fill: Fill; pages: PageRun[]; queries: Query[] }> {
+async function measureScale(browser: Browser | undefined, distDir: string, scale: number): Promise<{ fill: Fill; pages: PageRun[]; queries: Query[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `tensorone-scale-${scale}-`));
   let server: ProdServer | undefined;
   try {
@@ -143,12 +146,15 @@ async function measureScale(browser: Browser, distDir: string, scale: number): P
       SANDBOX_CACHE_ENTRIES: '0',
       DIST_DIR: distDir,
     });
-    // a throw-away load, so the server's first answers (JIT, DuckDB's caches) do not count
-    await runPage(browser, server.url, '/');
     const pages: PageRun[] = [];
-    for (const page of PAGES) pages.push(await runPage(browser, server.url, page));
     const byUrl = new Map<string, string[]>();
-    for (const p of pages) for (const r of p.requests) byUrl.set(r, [...new Set([...(byUrl.get(r) ?? []), p.page])]);
+    if (browser) {
+      // a throw-away load, so the server's first answers (JIT, DuckDB's caches) do not count
+      await runPage(browser, server.url, '/');
+      for (const page of PAGES) pages.push(await runPage(browser, server.url, page));
+      for (const p of pages) for (const r of p.requests) byUrl.set(r, [...new Set([...(byUrl.get(r) ?? []), p.page])]);
+      writeFileSync(URLS_FILE, JSON.stringify(Object.fromEntries(byUrl)));
+    } else for (const [url, from] of Object.entries(JSON.parse(readFileSync(URLS_FILE, 'utf8')) as Record<string, string[]>)) byUrl.set(url, from);
     const queries: Query[] = [];
     for (const [url, from] of byUrl) queries.push(await timeQuery(server.url, url, from, server.child.pid));
     return { fill: filled, pages, queries };
@@ -195,9 +201,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void browser?.close().finally(() => process.exit(130)));
   try {
     await viteBuild(path.join(dir, 'dist'));
-    browser = await launch();
+    if (BROWSER) browser = await launch();
     console.log(
-      `Scale benchmark: production build served by server/serve.ts (sandbox, SANDBOX_NOW=${NOW}, response cache off), Chromium ${browser.version()} headless at 1440×900, ${os.cpus().length} CPU(s); API p50/p95 of ${REQUESTS} sequential requests each.`,
+      `Scale benchmark: production build served by server/serve.ts (sandbox, SANDBOX_NOW=${NOW}, response cache off), ${browser ? `Chromium ${browser.version()} headless at 1440×900` : `no Chromium (BENCH_BROWSER=0: the requests in ${URLS_FILE})`}, ${os.cpus().length} CPU(s); API p50/p95 of ${REQUESTS} sequential requests each.`,
     );
     console.log(
       `Targets: at scale 20 API p50 < ${TARGET_P50_MS} ms, no answer over ${size(TARGET_ANSWER_BYTES)}, longest task (CPU time) < ${TARGET_TASK_MS} ms on every page; at scale 1 the hourly last-quarter Overview's longest task < ${TARGET_HOURLY_TASK_SCALE_1_MS} ms. ✗ marks a miss.`,
