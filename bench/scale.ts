@@ -26,9 +26,11 @@
  * scale's database there (scale-N.duckdb) and reuses it on the next run
  * instead of filling a fresh one; BENCH_PAGES (comma-separated) measures only
  * those pages; BENCH_RUNS (1) opens each page that many times and prints the
- * medians; BENCH_DIST serves that build instead of building one.
+ * medians; BENCH_DIST serves that build instead of building one. BENCH_BROWSER=0
+ * skips Chromium and replays the requests the pages made in a previous run
+ * (BENCH_URLS, a JSON file every Chromium run writes: bench-scale-urls.json).
  */
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -48,6 +50,8 @@ const TARGET_HOURLY_TASK_SCALE_1_MS = 100;
 const HOURLY_PAGE = '/?timeRange=last_quarter&granularity=hourly';
 const DB_DIR = process.env.BENCH_DB_DIR;
 const RUNS = Number(process.env.BENCH_RUNS || 1);
+const BROWSER = process.env.BENCH_BROWSER !== '0';
+const URLS_FILE = process.env.BENCH_URLS || path.join(os.tmpdir(), 'bench-scale-urls.json');
 
 interface Fill {
   ms: number;
@@ -158,7 +162,7 @@ async function runPageMedian(browser: Browser, base: string, page: string): Prom
   };
 }
 
-async function measureScale(browser: Browser, distDir: string, scale: number): Promise<{ fill: Fill; pages: PageRun[]; queries: Query[]; load: number[] }> {
+async function measureScale(browser: Browser | undefined, distDir: string, scale: number): Promise<{ fill: Fill; pages: PageRun[]; queries: Query[]; load: number[] }> {
   const dir = DB_DIR ?? mkdtempSync(path.join(os.tmpdir(), `tensorone-scale-${scale}-`));
   const file = path.join(dir, DB_DIR ? `scale-${scale}.duckdb` : 'billing.duckdb');
   let server: ProdServer | undefined;
@@ -171,13 +175,16 @@ async function measureScale(browser: Browser, distDir: string, scale: number): P
       SANDBOX_CACHE_ENTRIES: '0',
       DIST_DIR: distDir,
     });
-    // a throw-away load, so the server's first answers (JIT, DuckDB's caches) do not count
-    await runPage(browser, server.url, '/');
     const pages: PageRun[] = [];
-    for (const page of PAGES) pages.push(await runPageMedian(browser, server.url, page));
-    const load = os.loadavg();
     const byUrl = new Map<string, string[]>();
-    for (const p of pages) for (const r of p.requests) byUrl.set(r, [...new Set([...(byUrl.get(r) ?? []), p.page])]);
+    if (browser) {
+      // a throw-away load, so the server's first answers (JIT, DuckDB's caches) do not count
+      await runPage(browser, server.url, '/');
+      for (const page of PAGES) pages.push(await runPageMedian(browser, server.url, page));
+      for (const p of pages) for (const r of p.requests) byUrl.set(r, [...new Set([...(byUrl.get(r) ?? []), p.page])]);
+      writeFileSync(URLS_FILE, JSON.stringify(Object.fromEntries(byUrl)));
+    } else for (const [url, from] of Object.entries(JSON.parse(readFileSync(URLS_FILE, 'utf8')) as Record<string, string[]>)) byUrl.set(url, from);
+    const load = os.loadavg();
     const queries: Query[] = [];
     for (const [url, from] of byUrl) queries.push(await timeQuery(server.url, url, from, server.child.pid));
     return { fill: filled, pages, queries, load };
@@ -225,9 +232,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void browser?.close().finally(() => process.exit(130)));
   try {
     if (!process.env.BENCH_DIST) await viteBuild(path.join(dir, 'dist'));
-    browser = await launch();
+    if (BROWSER) browser = await launch();
     console.log(
-      `Scale benchmark: production build served by server/serve.ts (sandbox, SANDBOX_NOW=${NOW}, response cache off), Chromium ${browser.version()} headless at 1440×900, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}; API p50/p95 of ${REQUESTS} sequential requests each; pages: ${RUNS === 1 ? 'one cold load each' : `median of ${RUNS} cold loads each`}.`,
+      `Scale benchmark: production build served by server/serve.ts (sandbox, SANDBOX_NOW=${NOW}, response cache off), ${browser ? `Chromium ${browser.version()} headless at 1440×900` : `no Chromium (BENCH_BROWSER=0: the requests in ${URLS_FILE})`}, ${os.cpus().length} CPU(s), load average ${os.loadavg().map((l) => l.toFixed(2)).join(', ')}; API p50/p95 of ${REQUESTS} sequential requests each; pages: ${RUNS === 1 ? 'one cold load each' : `median of ${RUNS} cold loads each`}.`,
     );
     console.log(
       `Targets: at scale 20 API p50 < ${TARGET_P50_MS} ms, no answer over ${size(TARGET_ANSWER_BYTES)}, longest task (CPU time) < ${TARGET_TASK_MS} ms on every page; at scale 1 the hourly last-quarter Overview's longest task < ${TARGET_HOURLY_TASK_SCALE_1_MS} ms. ✗ marks a miss.`,

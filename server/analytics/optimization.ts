@@ -215,12 +215,19 @@ export function monthlyFactor(w: AnalysisWindow): number {
   return h > 0 ? w.hoursPerMonth / h : 0;
 }
 
+/** One formatter per format (making one costs far more than formatting with it; texts are built by the thousand). */
+const formatters = new Map<string, Intl.NumberFormat>();
+function formatter(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat('en-US', options)));
+  return f;
+}
 function fmtMoney(x: number, c: Currency): string {
   const d = CURRENCY_DECIMALS[c];
-  return new Intl.NumberFormat('en-US', { style: 'currency', currency: c, minimumFractionDigits: d, maximumFractionDigits: d }).format(x);
+  return formatter(`money:${c}`, { style: 'currency', currency: c, minimumFractionDigits: d, maximumFractionDigits: d }).format(x);
 }
-const fmtPct = (x: number) => `${(x * 100).toLocaleString('en-US', { maximumFractionDigits: 1 })}%`;
-const fmtNum = (x: number, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const fmtPct = (x: number) => `${formatter('pct', { maximumFractionDigits: 1 }).format(x * 100)}%`;
+const fmtNum = (x: number, d = 0) => formatter(`num:${d}`, { minimumFractionDigits: d, maximumFractionDigits: d }).format(x);
 const fmtTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 const plural = (n: number, one: string, many = `${one}s`) => `${fmtNum(n)} ${n === 1 ? one : many}`;
 

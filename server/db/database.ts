@@ -15,8 +15,9 @@ import { DAY_MS, HOUR_MS, anchorFor, fxRates, generateUsage, resources, type Usa
 import { DeadlineExceeded, currentDeadline } from './deadline.ts';
 import { buildPath, connect, removeFile } from './files.ts';
 import { migrateUserData, seedBudgets, userDataPath } from './user-data.ts';
+import { ROLLUP_DDL, ROLLUP_TABLES, refreshRollups } from './rollups.ts';
 
-const SCHEMA_VERSION = '5';
+const SCHEMA_VERSION = '6';
 /** Hours generated and loaded in one go while filling. */
 const FILL_SLICE_MS = 31 * DAY_MS;
 
@@ -42,9 +43,9 @@ CREATE TABLE IF NOT EXISTS usage_daily (
   quantity DOUBLE NOT NULL, cost_usd DECIMAL(18,6) NOT NULL, hours INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS usage_type_hourly (
   ts TIMESTAMP NOT NULL, day DATE NOT NULL, resource_type VARCHAR NOT NULL, quantity DOUBLE NOT NULL, cost_usd DECIMAL(18,6) NOT NULL);
-`;
+${ROLLUP_DDL}`;
 
-const TABLES = ['meta', 'projects', 'users', 'prices', 'fx_rates', 'resources', 'usage_hourly', 'usage_daily', 'usage_type_hourly'];
+const TABLES = ['meta', 'projects', 'users', 'prices', 'fx_rates', 'resources', 'usage_hourly', 'usage_daily', 'usage_type_hourly', ...ROLLUP_TABLES];
 
 export type Row = Record<string, unknown>;
 
@@ -392,6 +393,7 @@ export class Database {
          FROM usage_hourly WHERE day >= CAST(TIMESTAMP '${fromTs}' AS DATE)
          GROUP BY ALL ORDER BY day, resource_type, resource_id`,
       );
+      for (const sql of refreshRollups(fromTs)) await tx.run(sql);
       // Resources known so far (training jobs appear as they start).
       await this.insertRows(
         'INSERT INTO resources VALUES',

@@ -16,13 +16,15 @@ export function removeFile(path: string): void {
 }
 
 /** Usage tables read in full at start-up, so a damaged block is found then. */
-const VERIFIED = ['meta', 'projects', 'users', 'prices', 'fx_rates', 'resources', 'usage_daily', 'usage_type_hourly', 'usage_hourly'];
+const VERIFIED = ['meta', 'projects', 'users', 'prices', 'fx_rates', 'resources', 'usage_daily', 'usage_type_hourly', 'usage_resource_daily', 'usage_hourly'];
 
 /** Opens the usage file, attaches the user-data file and reads both through; a failure names the file. */
 export async function connect(path: string, userPath: string): Promise<{ instance: DuckDBInstance; conn: DuckDBConnection }> {
   let instance: DuckDBInstance;
   try {
-    instance = await DuckDBInstance.create(path, { threads: '2' });
+    // one thread per statement: the answers' statements are small, and on a few cores shared with the
+    // server's own JavaScript, more threads cost more CPU in coordination than they save
+    instance = await DuckDBInstance.create(path, { threads: '1' });
   } catch (e) {
     throw damagedFile(path, 'usage', e);
   }

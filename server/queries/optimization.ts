@@ -3,6 +3,7 @@
  * server/analytics/optimization.ts read, measured over the analysed hours of
  * the requested range (hourly rows, costs converted at each day's rate).
  */
+import { listValue } from '@duckdb/node-api';
 import type { OptimizationQuery, ResourceType } from '../../src/contract/billing.ts';
 import type { Database } from '../db/database.ts';
 import {
@@ -80,51 +81,73 @@ export async function loadOptimizationInput(db: Database, w: AnalysisWindow): Pr
     rsv: number | null;
     running_rate: number | null;
   }>(
-    `SELECT u.resource_id, any_value(r.name) AS name, any_value(u.sku) AS sku,
-            count(*) FILTER (WHERE u.quantity > 0) AS hours_running,
-            sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur,
-            sum(u.quantity) AS gpu_hours,
-            min(u.quantity) FILTER (WHERE u.quantity > 0) AS min_gpus, max(u.quantity) AS max_gpus,
-            quantile_cont(u.gpu_util, 0.95) FILTER (WHERE u.gpu_util >= $4) AS p95,
-            avg(u.gpu_util) FILTER (WHERE u.gpu_util >= $4) AS mean_util,
-            CAST(any_value(p.unit_price_usd) AS DOUBLE) AS od,
-            CAST(any_value(p.reserved_unit_price_usd) AS DOUBLE) AS rsv,
-            sum(f.rate) FILTER (WHERE u.quantity > 0) AS running_rate
-     FROM ${HOURLY} JOIN prices p ON p.sku = u.sku LEFT JOIN resources r ON r.resource_id = u.resource_id
-     WHERE u.resource_type = 'clusters' AND ${IN_WINDOW}
-     GROUP BY u.resource_id ORDER BY u.resource_id`,
+    `WITH a AS (
+       SELECT u.resource_id, any_value(u.sku) AS sku,
+              count(*) FILTER (WHERE u.quantity > 0) AS hours_running,
+              sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur,
+              sum(u.quantity) AS gpu_hours,
+              min(u.quantity) FILTER (WHERE u.quantity > 0) AS min_gpus, max(u.quantity) AS max_gpus,
+              quantile_cont(u.gpu_util, 0.95) FILTER (WHERE u.gpu_util >= $4) AS p95,
+              avg(u.gpu_util) FILTER (WHERE u.gpu_util >= $4) AS mean_util,
+              sum(f.rate) FILTER (WHERE u.quantity > 0) AS running_rate
+       FROM ${HOURLY}
+       WHERE u.resource_type = 'clusters' AND ${IN_WINDOW}
+       GROUP BY u.resource_id
+     )
+     -- prices and names joined once per cluster (a resource has one SKU), not per hour
+     SELECT a.*, r.name, CAST(p.unit_price_usd AS DOUBLE) AS od, CAST(p.reserved_unit_price_usd AS DOUBLE) AS rsv
+     FROM a JOIN prices p ON p.sku = a.sku LEFT JOIN resources r ON r.resource_id = a.resource_id
+     ORDER BY a.resource_id`,
     [...base, IDLE_UTIL],
   );
 
-  // Runs of consecutive low-utilisation hours, over the whole history up to the window's end
-  // (so a run's length is its true length), kept when they reach into the window.
-  const runs = db.all<{
-    resource_id: string;
-    run_start: number;
-    run_last: number;
-    hours: number;
-    hours_in: number;
-    cost_usd: number | null;
-    cost_cur: number | null;
-  }>(
-    `WITH low AS (
-       SELECT u.resource_id, u.ts, ${COST} AS c, ${COST_CUR} AS cc,
-              epoch(u.ts) / 3600 - row_number() OVER (PARTITION BY u.resource_id ORDER BY u.ts) AS grp
-       FROM ${HOURLY}
-       WHERE u.resource_type = 'clusters' AND u.ts < CAST($2 AS TIMESTAMP) AND u.gpu_util < $4 AND u.quantity > 0
-         -- only clusters with a low hour in the window can have a run reaching into it
-         AND u.resource_id IN (SELECT u.resource_id FROM usage_hourly u
-                               WHERE u.resource_type = 'clusters' AND ${IN_WINDOW} AND u.gpu_util < $4 AND u.quantity > 0)
-     )
-     SELECT resource_id, epoch_ms(min(ts)) AS run_start, epoch_ms(max(ts)) AS run_last, count(*) AS hours,
-            count(*) FILTER (WHERE ts >= CAST($1 AS TIMESTAMP)) AS hours_in,
-            sum(c) FILTER (WHERE ts >= CAST($1 AS TIMESTAMP)) AS cost_usd,
-            sum(cc) FILTER (WHERE ts >= CAST($1 AS TIMESTAMP)) AS cost_cur
-     FROM low GROUP BY resource_id, grp
-     HAVING max(ts) >= CAST($1 AS TIMESTAMP)
-     ORDER BY resource_id, run_start`,
-    [...base, IDLE_UTIL],
-  );
+  // Runs of consecutive low-utilisation hours, over the history up to the window's end (so a run's
+  // length is its true length), kept when they reach into the window. Only clusters with a low hour
+  // in the window can have one, and a run can only start on or after the last day before the window
+  // that could break it (usage_resource_daily: not 24 low hours), so the scan starts there.
+  const runs = (async () => {
+    const low = await db.all<{ resource_id: string }>(
+      `SELECT DISTINCT u.resource_id FROM usage_hourly u
+       WHERE u.resource_type = 'clusters' AND ${IN_WINDOW} AND u.gpu_util < $3 AND u.quantity > 0 ORDER BY 1`,
+      [sqlTs(w.start), sqlTs(w.end), IDLE_UTIL],
+    );
+    if (low.length === 0) return [];
+    const ids = listValue(low.map((r) => r.resource_id));
+    const breaks = await db.all<{ resource_id: string; day: number }>(
+      `SELECT resource_id, epoch_ms(CAST(max(day) AS TIMESTAMP)) AS day FROM usage_resource_daily
+       WHERE resource_type = 'clusters' AND day < CAST(CAST($1 AS TIMESTAMP) AS DATE) AND list_contains($2, resource_id)
+         AND NOT (rows = 24 AND hours = 24 AND low_rows = 24)
+       GROUP BY resource_id`,
+      [sqlTs(w.start), ids],
+    );
+    // a cluster without such a day is read from the start of the history
+    const from = breaks.length === low.length ? Math.min(...breaks.map((b) => b.day)) : db.anchor;
+    return db.all<{
+      resource_id: string;
+      run_start: number;
+      run_last: number;
+      hours: number;
+      hours_in: number;
+      cost_usd: number | null;
+      cost_cur: number | null;
+    }>(
+      `WITH low AS (
+         SELECT u.resource_id, u.ts, ${COST} AS c, ${COST_CUR} AS cc,
+                epoch(u.ts) / 3600 - row_number() OVER (PARTITION BY u.resource_id ORDER BY u.ts) AS grp
+         FROM ${HOURLY}
+         WHERE u.resource_type = 'clusters' AND u.ts >= CAST($5 AS TIMESTAMP) AND u.ts < CAST($2 AS TIMESTAMP)
+           AND u.gpu_util < $4 AND u.quantity > 0 AND list_contains($6, u.resource_id)
+       )
+       SELECT resource_id, epoch_ms(min(ts)) AS run_start, epoch_ms(max(ts)) AS run_last, count(*) AS hours,
+              count(*) FILTER (WHERE ts >= CAST($1 AS TIMESTAMP)) AS hours_in,
+              sum(c) FILTER (WHERE ts >= CAST($1 AS TIMESTAMP)) AS cost_usd,
+              sum(cc) FILTER (WHERE ts >= CAST($1 AS TIMESTAMP)) AS cost_cur
+       FROM low GROUP BY resource_id, grp
+       HAVING max(ts) >= CAST($1 AS TIMESTAMP)
+       ORDER BY resource_id, run_start`,
+      [...base, IDLE_UTIL, sqlTs(Math.min(from, w.start)), ids],
+    );
+  })();
 
   const endpoints = db.all<{
     resource_id: string;
@@ -139,15 +162,19 @@ export async function loadOptimizationInput(db: Database, w: AnalysisWindow): Pr
     capacity: number | null;
     gpus_per_worker: number | null;
   }>(
-    `SELECT u.resource_id, any_value(r.name) AS name, count(*) AS hours,
-            sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur,
-            arg_max(u.min_workers, u.ts) AS min_workers, max(u.peak_concurrency) AS max_peak,
-            sum(CAST(p.unit_price_usd AS DOUBLE)) AS gpu_usd, sum(CAST(p.unit_price_usd AS DOUBLE) * f.rate) AS gpu_cur,
-            any_value(TRY_CAST(r.attrs->>'$.capacity' AS DOUBLE)) AS capacity,
-            any_value(TRY_CAST(r.attrs->>'$.gpusPerWorker' AS DOUBLE)) AS gpus_per_worker
-     FROM ${HOURLY} JOIN prices p ON p.sku = u.sku LEFT JOIN resources r ON r.resource_id = u.resource_id
-     WHERE u.resource_type = 'endpoints' AND ${IN_WINDOW}
-     GROUP BY u.resource_id ORDER BY u.resource_id`,
+    `WITH a AS (
+       SELECT u.resource_id, count(*) AS hours,
+              sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur,
+              arg_max(u.min_workers, u.ts) AS min_workers, max(u.peak_concurrency) AS max_peak,
+              sum(CAST(p.unit_price_usd AS DOUBLE)) AS gpu_usd, sum(CAST(p.unit_price_usd AS DOUBLE) * f.rate) AS gpu_cur
+       FROM ${HOURLY} JOIN prices p ON p.sku = u.sku
+       WHERE u.resource_type = 'endpoints' AND ${IN_WINDOW}
+       GROUP BY u.resource_id
+     )
+     SELECT a.*, r.name, TRY_CAST(r.attrs->>'$.capacity' AS DOUBLE) AS capacity,
+            TRY_CAST(r.attrs->>'$.gpusPerWorker' AS DOUBLE) AS gpus_per_worker
+     FROM a LEFT JOIN resources r ON r.resource_id = a.resource_id
+     ORDER BY a.resource_id`,
     base,
   );
 
@@ -160,12 +187,17 @@ export async function loadOptimizationInput(db: Database, w: AnalysisWindow): Pr
     cost_cur: number;
     gpu_hours: number;
   }>(
-    `SELECT u.resource_id, any_value(r.name) AS name, any_value(u.region) AS region,
-            COALESCE(epoch_ms(any_value(r.created_at)), epoch_ms(min(u.ts))) AS started,
-            sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur, sum(u.quantity) AS gpu_hours
-     FROM ${HOURLY} LEFT JOIN resources r ON r.resource_id = u.resource_id
-     WHERE u.resource_type = 'training' AND ${IN_WINDOW}
-     GROUP BY u.resource_id ORDER BY u.resource_id`,
+    `WITH a AS (
+       SELECT u.resource_id, any_value(u.region) AS region, min(u.ts) AS first_ts,
+              sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur, sum(u.quantity) AS gpu_hours
+       FROM ${HOURLY}
+       WHERE u.resource_type = 'training' AND ${IN_WINDOW}
+       GROUP BY u.resource_id
+     )
+     SELECT a.resource_id, r.name, a.region, COALESCE(epoch_ms(r.created_at), epoch_ms(a.first_ts)) AS started,
+            a.cost_usd, a.cost_cur, a.gpu_hours
+     FROM a LEFT JOIN resources r ON r.resource_id = a.resource_id
+     ORDER BY a.resource_id`,
     base,
   );
 
@@ -184,22 +216,30 @@ export async function loadOptimizationInput(db: Database, w: AnalysisWindow): Pr
   }>(
     `WITH cold AS (SELECT CAST(unit_price_usd AS DOUBLE) AS price FROM prices WHERE sku = $4),
      win AS (
-       SELECT u.resource_id, any_value(r.name) AS name, arg_max(u.sku, u.ts) AS sku,
-              sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur,
-              sum(u.quantity * cold.price) AS cold_usd, sum(u.quantity * cold.price * f.rate) AS cold_cur,
-              arg_max(u.quantity, u.ts) AS size_gb, any_value(r.created_at) AS created_at, min(u.ts) AS first_in,
-              max(u.ts) FILTER (WHERE u.io_ops > 0) AS io_in
-       FROM ${HOURLY} CROSS JOIN cold LEFT JOIN resources r ON r.resource_id = u.resource_id
-       WHERE u.resource_type = 'storage' AND ${IN_WINDOW}
-       GROUP BY u.resource_id
+       SELECT a.*, r.name, r.created_at FROM (
+         SELECT u.resource_id, arg_max(u.sku, u.ts) AS sku,
+                sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur,
+                sum(u.quantity * cold.price) AS cold_usd, sum(u.quantity * cold.price * f.rate) AS cold_cur,
+                arg_max(u.quantity, u.ts) AS size_gb, min(u.ts) AS first_in,
+                max(u.ts) FILTER (WHERE u.io_ops > 0) AS io_in
+         FROM ${HOURLY} CROSS JOIN cold
+         WHERE u.resource_type = 'storage' AND ${IN_WINDOW}
+         GROUP BY u.resource_id
+       ) a LEFT JOIN resources r ON r.resource_id = a.resource_id
      ),
-     -- before the window, without rates, and only for volumes quiet in it (or of unknown age)
+     -- before the window, without rates, and only for volumes quiet in it (or of unknown age):
+     -- whole days from the daily roll-up, the window's first day up to its first hour from the hours
+     quiet AS (SELECT resource_id FROM win WHERE io_in IS NULL OR created_at IS NULL),
      history AS (
-       SELECT resource_id, min(ts) AS first_ts, max(ts) FILTER (WHERE io_ops > 0) AS last_io
-       FROM usage_hourly
-       WHERE resource_type = 'storage' AND ts < CAST($1 AS TIMESTAMP)
-         AND resource_id IN (SELECT resource_id FROM win WHERE io_in IS NULL OR created_at IS NULL)
-       GROUP BY resource_id
+       SELECT resource_id, min(first_ts) AS first_ts, max(last_io) AS last_io FROM (
+         SELECT d.resource_id, d.first_ts, d.last_io_ts AS last_io FROM usage_resource_daily d
+         WHERE d.resource_type = 'storage' AND d.day < CAST(CAST($1 AS TIMESTAMP) AS DATE)
+           AND d.resource_id IN (SELECT resource_id FROM quiet)
+         UNION ALL
+         SELECT h.resource_id, h.ts, CASE WHEN h.io_ops > 0 THEN h.ts END FROM usage_hourly h
+         WHERE h.resource_type = 'storage' AND h.ts >= CAST(CAST(CAST($1 AS TIMESTAMP) AS DATE) AS TIMESTAMP)
+           AND h.ts < CAST($1 AS TIMESTAMP) AND h.resource_id IN (SELECT resource_id FROM quiet)
+       ) GROUP BY resource_id
      )
      SELECT w.resource_id, w.name, w.sku, w.cost_usd, w.cost_cur, w.cold_usd, w.cold_cur, w.size_gb,
             epoch_ms(COALESCE(w.created_at, least(w.first_in, h.first_ts))) AS created,
@@ -220,13 +260,16 @@ export async function loadOptimizationInput(db: Database, w: AnalysisWindow): Pr
     cost_usd: number;
     cost_cur: number;
   }>(
-    `SELECT u.resource_id, any_value(r.name) AS name, any_value(u.sku) AS sku,
-            count(*) FILTER (WHERE u.quantity > 0) AS hours, sum(u.quantity) AS gb, avg(u.quantity) AS mean_gb,
-            stddev_pop(u.quantity) / NULLIF(avg(u.quantity), 0) AS cv,
-            sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur
-     FROM ${HOURLY} LEFT JOIN resources r ON r.resource_id = u.resource_id
-     WHERE u.resource_type = 'bandwidth' AND u.sku = $4 AND ${IN_WINDOW}
-     GROUP BY u.resource_id ORDER BY u.resource_id`,
+    `WITH a AS (
+       SELECT u.resource_id, any_value(u.sku) AS sku,
+              count(*) FILTER (WHERE u.quantity > 0) AS hours, sum(u.quantity) AS gb, avg(u.quantity) AS mean_gb,
+              stddev_pop(u.quantity) / NULLIF(avg(u.quantity), 0) AS cv,
+              sum(${COST}) AS cost_usd, sum(${COST_CUR}) AS cost_cur
+       FROM ${HOURLY}
+       WHERE u.resource_type = 'bandwidth' AND u.sku = $4 AND ${IN_WINDOW}
+       GROUP BY u.resource_id
+     )
+     SELECT a.*, r.name FROM a LEFT JOIN resources r ON r.resource_id = a.resource_id ORDER BY a.resource_id`,
     [...base, CROSS_REGION_SKU],
   );
 

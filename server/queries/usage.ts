@@ -185,6 +185,17 @@ interface Exact {
   c: number;
 }
 
+/** Rows by their dimension member, each member's rows in their order. */
+function byDim(rows: AggRow[]): Map<string, AggRow[]> {
+  const out = new Map<string, AggRow[]>();
+  for (const r of rows) {
+    const list = out.get(r.dim!);
+    if (list) list.push(r);
+    else out.set(r.dim!, [r]);
+  }
+  return out;
+}
+
 function groupRows(rows: AggRow[], type: ResourceType): Exact[] {
   return rows.filter((r) => r.resource_type === type).map((r) => ({ key: r.dim!, q: r.q, c: r.c }));
 }
@@ -282,9 +293,9 @@ export async function getUsage(db: Database, q: UsageQuery, now: number): Promis
 
   // ---- regions
   const regionRows = agg.byColumn('region');
-  const regionKeys = [...new Set(regionRows.map((r) => r.dim!))];
-  const regionExact = regionKeys.map((region) => {
-    const rs = regionRows.filter((r) => r.dim === region);
+  const regionsOf = byDim(regionRows);
+  const regionExact = [...regionsOf.keys()].map((region) => {
+    const rs = regionsOf.get(region)!;
     return {
       region,
       c: rs.reduce((a, r) => a + r.c, 0),
@@ -400,22 +411,25 @@ async function teamMetrics(
       [sqlDate(p.start), sqlDate(p.end), currency, listValue(types)],
     ),
   ]);
-  const seriesOf = new Map<string, Map<number, number>>();
+  const bucketIndex = new Map(seriesBuckets.map((b, i) => [b, i]));
+  const seriesIso = seriesBuckets.map((b) => new Date(b).toISOString().replace('.000Z', 'Z'));
+  const seriesOf = new Map<string, Float64Array>();
   for (let i = 0; i < seriesRows.k.length; i++) {
     const key = seriesRows.k[i]!;
     let m = seriesOf.get(key);
-    if (!m) seriesOf.set(key, (m = new Map()));
-    const b = Math.max(seriesRows.b[i]!, p.start);
-    m.set(b, (m.get(b) ?? 0) + seriesRows.c[i]!);
+    if (!m) seriesOf.set(key, (m = new Float64Array(seriesBuckets.length)));
+    const k = bucketIndex.get(Math.max(seriesRows.b[i]!, p.start));
+    if (k !== undefined) m[k]! += seriesRows.c[i]!;
   }
   const teamOf = new Map(members.map((m) => [m.user_id, m.project_id]));
   const memberCount = new Map<string, number>();
   for (const m of members) memberCount.set(m.project_id, (memberCount.get(m.project_id) ?? 0) + 1);
   const byKey = (a: { key: string; c: number }, b: { key: string; c: number }) => b.c - a.c || a.key.localeCompare(b.key);
 
-  const teams = [...new Set([...names.project.keys(), ...projectRows.map((r) => r.dim!)])]
+  const projectsOf = byDim(projectRows);
+  const teams = [...new Set([...names.project.keys(), ...projectsOf.keys()])]
     .map((key) => {
-      const rows = projectRows.filter((r) => r.dim === key);
+      const rows = projectsOf.get(key) ?? [];
       return { key, rows, c: rows.reduce((a, r) => a + r.c, 0) };
     })
     .sort(byKey);
@@ -424,7 +438,8 @@ async function teamMetrics(
     totalMinor,
   );
   const teamPct = percentages(teamCost);
-  const prevExact = prevRows ? teams.map((t) => prevRows.find((r) => r.k === t.key)?.c ?? 0) : null;
+  const prevOf = prevRows ? new Map(prevRows.map((r) => [r.k, r.c])) : null;
+  const prevExact = prevOf ? teams.map((t) => prevOf.get(t.key) ?? 0) : null;
   const prevCost = prevExact
     ? apportion(
         prevExact,
@@ -445,7 +460,8 @@ async function teamMetrics(
       perType.map((x) => x.c),
       teamCost[i]!,
     );
-    const exactSeries = seriesBuckets.map((b) => seriesOf.get(t.key)?.get(b) ?? 0);
+    const own = seriesOf.get(t.key);
+    const exactSeries = seriesBuckets.map((_, k) => own?.[k] ?? 0);
     const seriesCost = apportion(exactSeries, teamCost[i]!);
     return {
       teamId: t.key,
@@ -464,15 +480,13 @@ async function teamMetrics(
         ]),
       ),
       ...(prevCost ? { previousPeriodCost: fromMinor(prevCost[i]!, dec) } : {}),
-      timeSeries: seriesBuckets.map((b, k) => ({
-        timestamp: new Date(b).toISOString().replace('.000Z', 'Z'),
-        cost: fromMinor(seriesCost[k]!, dec),
-      })),
+      timeSeries: seriesIso.map((timestamp, k) => ({ timestamp, cost: fromMinor(seriesCost[k]!, dec) })),
     };
   });
 
-  const users = [...new Set([...teamOf.keys(), ...userRows.map((r) => r.dim!)])]
-    .map((key) => ({ key, c: userRows.filter((r) => r.dim === key).reduce((a, r) => a + r.c, 0) }))
+  const usersOf = byDim(userRows);
+  const users = [...new Set([...teamOf.keys(), ...usersOf.keys()])]
+    .map((key) => ({ key, c: (usersOf.get(key) ?? []).reduce((a, r) => a + r.c, 0) }))
     .sort(byKey);
   const userCost = apportion(
     users.map((u) => u.c),
@@ -518,9 +532,10 @@ function buildGroup(
   dec: number,
   names: Awaited<ReturnType<typeof loadNames>>,
 ): Group {
-  const keys = [...new Set(rows.map((r) => r.dim!))];
+  const rowsOf = byDim(rows);
+  const keys = [...rowsOf.keys()];
   let members = keys.map((key) => {
-    const rs = rows.filter((r) => r.dim === key);
+    const rs = rowsOf.get(key)!;
     return { key, c: rs.reduce((a, r) => a + r.c, 0), rows: rs };
   });
   members.sort((a, b) => b.c - a.c || a.key.localeCompare(b.key));
