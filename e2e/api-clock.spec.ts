@@ -75,7 +75,7 @@ test('Overview compares with the span the API period gives and marks the API’s
   // The cost over time table: the API's today is the one provisional day.
   const card = page.getByRole('region', { name: 'Cost over time' });
   await card.getByRole('button', { name: 'Show as table' }).click();
-  const todayLabel = new Intl.DateTimeFormat('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
+  const todayLabel = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' }).format(
     dayMs(today),
   );
   const provisional = card.getByRole('row').filter({ hasText: 'Provisional' });

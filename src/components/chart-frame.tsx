@@ -29,7 +29,7 @@ export const AXIS_TICK = { fill: CHART_COLORS.text, fontSize: 11 } as const;
 /** Room around the plot of a cartesian chart. */
 export const CHART_MARGIN = { top: 8, right: 8, bottom: 0, left: 0 } as const;
 /** Room around a horizontal bar chart (labels on the left, the value axis below). */
-export const BAR_MARGIN = { top: 0, right: 16, bottom: 0, left: 0 } as const;
+export const BAR_MARGIN = { top: 0, right: 24, bottom: 0, left: 0 } as const;
 /** Text of a label drawn on the plot (a reference line's "This month", a marker's "+$1.2K"). */
 export const MARKER_LABEL = { fill: CHART_COLORS.text, fontSize: 10 } as const;
 /** Height added above a stacked panel's plot for its label ("Cost (USD)"). */

@@ -1,5 +1,6 @@
-import { lazy, Suspense, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { sparklinePaths } from '../lib/sparkline';
+import { across, SparklineDetails } from './sparkline-details';
 
 const WIDTH = 240;
 
@@ -17,8 +18,15 @@ export interface SparklineText {
   value: { label: string; format: (y: number) => string };
 }
 
-// Tooltip, keyboard and table: loaded apart from the page, once a line is hovered or focused.
-const SparklineDetails = lazy(() => import('./sparkline-details'));
+const KEYS: Record<string, (i: number, last: number) => number | undefined> = {
+  ArrowRight: (i, last) => Math.min(last, i + 1),
+  ArrowUp: (i, last) => Math.min(last, i + 1),
+  ArrowLeft: (i) => Math.max(0, i - 1),
+  ArrowDown: (i) => Math.max(0, i - 1),
+  Home: () => 0,
+  End: (_i, last) => last,
+  Escape: () => undefined,
+};
 
 /** The accessible name of a sparkline: what it shows, and where it starts, ends and peaks. */
 export function sparklineName(label: string, points: readonly SparklinePoint[], text: SparklineText): string {
@@ -37,8 +45,9 @@ export function sparklineName(label: string, points: readonly SparklinePoint[], 
  *
  * With `label` and `text` it is a chart of the frame's kind: one named tab stop
  * (its name says where the line starts, ends and peaks), a tooltip on hover or
- * with the arrow keys, and its figures as a table for screen readers. Without
- * them it is decorative (hidden from assistive technology).
+ * with the arrow keys (Home and End for the ends, Escape to close), and, once
+ * hovered or focused, its figures as a table for screen readers. Without them
+ * it is decorative (hidden from assistive technology). Pages load it lazily.
  */
 export function Sparkline({
   points,
@@ -54,16 +63,37 @@ export function Sparkline({
   text?: SparklineText;
 }) {
   const gradientId = useId();
-  const surface = useRef<SVGSVGElement>(null);
   const [engaged, setEngaged] = useState(false);
+  const [index, setIndex] = useState<number | undefined>(undefined);
   const paths = useMemo(() => sparklinePaths(points, WIDTH, height), [points, height]);
   if (!paths) return <span className="block" style={{ height }} />;
   const named = label !== undefined && text !== undefined;
+  const last = points.length - 1;
+  const nearest = (e: PointerEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const x = box.width > 0 ? (e.clientX - box.left) / box.width : 0;
+    let best = 0;
+    for (let i = 1; i < points.length; i++) if (Math.abs(across(points, i) - x) < Math.abs(across(points, best) - x)) best = i;
+    return best;
+  };
+  const handlers = {
+    onPointerMove: (e: PointerEvent<SVGSVGElement>) => setIndex(nearest(e)),
+    onPointerLeave: (e: PointerEvent<SVGSVGElement>) => {
+      if (document.activeElement !== e.currentTarget) setIndex(undefined);
+    },
+    onFocus: () => setIndex((i) => i ?? last),
+    onBlur: () => setIndex(undefined),
+    onKeyDown: (e: KeyboardEvent<SVGSVGElement>) => {
+      const move = KEYS[e.key];
+      if (!move) return;
+      e.preventDefault();
+      setIndex((i) => move(i ?? last, last));
+    },
+  };
   const svg = (
     <svg
-      ref={surface}
       {...(named
-        ? { role: 'img', tabIndex: 0, 'aria-label': sparklineName(label, points, text) }
+        ? { role: 'img', tabIndex: 0, 'aria-label': sparklineName(label, points, text), ...handlers }
         : { 'aria-hidden': true })}
       viewBox={`0 0 ${WIDTH} ${height}`}
       preserveAspectRatio="none"
@@ -104,11 +134,7 @@ export function Sparkline({
       onFocus={() => setEngaged(true)}
     >
       {svg}
-      {engaged && (
-        <Suspense fallback={null}>
-          <SparklineDetails points={points} label={label} text={text} color={color} surface={surface} height={height} />
-        </Suspense>
-      )}
+      {engaged && <SparklineDetails points={points} index={index} label={label} text={text} color={color} height={height} />}
     </span>
   );
 }

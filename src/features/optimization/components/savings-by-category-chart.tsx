@@ -5,7 +5,7 @@ import { EmptyState } from '../../../components/states/empty-state';
 import type { DataColumn } from '../../../components/data-table';
 import { CHART_COLORS, OTHER_COLOR, resourceColor } from '../../../lib/colors';
 import { formatMoney, formatPercent } from '../../../lib/format';
-import { moneyAxis } from '../../../lib/chart-ticks';
+import { moneyAxis, tickCountFor } from '../../../lib/chart-ticks';
 import { BAR_MARGIN, ChartFrame, barGridProps, categoryAxisProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import type { CategoryRow } from '../recommendations';
 
@@ -120,7 +120,7 @@ export function SavingsByCategoryChart({
         <BarChart width={size.width} height={size.height} data={rows as CategoryRow[]} layout="vertical" margin={{ ...BAR_MARGIN, top: 4 }} barSize={18}>
           <CartesianGrid {...barGridProps} />
           <XAxis
-            {...valueAxisProps(moneyAxis(0, Math.max(0, ...rows.map((r) => r.savings + r.remaining)), currency, 4))}
+            {...valueAxisProps(moneyAxis(0, Math.max(0, ...rows.map((r) => r.savings + r.remaining)), currency, tickCountFor(size.width - 128, false)))}
             stroke={CHART_COLORS.axis}
             axisLine
           />

@@ -1,11 +1,13 @@
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { Link, type To } from 'react-router';
 import type { Currency } from '../../../contract/billing';
 import { resourceLabel, resourceColor } from '../../../lib/colors';
 import { formatBucketLong, formatMetricNumber, formatMoney, formatNumber, formatPercent, unitLabels } from '../../../lib/format';
 import type { Granularity } from '../../../contract/billing';
 import type { TypeSummary } from '../usage-transforms';
-import { Sparkline } from '../../../components/sparkline';
+
+// The sparklines (with their tooltip, keys and table) load beside the page's chunk; meanwhile a space of their height.
+const Sparkline = lazy(() => import('../../../components/sparkline').then((m) => ({ default: m.Sparkline })));
 
 /**
  * One resource type on the Usage index: cost, share, quantity and a cost
@@ -66,7 +68,13 @@ export function TypeCard({
   const foot = (
     <>
       <span className="relative z-10 mt-2 block min-h-9">
-        {spark ? <Sparkline points={spark} color={color} label={`${label}: cost over the period`} text={sparkText} /> : <span className="block h-9" />}
+        {spark ? (
+          <Suspense fallback={<span className="block h-9" />}>
+            <Sparkline points={spark} color={color} label={`${label}: cost over the period`} text={sparkText} />
+          </Suspense>
+        ) : (
+          <span className="block h-9" />
+        )}
       </span>
       <span className="mt-1 flex items-center justify-between text-2xs text-muted">
         <span>{spark ? `Cost over the period${partial ? ' · dashed: partial' : ''}` : 'Totals only'}</span>
