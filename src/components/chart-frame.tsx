@@ -114,8 +114,9 @@ export function timeAxisProps(options: {
     tickLine: false,
     axisLine: { stroke: CHART_COLORS.grid },
     minTickGap: options.minTickGap ?? 8,
-    // every tick given is drawn (they are spaced for their labels): Recharts measures no label text, which forced a layout per tick
-    interval: 0 as const,
+    // Given ticks are all drawn (they are spaced for their labels), so Recharts measures no label text, which forced a
+    // layout per tick; without them Recharts picks buckets at least minTickGap apart, measuring their labels.
+    interval: options.ticks ? (0 as const) : ('preserveEnd' as const),
   };
 }
 

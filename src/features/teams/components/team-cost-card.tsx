@@ -2,18 +2,19 @@ import { useMemo } from 'react';
 import { Area, AreaChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
 import { useBucketedSeries } from '../../../api/bucketed-series';
 import { ChartCard } from '../../../components/chart-card';
+import { CHART_MARGIN, VALUE_AXIS_WIDTH, gridProps, timeAxisProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
 import { ChartTooltipBox, ChartTooltipRow } from '../../../components/chart-tooltip';
 import type { DataColumn } from '../../../components/data-table';
 import { Panel } from '../../../components/panel';
 import { ErrorPanel } from '../../../components/states/error-panel';
 import { CURRENCY_DECIMALS, type Currency, type Granularity, type Period, type TeamBreakdownItem } from '../../../contract/billing';
 import { CHART_COLORS } from '../../../lib/colors';
-import { formatBucket, formatBucketLong, formatMoney, moneyAxisFormatter } from '../../../lib/format';
+import { formatBucketLong, formatMoney } from '../../../lib/format';
+import { moneyAxis, tickCountFor } from '../../../lib/chart-ticks';
 import { useElementWidth } from '../../../lib/use-element-width';
 import type { DashboardFilters } from '../../../url-state/filter-schema';
 
 const HEIGHT = 220;
-const TICK = { fill: CHART_COLORS.text, fontSize: 11 };
 
 interface Row {
   t: number;
@@ -94,24 +95,14 @@ export function TeamCostCard({
       height={HEIGHT}
       exportFileName={`team-${team.teamId}-cost-over-time`}
     >
-      <div ref={measure} className="h-full w-full" role="img" aria-label={`${team.teamName}: cost over time. Use “Show as table” for the figures.`}>
+      <div ref={measure} className="h-full w-full">
         {width > 0 && rows && rows.length > 0 && (
-          <AreaChart width={width} height={HEIGHT} data={rows} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-            <CartesianGrid vertical={false} stroke={CHART_COLORS.grid} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              scale="time"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={(t: number) => formatBucket(t, g)}
-              tick={TICK}
-              tickLine={false}
-              axisLine={{ stroke: CHART_COLORS.grid }}
-              minTickGap={24}
-            />
-            <YAxis width={60} tick={TICK} tickLine={false} axisLine={false} tickFormatter={moneyAxisFormatter(currency)} />
+          <AreaChart width={width} height={HEIGHT} data={rows} margin={CHART_MARGIN} accessibilityLayer={false}>
+            <CartesianGrid {...gridProps} />
+            <XAxis {...timeAxisProps({ granularity: g, minTickGap: 24 })} />
+            <YAxis width={VALUE_AXIS_WIDTH} {...valueAxisProps(moneyAxis(0, Math.max(0, ...rows.map((r) => r.cost)), currency, tickCountFor(HEIGHT)))} />
             <Tooltip
-              isAnimationActive={false}
+              {...tooltipProps}
               cursor={{ stroke: CHART_COLORS.axis }}
               content={({ active, payload }) => {
                 const row = active ? (payload?.[0]?.payload as Row | undefined) : undefined;
