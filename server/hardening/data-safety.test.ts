@@ -170,12 +170,15 @@ describe('damaged files and impossible configuration', () => {
     closeSync(fd);
   }
 
-  it('refuses a usage file damaged in the middle at start-up, naming the file and what to do', async () => {
+  it('refuses a usage file damaged through its blocks at start-up, naming the file and what to do', async () => {
     const dir = tempDir();
     const sb = await sandboxAt(dir, REFERENCE_NOW);
     await closeLast(sb);
     const path = join(dir, 'billing.duckdb');
-    damage(path, Math.floor(statSync(path).size / 2), Number.MAX_SAFE_INTEGER, 4096);
+    // 4 KiB in each eighth of the file: a single spot can fall in a primary key's index block, which DuckDB
+    // reads only when the index is used, not in the tables read through at start-up
+    const size = statSync(path).size;
+    damage(path, Math.floor(size / 16), Math.floor(size / 8), 4096);
     const err = await Database.open(path).then(
       (db) => {
         db.close();
