@@ -82,7 +82,7 @@ for (const currency of CURRENCIES) {
       [`/usage/storage?currency=${currency}`, 3],
       [`/usage/ai-services?currency=${currency}`, 3],
       [`/teams?currency=${currency}`, 3],
-      [`/teams/${team}?currency=${currency}`, 2],
+      [`/teams/${team}?currency=${currency}`, 4],
       [`/forecast?currency=${currency}`, 4],
       [`/optimization?currency=${currency}`, 2],
       [`/compare?currency=${currency}`, 1],

@@ -99,7 +99,7 @@ test('by region: one documented request per day of the month to date, at most fo
   await open(page, '/usage?groupBy=region');
   const c = card(page, 'Cost over time by region');
   await expect(c).toContainText('from 16 documented requests, one per day');
-  await expect(c.getByRole('img', { name: /Cost over time by region, stacked/ })).toBeVisible();
+  await expect(c.getByRole('img', { name: 'Cost over time by region', exact: true })).toBeVisible();
   await expect(c.locator('[aria-busy="true"]')).toHaveCount(0);
 
   const buckets = state.requests.filter(isBucket);
