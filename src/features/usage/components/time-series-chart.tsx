@@ -14,6 +14,7 @@ import { useElementWidth } from '../../../lib/use-element-width';
 
 const Y_AXIS_WIDTH = VALUE_AXIS_WIDTH;
 const MARGIN = { ...CHART_MARGIN, top: CHART_MARGIN.top + PANEL_LABEL_HEIGHT };
+const TOP_PANEL_MARGIN = { ...MARGIN, bottom: 8 };
 const X_AXIS_HEIGHT = 24;
 /** Minimum px between two time labels. */
 const TICK_SPACING = 80;
@@ -106,7 +107,8 @@ export function TimeSeriesChart({ points, resourceType, granularity, currency, h
               height={topHeight}
               data={shown as SeriesPoint[]}
               syncId={syncId}
-              margin={MARGIN}
+              // room below the plot for the lowest tick's text, above the cost panel's label
+              margin={TOP_PANEL_MARGIN}
             >
               {hatch}
               <CartesianGrid {...gridProps} />

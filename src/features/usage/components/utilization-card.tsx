@@ -130,7 +130,7 @@ export function UtilizationCard({ filters, resourceId }: { filters: DashboardFil
       <div ref={measure} className="h-full w-full">
         {width > 0 && data && (
           <>
-            <LineChart width={width} height={top} data={rows} syncId="util" margin={CHART_MARGIN} accessibilityLayer={false}>
+            <LineChart width={width} height={top} data={rows} syncId="util" margin={{ ...CHART_MARGIN, bottom: 8 }} accessibilityLayer={false}>
               <CartesianGrid {...gridProps} />
               {xAxis(false)}
               <YAxis width={VALUE_AXIS_WIDTH} {...valueAxisProps(percentAxis())} />
