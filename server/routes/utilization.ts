@@ -4,36 +4,24 @@
  * per hour or day, from the stored cluster-hours.
  */
 import type { Hono } from 'hono';
-import { CURRENCY_DECIMALS, MAX_HOURLY_DAYS, collectQuery, usageQuerySchema } from '../../src/contract/billing.ts';
+import { CURRENCY_DECIMALS } from '../../src/contract/billing.ts';
 import type { UtilizationResponse } from '../../src/contract/utilization.ts';
 import { IDLE_UTIL, OVERSIZED_P95 } from '../analytics/optimization.ts';
 import type { RouteContext } from '../app.ts';
-import { HttpError, invalidParameters, parameterIssues } from '../http/errors.ts';
-import { parameterNameIssues } from '../http/params.ts';
-import { rangeIssues, resolvePeriod } from '../queries/period.ts';
+import { HttpError } from '../http/errors.ts';
+import { resolvePeriod } from '../queries/period.ts';
+import { extensionQuery } from './extension-query.ts';
 import { bucketsFor } from '../queries/usage.ts';
 
 const PATH = '/v2/billing/usage/utilization';
 const USAGE_KEYS = ['timeRange', 'startDate', 'endDate', 'granularity', 'currency'];
-const KEYS = [...USAGE_KEYS, 'resourceId'];
 const sqlTs = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 
 export function registerUtilization(app: Hono, { db, fresh }: RouteContext): void {
   app.get(PATH, async (c) => {
-    const url = new URL(c.req.url);
-    const issues = parameterNameIssues(url, KEYS);
-    const input = collectQuery(new URLSearchParams([...url.searchParams].filter(([k]) => USAGE_KEYS.includes(k))));
-    const parsed = usageQuerySchema.safeParse(input);
-    if (!parsed.success) issues.push(...parameterIssues(parsed.error, input, KEYS));
-    const ids = url.searchParams.getAll('resourceId');
-    if (ids.length !== 1 || !ids[0]) issues.push({ parameter: 'resourceId', message: ids.length > 1 ? 'must be given once' : 'is required: the id of a GPU cluster' });
-    if (issues.length > 0 || !parsed.success) throw invalidParameters(issues);
-    const q = parsed.data;
-    const t = await fresh();
-    const range = rangeIssues(q, t, MAX_HOURLY_DAYS);
-    if (range.length > 0) throw invalidParameters(range);
-    const resource = await db.all<{ name: string }>(`SELECT name FROM resources WHERE resource_id = $1 AND resource_type = 'clusters'`, [ids[0]!]);
-    if (resource.length === 0) throw new HttpError(404, 'not_found', `No GPU cluster ${ids[0]}`);
+    const { q, id, t } = await extensionQuery(new URL(c.req.url), { usageKeys: USAGE_KEYS, idParam: 'resourceId', idHint: 'the id of a GPU cluster', fresh });
+    const resource = await db.all<{ name: string }>(`SELECT name FROM resources WHERE resource_id = $1 AND resource_type = 'clusters'`, [id]);
+    if (resource.length === 0) throw new HttpError(404, 'not_found', `No GPU cluster ${id}`);
     const p = resolvePeriod(q.timeRange, t, q);
     const hourly = q.granularity === 'hourly';
     const buckets = bucketsFor(p.start, p.dataEnd, hourly ? 'hourly' : 'daily');
@@ -46,12 +34,12 @@ export function registerUtilization(app: Hono, { db, fresh }: RouteContext): voi
        FROM usage_hourly u ${usd ? '' : 'JOIN fx_rates f ON f.day = u.day AND f.currency = $4'}
        WHERE u.resource_id = $1 AND u.ts >= CAST($2 AS TIMESTAMP) AND u.ts < CAST($3 AS TIMESTAMP) ${usd ? "AND $4 = 'USD'" : ''}
        GROUP BY b ORDER BY b`,
-      [ids[0]!, sqlTs(p.start), sqlTs(p.dataEnd), q.currency],
+      [id, sqlTs(p.start), sqlTs(p.dataEnd), q.currency],
     );
     const byBucket = new Map(rows.map((r) => [r.b, r]));
     const f = 10 ** CURRENCY_DECIMALS[q.currency];
     const body: UtilizationResponse = {
-      resourceId: ids[0]!,
+      resourceId: id,
       name: resource[0]!.name,
       period: resolvePeriod(q.timeRange, t, q).period,
       currency: q.currency,
