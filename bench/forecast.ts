@@ -34,7 +34,8 @@
  * 6) once BENCH_WINDOW (default 1096) days of history exist; every method
  * sees the last BENCH_WINDOW days.
  *
- * Env: BENCH_PART (sandbox | public | all), BENCH_DUMP (a JSON file of every
+ * Env: BENCH_PART (sandbox | public | all), BENCH_SERIES (only the public
+ * series whose names contain it), BENCH_DUMP (a JSON file of every
  * scored forecast), BENCH_NOWS, BENCH_PATHS (simulated paths, default 1000),
  * BENCH_MIN_DAYS (90), BENCH_PUBLIC_STEP, BENCH_WINDOW, BENCH_ORACLE=1 (also
  * the training oracle of training-oracle.ts, BENCH_SEEDS draws).
@@ -63,6 +64,8 @@ const LEVELS = [0.8, 0.95];
 const HORIZONS = ['month in progress', 'next month', 'third month'] as const;
 type Horizon = (typeof HORIZONS)[number];
 const PART = process.env.BENCH_PART ?? 'all';
+/** Only the public series whose names contain this (e.g. "1969"), to split a run over processes. */
+const SERIES = process.env.BENCH_SERIES ?? '';
 const METHODS = ['served', 'model', 'mstl', 'combined', 'runRate', 'seasonalNaive'] as const;
 type Method = (typeof METHODS)[number];
 const LABEL: Record<Method, string> = { served: 'served', model: 'model', mstl: 'MSTL+ETS', combined: 'combined', runRate: 'run-rate', seasonalNaive: 'seasonal naive' };
@@ -231,7 +234,9 @@ interface Scored {
 function score(scores: Scores, { group, series, t, served, model, mstl, fitted }: Scored): void {
   const { known, runRate, seasonalNaive } = baselines(series, t);
   const combined = combineForecasts([model, mstl]);
-  if (DUMP) dumped.push({ group, horizon: t.horizon, month: t.month, origin: t.origin, start: t.start, actual: sum(series, t.start, t.end), known, runRate, seasonalNaive, served, model, mstl, blend: fitted?.blend, records: fitted?.validation });
+  // the served run-rate candidate (the last 28 days' mean per forecast day), for re-scoring a dump
+  const rate28 = (sum(series, t.origin - 28, t.origin) / 28) * (t.end - Math.max(t.origin, t.start));
+  if (DUMP) dumped.push({ group, horizon: t.horizon, month: t.month, origin: t.origin, start: t.start, actual: sum(series, t.start, t.end), known, runRate, rate28, seasonalNaive, served, model, mstl, blend: fitted?.blend, records: fitted?.validation });
   const shift = (p: Part): Bounds => p.intervals.map((iv) => [known + iv.lower, known + iv.upper]);
   scores.add(`${t.horizon} · ${group}`, {
     actual: sum(series, t.start, t.end),
@@ -340,6 +345,7 @@ function coverageVerdicts(label: string, scores: Scores, groups: string[]): void
     for (const [k, level] of LEVELS.entries()) {
       const gs = groups.filter((g) => Number.isFinite(scores.coverage(g, m, k)));
       const n = gs.reduce((a, g) => a + scores.count(g), 0);
+      if (n === 0) continue;
       const cov = gs.reduce((a, g) => a + scores.coverage(g, m, k) * scores.count(g), 0) / n;
       // binomial standard error at the nominal level (the forecasts of a horizon are not independent: a floor)
       const se = 100 * Math.sqrt((level * (1 - level)) / n);
@@ -368,7 +374,7 @@ async function main(): Promise<void> {
   }
   const pub = new Scores();
   const t2 = performance.now();
-  const series = PART === 'sandbox' ? [] : publicDailySeries();
+  const series = PART === 'sandbox' ? [] : publicDailySeries().filter((s) => s.name.includes(SERIES));
   for (const s of series) fits += backtestPublic(s.name, s.start, s.values, pub);
   console.log(`- public daily series (${((performance.now() - t2) / 1000).toFixed(1)} s): ${series.map((s) => `${s.name} (${s.source}; ${s.values.length} days)`).join('; ')}`);
 
