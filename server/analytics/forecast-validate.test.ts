@@ -5,6 +5,7 @@ import {
   CALIBRATION_PRIOR,
   CHOICE_MARGIN,
   ERROR_SHAPE,
+  smallSampleFactors,
   MIN_CHOICE_RECORDS,
   atLevel,
   bestBlend,
@@ -67,6 +68,17 @@ describe('effectiveCalibration', () => {
     expect(ERROR_SHAPE[3]).toBeCloseTo(2.118, 3);
   });
 
+  it('small-sample widening: Student t over normal quantiles (tables: t₈ 1.397 and 2.306, z 1.2816 and 1.960), shrinking towards 1 with records', () => {
+    const f = smallSampleFactors(8);
+    expect(f[1]).toBeCloseTo(1.397 / 1.2816, 3);
+    expect(f[3]).toBeCloseTo(2.306 / 1.96, 3);
+    const [f2, f14, f1000] = [2, 14, 1000].map((d) => smallSampleFactors(d)[3]!);
+    expect(f2).toBeGreaterThan(2);
+    expect(f14).toBeCloseTo(2.145 / 1.96, 3);
+    expect(f1000).toBeCloseTo(1, 2);
+    expect(smallSampleFactors(0)).toEqual(CALIBRATION_LEVELS.map(() => 1));
+  });
+
   it('in sample: the quantiles of the absolute errors, the extrapolated leads scaled by their error; no windows without records', () => {
     const { leads, windows } = effectiveCalibration({ calibration, validation: [] });
     expect(leads.map((c) => c.lead)).toEqual([0, 28, 56, 84]);
@@ -91,9 +103,9 @@ describe('effectiveCalibration', () => {
         [0, 8, 15],
         [2, 4, 77],
       ]);
-      // the records' finite-sample allowance: √(9/8), √(5/4)
-      windows[0]!.quantiles.forEach((q, k) => expect(q).toBeCloseTo(ERROR_SHAPE[k]! * e * Math.sqrt(9 / 8), 12));
-      windows[1]!.quantiles.forEach((q, k) => expect(q).toBeCloseTo(ERROR_SHAPE[k]! * 2 * e * Math.sqrt(5 / 4), 12));
+      // the records' finite-sample allowance, √(9/8) and √(5/4), and the small-sample widening for 8 + 2 and 4 + 2 degrees of freedom
+      windows[0]!.quantiles.forEach((q, k) => expect(q).toBeCloseTo(ERROR_SHAPE[k]! * smallSampleFactors(8 + CALIBRATION_PRIOR)[k]! * e * Math.sqrt(9 / 8), 12));
+      windows[1]!.quantiles.forEach((q, k) => expect(q).toBeCloseTo(ERROR_SHAPE[k]! * smallSampleFactors(4 + CALIBRATION_PRIOR)[k]! * 2 * e * Math.sqrt(5 / 4), 12));
       // pooled with the prior (the wider of simulation and in-sample), the records weighing 8 and the prior CALIBRATION_PRIOR
       const simulated = [0.3, 0.5, 0.6, 0.7, 0.9];
       const target = targetQuantiles({ simulated, inSample: leads[0]!.inSample, window: windows[0], middle: 15 });
