@@ -126,9 +126,11 @@ for (const { path, heading } of PAGES) {
       const failed = page.getByRole('alert').filter({ hasText: message });
       for (let clicks = 0; (await failed.count()) > 0; clicks++) {
         expect(clicks, 'one Retry per failed panel, not more').toBeLessThan(6);
-        const clicked = await failed.first().elementHandle();
+        // a panel may clear between the count and here (its card re-rendered): count again
+        const clicked = await failed.first().elementHandle({ timeout: 5_000 }).catch(() => null);
+        if (!clicked) continue;
         await failed.first().getByRole('button', { name: 'Retry' }).click();
-        await expect.poll(() => clicked!.evaluate((el) => el.isConnected), { timeout: 30_000 }).toBe(false);
+        await expect.poll(() => clicked.evaluate((el) => el.isConnected), { timeout: 30_000 }).toBe(false);
         await settled(page, state);
       }
       await settled(page, state);
