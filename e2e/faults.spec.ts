@@ -126,11 +126,21 @@ for (const { path, heading } of PAGES) {
       const failed = page.getByRole('alert').filter({ hasText: message });
       for (let clicks = 0; (await failed.count()) > 0; clicks++) {
         expect(clicks, 'one Retry per failed panel, not more').toBeLessThan(6);
-        // a panel may clear between the count and here (its card re-rendered): count again
-        const clicked = await failed.first().elementHandle({ timeout: 5_000 }).catch(() => null);
-        if (!clicked) continue;
-        await failed.first().getByRole('button', { name: 'Retry' }).click();
-        await expect.poll(() => clicked.evaluate((el) => el.isConnected), { timeout: 30_000 }).toBe(false);
+        // A panel may clear without its Retry: its card re-rendered, or a part of the page that
+        // mounted late (a lazily loaded control) asked for the same data again, now answered.
+        // So the Retry clicked is the one in the panel taken, and a panel gone meanwhile is counted again.
+        const panel = await failed.first().elementHandle({ timeout: 5_000 }).catch(() => null);
+        if (!panel) continue;
+        const connected = () => panel.evaluate((el) => el.isConnected);
+        const retry = await panel.$('button:has-text("Retry")');
+        if (!retry) {
+          expect(await connected(), 'a failed panel offers Retry').toBe(false);
+          continue;
+        }
+        await retry.click({ timeout: 5_000 }).catch(async (error: unknown) => {
+          if (await connected()) throw error;
+        });
+        await expect.poll(connected, { timeout: 30_000 }).toBe(false);
         await settled(page, state);
       }
       await settled(page, state);

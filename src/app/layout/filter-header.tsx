@@ -22,7 +22,8 @@ export function FilterHeader() {
         <Suspense fallback={<div className="h-9" aria-busy="true" aria-label="Loading filters" />}>
           <FilterBar hide={config.hide} aside={
               <span className="flex flex-wrap items-center gap-x-3">
-                <Suspense fallback={null}>
+                {/* busy while its code loads: it asks for the API's clock once it mounts */}
+                <Suspense fallback={<span aria-busy="true" />}>
                   <DataThrough />
                 </Suspense>
                 <UpdatedAgo />
