@@ -70,6 +70,36 @@ test.describe('Filters in the URL', () => {
     await expect(filterBar(page).getByLabel('Time range')).toHaveValue('custom');
   });
 
+  test('at 1440 px the widest filter bar is one row, and a copy confirmation does not move it', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // Usage shows every control: time range, types, granularity, group by, currency
+    await page.goto('/usage');
+    await expect(page.getByRole('heading', { level: 1, name: 'Usage' })).toBeVisible();
+    const bar = filterBar(page);
+    await expect(bar.getByTestId('data-through')).toBeVisible();
+    const fixed = bar.getByRole('button', { name: 'Copy link with these dates' });
+    const parts = [
+      bar.getByLabel('Time range'),
+      bar.getByLabel('Group by'),
+      bar.getByLabel('Currency'),
+      bar.getByTestId('data-through'),
+      bar.getByRole('button', { name: 'Copy link', exact: true }),
+      fixed,
+    ];
+    const boxes = async () => Promise.all(parts.map(async (part) => (await part.boundingBox())!));
+    const before = await boxes();
+    // one row: every part overlaps the time range's height
+    const row = before[0]!;
+    for (const box of before) {
+      expect(box.y).toBeLessThan(row.y + row.height);
+      expect(box.y + box.height).toBeGreaterThan(row.y);
+    }
+    await fixed.click();
+    await expect(bar.getByTestId('copy-link-status')).toHaveText(/^Link with .+ copied$/);
+    expect(await boxes()).toEqual(before);
+  });
+
   test('Copy link copies the address and confirms', async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openOverview(page, SHARED);

@@ -21,7 +21,7 @@ export function FilterHeader() {
       <div className="mx-auto w-full max-w-[1440px] px-4 py-2.5 md:px-8">
         <Suspense fallback={<div className="h-9" aria-busy="true" aria-label="Loading filters" />}>
           <FilterBar hide={config.hide} aside={
-              <span className="flex flex-wrap items-center gap-x-3">
+              <span className="flex flex-col items-start leading-tight sm:items-end">
                 {/* busy while its code loads: it asks for the API's clock once it mounts */}
                 <Suspense fallback={<span aria-busy="true" />}>
                   <DataThrough />

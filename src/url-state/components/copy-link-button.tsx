@@ -92,16 +92,26 @@ export function CopyLinkButton({ fixedDates = true }: { fixedDates?: boolean }) 
   };
   const showFixed = fixedDates && filters.timeRange !== 'custom';
 
+  // The two links as one joined pair ("Copy link | with these dates"), narrow enough to share the
+  // filters' row at 1440 px; what was copied shows under them, without moving the row.
+  const joined = showFixed ? 'rounded-r-none' : '';
   return (
-    <div className="flex flex-wrap items-center justify-end gap-x-2 gap-y-1">
+    <div className="relative flex items-center">
       <span
         aria-live="polite"
         data-testid="copy-link-status"
-        className={`text-xs ${copied.state === 'failed' ? 'text-danger' : 'text-success'}`}
+        className={`absolute top-full right-0 z-10 mt-1 text-xs whitespace-nowrap empty:border-0 empty:p-0 empty:shadow-none ${
+          copied.state === 'failed' ? 'text-danger' : 'text-success'
+        } rounded-md border border-border bg-surface px-2 py-0.5 shadow-card`}
       >
         {copied.state !== 'idle' && copied.text}
       </span>
-      <button type="button" onClick={() => void copyRelative()} className={BUTTON_CLASS} title="The range stays relative (“last month” is another month next month)">
+      <button
+        type="button"
+        onClick={() => void copyRelative()}
+        className={`${BUTTON_CLASS} ${joined}`}
+        title="The range stays relative (“last month” is another month next month)"
+      >
         {copied.state === 'copied' && copied.link === 'relative' ? <CheckIcon size={14} /> : <LinkIcon size={14} />}
         Copy link
       </button>
@@ -110,11 +120,11 @@ export function CopyLinkButton({ fixedDates = true }: { fixedDates?: boolean }) 
           type="button"
           onClick={() => void copyFixed()}
           disabled={busy}
-          className={BUTTON_CLASS}
+          aria-label="Copy link with these dates"
+          className={`${BUTTON_CLASS} -ml-px rounded-l-none`}
           title="The range as its exact dates, so the link shows the same period later"
         >
-          {copied.state === 'copied' && copied.link === 'fixed' ? <CheckIcon size={14} /> : <LinkIcon size={14} />}
-          Copy link with these dates
+          with these dates
         </button>
       )}
     </div>

@@ -74,7 +74,7 @@ export function FilterBar({ hide = [], aside }: FilterBarProps) {
           className="sm:w-[5.5rem]"
         />
       )}
-      <div className="col-span-2 flex min-h-8 items-center justify-end gap-3 sm:ml-auto">
+      <div className="col-span-2 flex min-h-8 flex-wrap items-center justify-end gap-x-3 gap-y-2 sm:ml-auto">
         <div className="mr-auto sm:mr-0">{aside}</div>
         <CopyLinkButton fixedDates={shows('timeRange')} />
       </div>
