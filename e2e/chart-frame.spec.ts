@@ -5,7 +5,7 @@ import { api, expect, money, test } from './fixtures.ts';
 
 /**
  * The chart frame on every page: each chart is exactly one named tab stop (no
- * empty stops from Recharts' layers), and a chart's table view fits its card
+ * empty stops from Recharts' layers) with no axis label drawn over another, and a chart's table view fits its card
  * at 1440 px or scrolls with a visible cue on a phone.
  */
 
@@ -31,6 +31,28 @@ async function chartStops(page: Page): Promise<ChartStops[]> {
         stops: stops.map((el) => ({ tag: el.tagName.toLowerCase(), role: el.getAttribute('role'), name: el.getAttribute('aria-label') })),
       };
     }),
+  );
+}
+
+/** Axis labels that are drawn over one another, per chart ("chart: label × label"); none when every label stands apart. */
+async function overlappingLabels(page: Page): Promise<string[]> {
+  return page.locator('[data-chart]').evaluateAll((charts) =>
+    charts.flatMap((chart) =>
+      // an axis's labels are drawn in a layer of their own, above the plot
+      [...chart.querySelectorAll('.recharts-cartesian-axis-tick-labels')].flatMap((axis) => {
+        const labels = [...axis.querySelectorAll('text')]
+          .map((el) => ({ text: el.textContent ?? '', box: el.getBoundingClientRect() }))
+          .filter((l) => l.text !== '' && l.box.width > 0);
+        const clashes: string[] = [];
+        labels.forEach((a, i) =>
+          labels.slice(i + 1).forEach((b) => {
+            const apart = a.box.right <= b.box.left || b.box.right <= a.box.left || a.box.bottom <= b.box.top || b.box.bottom <= a.box.top;
+            if (!apart) clashes.push(`${chart.getAttribute('data-chart')}: ${a.text} × ${b.text}`);
+          }),
+        );
+        return clashes;
+      }),
+    ),
   );
 }
 
@@ -70,6 +92,8 @@ test.describe('the chart frame', () => {
         expect(stop!.role).toBe('img');
         expect(stop!.name, `${path}: ${chart.label}`).toMatch(new RegExp(`^${chart.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
       }
+      // every axis label readable: none drawn over another
+      expect(await overlappingLabels(page), path).toEqual([]);
       expect(await axe(), path).toEqual([]);
     }
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatBucket } from './format';
-import { moneyAxis, niceTicks, numberAxis, positionTicks, tickLabels } from './chart-ticks';
+import { moneyAxis, niceTicks, numberAxis, pickTicks, positionTicks, tickLabels } from './chart-ticks';
 
 describe('niceTicks', () => {
   it('steps by 1, 2 or 5 × 10ⁿ from zero, covering the data', () => {
@@ -77,5 +77,27 @@ describe('positionTicks', () => {
     expect(year.ticks[0]).toBe(1);
     expect(year.ticks.slice(1).every((t, i, all) => t % 50 === 0 && (i === 0 || t - all[i - 1]! === all[1]! - all[0]!))).toBe(true);
     expect(year.ticks.length).toBeLessThanOrEqual(9);
+  });
+});
+
+describe('pickTicks', () => {
+  it('picks evenly spaced ticks starting at the first bucket', () => {
+    expect(pickTicks([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([1, 4, 7]);
+    expect(pickTicks([1, 2], 10)).toEqual([1, 2]);
+    expect(pickTicks([], 5)).toEqual([]);
+  });
+
+  it('never gives more than asked, nor skips more than it must', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 1, max: 40 }), (n, max) => {
+        const ts = Array.from({ length: n }, (_, i) => i);
+        const ticks = pickTicks(ts, max);
+        expect(ticks[0]).toBe(0);
+        expect(ticks.length).toBeLessThanOrEqual(max);
+        // one step fewer would give too many
+        const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : n;
+        if (step > 1) expect(Math.ceil(n / (step - 1))).toBeGreaterThan(max);
+      }),
+    );
   });
 });

@@ -117,3 +117,12 @@ export function positionTicks(count: number, max = 8): { ticks: number[]; domain
 export function percentAxis(): ValueAxis {
   return { ticks: [0, 25, 50, 75, 100], domain: [0, 100], format: (v) => `${v}%` };
 }
+
+/** Up to `max` evenly spaced values of `ts` (always the first), for axis ticks. */
+export function pickTicks(ts: readonly number[], max: number): number[] {
+  if (ts.length === 0 || max < 1) return [];
+  const step = Math.max(1, Math.ceil(ts.length / max));
+  const ticks: number[] = [];
+  for (let i = 0; i < ts.length; i += step) ticks.push(ts[i]!);
+  return ticks;
+}

@@ -6,7 +6,6 @@ import {
   downsampleRows,
   hasAnyData,
   isProvisional,
-  pickTicks,
   rowQuantity,
   seriesTypes,
   stackTimeSeries,
@@ -181,12 +180,6 @@ describe('chart helpers', () => {
   it('draws bars while each gets a few pixels, areas beyond', () => {
     expect(chartKind(31, 700)).toBe('bar');
     expect(chartKind(384, 700)).toBe('area');
-  });
-
-  it('picks evenly spaced ticks starting at the first bucket', () => {
-    expect(pickTicks([1, 2, 3, 4, 5, 6, 7], 3)).toEqual([1, 4, 7]);
-    expect(pickTicks([1, 2], 10)).toEqual([1, 2]);
-    expect(pickTicks([], 5)).toEqual([]);
   });
 
   it('groups types by unit, GPU types together', () => {

@@ -140,15 +140,6 @@ export function chartKind(points: number, plotWidth: number): 'bar' | 'area' {
   return points * MIN_BAR_PX <= plotWidth ? 'bar' : 'area';
 }
 
-/** Up to `max` evenly spaced values of `ts` (always the first), for axis ticks. */
-export function pickTicks(ts: readonly number[], max: number): number[] {
-  if (ts.length === 0 || max < 1) return [];
-  const step = Math.max(1, Math.ceil(ts.length / max));
-  const ticks: number[] = [];
-  for (let i = 0; i < ts.length; i += step) ticks.push(ts[i]!);
-  return ticks;
-}
-
 /**
  * x-axis domain with half a bucket of room on each side, so the first and
  * last bars are drawn whole.

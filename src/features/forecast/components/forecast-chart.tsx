@@ -14,7 +14,7 @@ import { ChartCard } from '../../../components/chart-card';
 import type { DataColumn } from '../../../components/data-table';
 import { CHART_COLORS } from '../../../lib/colors';
 import { formatMoney, formatPercent } from '../../../lib/format';
-import { moneyAxis, tickCountFor } from '../../../lib/chart-ticks';
+import { moneyAxis, pickTicks, tickCountFor } from '../../../lib/chart-ticks';
 import {
   CHART_MARGIN,
   ChartFrame,
@@ -148,6 +148,14 @@ function Legend({ level, band, toDate }: { level: number; band: boolean; toDate:
   );
 }
 
+/** A month's label ("Jan 2024") with room either side. */
+const MONTH_TICK_PX = 72;
+
+/** How many month labels fit a chart `width` px wide, beside its value axis. */
+function monthTicksFor(width: number): number {
+  return Math.max(2, Math.floor((width - VALUE_AXIS_WIDTH - CHART_MARGIN.left - CHART_MARGIN.right - 16) / MONTH_TICK_PX));
+}
+
 /**
  * Complete months as a solid line, the projection as a dashed line from the
  * last of them, the confidence interval as a shaded band, and the month in
@@ -167,7 +175,7 @@ export function ForecastChart({
   /** Month start of the month in progress (a reference line). */
   currentMonthT?: number;
 }) {
-  const ticks = points.map((p) => p.t);
+  const months = points.map((p) => p.t);
   const height = 300;
   // Bounds and the month so far are extensions: no band or dot (nor their legend) without them.
   const band = points.some((p) => p.kind === 'projected' && p.band !== undefined);
@@ -187,7 +195,10 @@ export function ForecastChart({
         {(size) => (
         <ComposedChart width={size.width} height={size.height} data={points as ForecastPoint[]} margin={CHART_MARGIN}>
           <CartesianGrid {...gridProps} />
-          <XAxis {...timeAxisProps({ ticks, granularity: 'monthly', minTickGap: 12 })} padding={{ left: 8, right: 8 }} />
+          <XAxis
+            {...timeAxisProps({ ticks: pickTicks(months, monthTicksFor(size.width)), granularity: 'monthly' })}
+            padding={{ left: 8, right: 8 }}
+          />
           <YAxis width={VALUE_AXIS_WIDTH} {...valueAxisProps(moneyAxis(0, forecastMax(points), currency, tickCountFor(height)))} />
           <Tooltip
             {...tooltipProps}

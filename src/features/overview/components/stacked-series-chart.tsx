@@ -5,9 +5,9 @@ import type { Currency, Granularity, ResourceTypeId, UnitId } from '../../../con
 import type { ChartMarker } from '../../../lib/chart-markers';
 import { markerAreas } from '../../../components/marker-areas';
 import { CHART_MARGIN, VALUE_AXIS_WIDTH, gridProps, timeAxisProps, tooltipProps, valueAxisProps } from '../../../components/chart-frame';
-import { tickCountFor, type ValueAxis } from '../../../lib/chart-ticks';
+import { pickTicks, tickCountFor, type ValueAxis } from '../../../lib/chart-ticks';
 import { CHART_COLORS, resourceColor } from '../../../lib/colors';
-import { chartKind, pickTicks, timeDomain, type SeriesRow } from '../cost-series';
+import { chartKind, timeDomain, type SeriesRow } from '../cost-series';
 import { SeriesTooltip } from './series-tooltip';
 
 const Y_AXIS_WIDTH = VALUE_AXIS_WIDTH;
