@@ -7,7 +7,7 @@ import {
 } from '../src/contract/billing.ts';
 import { queryString } from '../src/contract/query-string.ts';
 import { api, expect, FAR_FROM_SANDBOX, money, SANDBOX_API_KEY, SANDBOX_URL, test } from './fixtures.ts';
-import { DAY_MS } from '../src/lib/time.ts';
+import { DAY_MS, HOUR_MS } from '../src/lib/time.ts';
 
 /**
  * The API is the clock: with the browser's clock years away from the
@@ -69,8 +69,8 @@ test('Overview compares with the span the API period gives and marks the API’s
   await expect(change).toContainText(`${Math.abs(percent).toFixed(1)}%`);
   await expect(change).toHaveAttribute('data-direction', percent > 0 ? 'up' : 'down');
 
-  // The header: the newest hour with data, as the API's hourly answer has it.
-  await expect(page.getByTestId('data-through')).toHaveText(`Data through ${new Date(latestHour).toISOString().slice(11, 16)} UTC`);
+  // The header: the end of the newest hour with data, as the API's hourly answer has it.
+  await expect(page.getByTestId('data-through')).toHaveText(`Data up to ${new Date(latestHour + HOUR_MS).toISOString().slice(11, 16)} UTC`);
 
   // The cost over time table: the API's today is the one provisional day.
   const card = page.getByRole('region', { name: 'Cost over time' });
